@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the JNI shim against Debian's libmujoco and copies libmujoco and the four libraries it
+# needs next to it, under target/classes/native/linux-x86_64, so the jar carries its natives.
+# Called by Maven (exec plugin, process-classes) with: <target dir> <java.home>.
+set -euo pipefail
+target=$1
+java_home=$2
+source_dir=$(cd "$(dirname "$0")" && pwd)
+out="$target/classes/native/linux-x86_64"
+system_libs=/usr/lib/x86_64-linux-gnu
+
+if [ ! -f /usr/include/mujoco/mujoco.h ] || [ ! -f "$system_libs/libmujoco.so.2.2.2" ]; then
+  echo "MuJoCo 2.2.2 is not installed. Install it with: sudo apt-get install libmujoco-dev" \
+    "(bin/test and bin/diffsweep do this for you)." >&2
+  exit 1
+fi
+
+mkdir -p "$out"
+shim="$out/libdiffsweep_mujoco.so"
+if [ ! -f "$shim" ] || [ "$source_dir/mujoco_shim.c" -nt "$shim" ] \
+    || [ "$target/jni-headers/dev_diffsweep_trainer_mujoco_MujocoNative.h" -nt "$shim" ]; then
+  gcc -O2 -fPIC -shared -Wall -Wextra -Wno-unused-parameter -Werror \
+    -I"$java_home/include" -I"$java_home/include/linux" -I"$target/jni-headers" \
+    "$source_dir/mujoco_shim.c" -o "$shim" -L"$system_libs" -l:libmujoco.so.2.2.2
+fi
+for library in libccd.so.2 liblodepng.so.0 libqhull_r.so.8.0 libtinyxml2.so.9 libmujoco.so.2.2.2; do
+  cp -L -u "$system_libs/$library" "$out/$library"
+done

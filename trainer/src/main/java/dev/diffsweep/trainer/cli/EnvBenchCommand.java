@@ -1,0 +1,120 @@
+package dev.diffsweep.trainer.cli;
+
+import com.google.gson.Gson;
+import dev.diffsweep.trainer.env.MujocoTask;
+import dev.diffsweep.trainer.env.Task;
+import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.mujoco.Simulation;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Env steps/s through our Java binding against the same model, frame skip, controls and output
+ * copies stepped by a plain C loop in the shim. Both start from the same state and never reset, so
+ * they integrate the same trajectory; rounds alternate and the best of each side counts.
+ */
+@Command(
+    name = "env",
+    description = "Java stepping vs a plain C loop on the same model (binding overhead).")
+final class EnvBenchCommand implements Callable<Integer> {
+  @Option(names = "--env", defaultValue = "HalfCheetah-v4", description = "Task id.")
+  String env;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "1.0",
+      description = "Approximate length of one timed round per side.")
+  double seconds;
+
+  @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds per side.")
+  int rounds;
+
+  @Option(names = "--json", description = "Print {java_steps_per_s, c_steps_per_s, ratio}.")
+  boolean json;
+
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() {
+    try (Task task = TaskRegistry.create(env)) {
+      MujocoTask mujocoTask = (MujocoTask) task;
+      Simulation sim = mujocoTask.simulation();
+      TaskSpec spec = task.spec();
+      double[] controls = randomControls(spec, 1024);
+      int frameSkip = mujocoTask.frameSkip();
+      boolean contact = mujocoTask.needsContactForces();
+
+      // Calibrate the step count so one round lasts about --seconds.
+      task.reset(0);
+      double probe = sim.timeStepsInC(controls, 200, frameSkip, contact);
+      int steps = (int) Math.max(200, Math.min(1_000_000, seconds / (probe / 200)));
+
+      double bestJava = Double.MAX_VALUE;
+      double bestC = Double.MAX_VALUE;
+      for (int round = 0; round < rounds; round++) {
+        task.reset(round);
+        bestC = Math.min(bestC, sim.timeStepsInC(controls, steps, frameSkip, contact));
+        task.reset(round);
+        bestJava = Math.min(bestJava, timeJavaSteps(sim, controls, steps, frameSkip, contact));
+      }
+      double javaRate = steps / bestJava;
+      double cRate = steps / bestC;
+      print(javaRate, cRate, steps);
+    }
+    return 0;
+  }
+
+  private static double timeJavaSteps(
+      Simulation sim, double[] controls, int steps, int frameSkip, boolean contact) {
+    int nu = sim.nu();
+    int rows = controls.length / nu;
+    double[] ctrl = new double[nu];
+    double[] copy = new double[sim.output().length];
+    long start = System.nanoTime();
+    for (int i = 0; i < steps; i++) {
+      System.arraycopy(controls, (i % rows) * nu, ctrl, 0, nu);
+      sim.step(ctrl, frameSkip, contact);
+      System.arraycopy(sim.output(), 0, copy, 0, copy.length);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double[] randomControls(TaskSpec spec, int rows) {
+    SplittableRandom random = new SplittableRandom(42);
+    int nu = spec.actionSize();
+    double[] controls = new double[rows * nu];
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < nu; i++) {
+        controls[r * nu + i] = random.nextDouble(spec.actionLow()[i], spec.actionHigh()[i]);
+      }
+    }
+    return controls;
+  }
+
+  private void print(double javaRate, double cRate, int steps) {
+    PrintWriter out = command.commandLine().getOut();
+    double ratio = javaRate / cRate;
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("env", env);
+      result.put("steps", steps);
+      result.put("java_steps_per_s", javaRate);
+      result.put("c_steps_per_s", cRate);
+      result.put("ratio", ratio);
+      out.println(new Gson().toJson(result));
+    } else {
+      out.printf(
+          "%s: Java %.0f steps/s, plain C %.0f steps/s, ratio %.3f (best of %d rounds of %d"
+              + " steps)%n",
+          env, javaRate, cRate, ratio, rounds, steps);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.diffsweep.trainer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Bad input (an unknown task, a wrong value) is the user's to fix: print one clear line, not a
+ * stack trace. Anything else is our bug and keeps its stack trace.
+ */
+final class UserErrorHandler implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(
+      Exception exception, CommandLine commandLine, ParseResult parseResult) throws Exception {
+    if (exception instanceof IllegalArgumentException) {
+      commandLine.getErr().println("diffsweep: " + exception.getMessage());
+      return 2;
+    }
+    throw exception;
+  }
+}

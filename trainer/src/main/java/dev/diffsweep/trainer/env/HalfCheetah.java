@@ -1,0 +1,41 @@
+package dev.diffsweep.trainer.env;
+
+import dev.diffsweep.trainer.mujoco.Field;
+import java.util.SplittableRandom;
+
+/** HalfCheetah-v4: run forward; never terminates. */
+public final class HalfCheetah extends MujocoTask {
+  static final double FORWARD_WEIGHT = 1.0;
+  static final double CONTROL_COST_WEIGHT = 0.1;
+  static final double RESET_NOISE = 0.1;
+
+  public HalfCheetah() {
+    super("HalfCheetah-v4", "half_cheetah.xml", 17, 5, 1000, false);
+  }
+
+  @Override
+  protected RewardComponents simulate(double[] action) {
+    double xBefore = qpos(0);
+    advance(action);
+    double xVelocity = (qpos(0) - xBefore) / spec().dt();
+    return new RewardComponents(
+        FORWARD_WEIGHT * xVelocity, CONTROL_COST_WEIGHT * squaredNorm(action), 0, 0, 0);
+  }
+
+  @Override
+  protected double[] observation() {
+    return concat(slice(Field.QPOS, 1, sim.nq()), slice(Field.QVEL, 0, sim.nv()));
+  }
+
+  @Override
+  protected boolean isTerminal() {
+    return false;
+  }
+
+  @Override
+  protected double[][] initialState(SplittableRandom random) {
+    return new double[][] {
+      noisyInitialQpos(random, RESET_NOISE), gaussianQvel(random, RESET_NOISE)
+    };
+  }
+}

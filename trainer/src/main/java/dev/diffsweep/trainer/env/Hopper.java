@@ -1,0 +1,29 @@
+package dev.diffsweep.trainer.env;
+
+/** Hopper-v4: hop forward on one leg. */
+public final class Hopper extends PlanarWalker {
+  static final double MIN_HEIGHT = 0.7;
+  static final double MAX_ABS_ANGLE = 0.2;
+  static final double STATE_LIMIT = 100;
+
+  public Hopper() {
+    super("Hopper-v4", "hopper.xml", 11);
+  }
+
+  @Override
+  protected boolean isTerminal() {
+    // Healthy: qpos[2:] and the unclipped qvel inside (-100, 100), height above 0.7, |angle|
+    // below 0.2.
+    for (int i = 2; i < sim.nq(); i++) {
+      if (!(Math.abs(qpos(i)) < STATE_LIMIT)) {
+        return true;
+      }
+    }
+    for (int i = 0; i < sim.nv(); i++) {
+      if (!(Math.abs(qvel(i)) < STATE_LIMIT)) {
+        return true;
+      }
+    }
+    return !(torsoHeight() > MIN_HEIGHT && Math.abs(torsoAngle()) < MAX_ABS_ANGLE);
+  }
+}

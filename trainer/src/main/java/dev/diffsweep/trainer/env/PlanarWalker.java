@@ -1,0 +1,50 @@
+package dev.diffsweep.trainer.env;
+
+import dev.diffsweep.trainer.mujoco.Field;
+import java.util.SplittableRandom;
+
+/**
+ * Hopper-v4 and Walker2d-v4: planar walkers rewarded for forward speed and for staying healthy
+ * (torso height and angle in range), which is also their termination rule.
+ */
+public abstract class PlanarWalker extends MujocoTask {
+  static final double HEALTHY_REWARD = 1.0;
+  static final double CONTROL_COST_WEIGHT = 1e-3;
+  static final double RESET_NOISE = 5e-3;
+  static final double VELOCITY_CLIP = 10;
+
+  protected PlanarWalker(String id, String model, int observationSize) {
+    super(id, model, observationSize, 4, 1000, false);
+  }
+
+  @Override
+  protected RewardComponents simulate(double[] action) {
+    double xBefore = qpos(0);
+    advance(action);
+    double xVelocity = (qpos(0) - xBefore) / spec().dt();
+    // v4 pays the healthy reward on every step, the terminal one included.
+    return new RewardComponents(
+        xVelocity, CONTROL_COST_WEIGHT * squaredNorm(action), HEALTHY_REWARD, 0, 0);
+  }
+
+  @Override
+  protected double[] observation() {
+    return concat(
+        slice(Field.QPOS, 1, sim.nq()), clip(slice(Field.QVEL, 0, sim.nv()), VELOCITY_CLIP));
+  }
+
+  @Override
+  protected double[][] initialState(SplittableRandom random) {
+    return new double[][] {noisyInitialQpos(random, RESET_NOISE), uniformQvel(random, RESET_NOISE)};
+  }
+
+  /** Torso height, qpos[1]. */
+  protected final double torsoHeight() {
+    return qpos(1);
+  }
+
+  /** Torso pitch, qpos[2]. */
+  protected final double torsoAngle() {
+    return qpos(2);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.diffsweep.trainer.env;
+
+import dev.diffsweep.trainer.mujoco.Field;
+import java.util.SplittableRandom;
+
+/** Swimmer-v4: swim forward through a viscous fluid; never terminates. */
+public final class Swimmer extends MujocoTask {
+  static final double CONTROL_COST_WEIGHT = 1e-4;
+  static final double RESET_NOISE = 0.1;
+
+  public Swimmer() {
+    super("Swimmer-v4", "swimmer.xml", 8, 4, 1000, false);
+  }
+
+  @Override
+  protected RewardComponents simulate(double[] action) {
+    double xBefore = qpos(0);
+    advance(action);
+    double xVelocity = (qpos(0) - xBefore) / spec().dt();
+    return new RewardComponents(xVelocity, CONTROL_COST_WEIGHT * squaredNorm(action), 0, 0, 0);
+  }
+
+  @Override
+  protected double[] observation() {
+    return concat(slice(Field.QPOS, 2, sim.nq()), slice(Field.QVEL, 0, sim.nv()));
+  }
+
+  @Override
+  protected boolean isTerminal() {
+    return false;
+  }
+
+  @Override
+  protected double[][] initialState(SplittableRandom random) {
+    return new double[][] {noisyInitialQpos(random, RESET_NOISE), uniformQvel(random, RESET_NOISE)};
+  }
+}
