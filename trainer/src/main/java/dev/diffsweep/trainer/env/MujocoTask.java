@@ -219,6 +219,16 @@ public abstract class MujocoTask implements Task {
     return true;
   }
 
+  /** A copy of the current qpos, for diagnostics and tests. */
+  public double[] positions() {
+    return slice(Field.QPOS, 0, sim.nq());
+  }
+
+  /** A copy of the current qvel, for diagnostics and tests. */
+  public double[] velocities() {
+    return slice(Field.QVEL, 0, sim.nv());
+  }
+
   /** The number of steps taken in the current episode. */
   public int elapsedSteps() {
     return elapsedSteps;
