@@ -100,6 +100,10 @@ public final class TrialRunner {
     if (run.isPresent() && run.get().error != null) {
       return what + ": " + run.get().error;
     }
-    return what + "; last lines of " + log + ":\n" + TrainerProcess.tail(log, LOG_LINES_IN_ERRORS);
+    String tail = TrainerProcess.tail(log, LOG_LINES_IN_ERRORS);
+    String lastLine =
+        tail.isBlank() ? "(no output)" : tail.strip().lines().reduce((a, b) -> b).get();
+    // The first line says what happened; the log's tail follows for the details.
+    return what + ": " + lastLine + "\nlast lines of " + log + ":\n" + tail;
   }
 }
