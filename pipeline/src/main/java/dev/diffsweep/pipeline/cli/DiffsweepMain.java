@@ -1,0 +1,23 @@
+package dev.diffsweep.pipeline.cli;
+
+import dev.diffsweep.trainer.cli.DiffsweepCli;
+import picocli.CommandLine;
+
+/**
+ * The diffsweep command line with Spark: the trainer's commands (envs, rollout, train, bench env)
+ * plus the pipeline's (study, bench pipeline).
+ */
+public final class DiffsweepMain {
+  private DiffsweepMain() {}
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine commandLine = DiffsweepCli.commandLine();
+    commandLine.addSubcommand("study", new StudyCommand());
+    commandLine.getSubcommands().get("bench").addSubcommand("pipeline", new PipelineBenchCommand());
+    return commandLine;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.diffsweep.pipeline.spark;
+
+import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.TrialCommit;
+import dev.diffsweep.pipeline.storage.TrialsTable;
+import dev.diffsweep.pipeline.study.Study;
+import dev.diffsweep.pipeline.trial.RunRecord;
+import dev.diffsweep.pipeline.trial.StudyProgress;
+import dev.diffsweep.pipeline.trial.TrainerLauncher;
+import dev.diffsweep.pipeline.trial.Trial;
+import dev.diffsweep.pipeline.trial.TrialExpansion;
+import dev.diffsweep.pipeline.trial.TrialOutcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a study: claims its folder, skips committed trials, fans the rest out one Spark task per
+ * trial, logs their progress and keeps the trials table true while they run.
+ */
+public final class StudyDriver {
+  static final String TRAINER_MAIN_KEY = "spark.diffsweep.trainer.mainClass";
+  static final String TRAINER_OPTIONS_KEY = "spark.diffsweep.trainer.javaOptions";
+  private static final long POLL_MILLIS = 1000;
+  private static final long SUMMARY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  /** What a study run did. */
+  public record Result(int trials, int committedBefore, int completed, int failed, String folder) {}
+
+  private final Study study;
+  private final SparkConf conf;
+  private final PrintWriter out;
+
+  public StudyDriver(Study study, SparkConf conf, PrintWriter out) {
+    this.study = study;
+    this.conf = conf;
+    this.out = out;
+  }
+
+  public Result run() throws IOException, InterruptedException {
+    Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
+    StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
+    if (!folder.isLocal()) {
+      throw new IllegalArgumentException(
+          "study output "
+              + folder.root()
+              + ": trainers need a local or mounted (file:) study folder; mirroring run folders"
+              + " to HDFS or S3 is not built yet");
+    }
+    folder.claim(study);
+    List<Trial> trials = TrialExpansion.expand(study);
+    StudyProgress progress = new StudyProgress(study.name(), trials, out, System::nanoTime);
+    TrialCommit commit = new TrialCommit(folder);
+    List<Trial> pending = new ArrayList<>();
+    for (Trial trial : trials) {
+      Optional<TrialOutcome> earlier = commit.outcome(trial.id());
+      if (earlier.isPresent() && commit.isCommitted(trial.id())) {
+        progress.committedBefore(earlier.get());
+      } else {
+        pending.add(trial);
+      }
+    }
+    TrialsTable table = new TrialsTable(folder);
+    table.write(progress.rows());
+    int committedBefore = trials.size() - pending.size();
+    out.printf(
+        "[study %s] %d trials, %d committed before, %d to train; folder %s%n",
+        study.name(), trials.size(), committedBefore, pending.size(), folder.root());
+    if (pending.isEmpty()) {
+      out.printf("[study %s] nothing to train: every trial is committed%n", study.name());
+      return result(trials.size(), committedBefore, progress, folder);
+    }
+    try (SparkSession spark = SparkSessions.start(conf)) {
+      fanOut(spark, pending, folder, hadoopSettings, progress, table);
+    }
+    Result result = result(trials.size(), committedBefore, progress, folder);
+    out.printf(
+        "[study %s] finished: %d completed, %d failed; tables in %s%n",
+        study.name(), result.completed(), result.failed(), folder.tablesFolder());
+    out.flush();
+    return result;
+  }
+
+  private void fanOut(
+      SparkSession spark,
+      List<Trial> pending,
+      StudyFolder folder,
+      Map<String, String> hadoopSettings,
+      StudyProgress progress,
+      TrialsTable table)
+      throws IOException, InterruptedException {
+    SparkConf running = spark.sparkContext().getConf();
+    TrialTask task =
+        new TrialTask(
+            folder.root().toString(),
+            hadoopSettings,
+            SparkSessions.maxAttempts(running),
+            running.get(TRAINER_MAIN_KEY, TrainerLauncher.TRAINER_MAIN),
+            options(running.get(TRAINER_OPTIONS_KEY, "")));
+    TrialTaskListener listener =
+        new TrialTaskListener(pending.stream().map(Trial::id).toList(), progress);
+    spark.sparkContext().addSparkListener(listener);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    context.setJobDescription("study " + study.name() + ": " + pending.size() + " trials");
+    JavaFutureAction<List<TrialOutcome>> outcomes =
+        context.parallelize(pending, pending.size()).map(task).collectAsync();
+    TrialCommit commit = new TrialCommit(folder);
+    long lastSummary = System.nanoTime();
+    try {
+      while (true) {
+        try {
+          for (TrialOutcome outcome : outcomes.get(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            progress.finished(outcome);
+          }
+          break;
+        } catch (TimeoutException stillRunning) {
+          poll(folder, commit, progress);
+          if (progress.changedSinceRows()) {
+            table.write(progress.rows());
+          }
+          if (System.nanoTime() - lastSummary > SUMMARY_NANOS) {
+            progress.logSummary();
+            lastSummary = System.nanoTime();
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "the study's Spark job failed: " + e.getCause(), e.getCause());
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+      table.write(progress.rows());
+    }
+    progress.logSummary();
+  }
+
+  /** Env steps from the running trials' run.json, and outcomes their tasks have left. */
+  private static void poll(StudyFolder folder, TrialCommit commit, StudyProgress progress) {
+    for (String trialId : progress.running()) {
+      try {
+        Optional<TrialOutcome> outcome = commit.outcome(trialId);
+        if (outcome.isPresent()) {
+          progress.finished(outcome.get());
+          continue;
+        }
+        Path runJson = new Path(folder.runFolder(trialId), "run.json");
+        if (folder.fileSystem().exists(runJson)) {
+          RunRecord run = RunRecord.parse(folder.readString(runJson));
+          if (run.envSteps != null) {
+            progress.envSteps(trialId, run.envSteps);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // A file being replaced right now; the next poll reads it.
+      }
+    }
+  }
+
+  private static List<String> options(String text) {
+    return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
+  }
+
+  private static Result result(
+      int trials, int committedBefore, StudyProgress progress, StudyFolder folder) {
+    int completed = 0;
+    int failed = 0;
+    for (var row : progress.rows()) {
+      switch (row.status()) {
+        case COMPLETED -> completed++;
+        case FAILED -> failed++;
+        default -> {}
+      }
+    }
+    return new Result(trials, committedBefore, completed, failed, folder.root().toString());
+  }
+}

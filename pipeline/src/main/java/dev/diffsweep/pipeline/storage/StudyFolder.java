@@ -1,0 +1,164 @@
+package dev.diffsweep.pipeline.storage;
+
+import dev.diffsweep.pipeline.study.Study;
+import dev.diffsweep.pipeline.trial.Trial;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * A study's folder on any Hadoop file system (local, HDFS, S3): where its tables, run folders and
+ * resolved study file live. Everything the pipeline writes goes through here.
+ */
+public final class StudyFolder {
+  private final FileSystem fileSystem;
+  private final Path root;
+
+  private StudyFolder(FileSystem fileSystem, Path root) {
+    this.fileSystem = fileSystem;
+    this.root = root;
+  }
+
+  /** The folder at {@code uri}; {@code hadoopSettings} are extra Hadoop keys (credentials...). */
+  public static StudyFolder open(String uri, Map<String, String> hadoopSettings) {
+    Configuration configuration = new Configuration();
+    hadoopSettings.forEach(configuration::set);
+    try {
+      Path root = new Path(URI.create(uri));
+      return new StudyFolder(root.getFileSystem(configuration), root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the file system of " + uri, e);
+    }
+  }
+
+  public FileSystem fileSystem() {
+    return fileSystem;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** True when trainers can write run folders here directly, as plain local paths. */
+  public boolean isLocal() {
+    return fileSystem instanceof LocalFileSystem || fileSystem instanceof RawLocalFileSystem;
+  }
+
+  public Path studyFile() {
+    return new Path(root, "study.conf");
+  }
+
+  public Path runsFolder() {
+    return new Path(root, "runs");
+  }
+
+  public Path runFolder(String trialId) {
+    return new Path(runsFolder(), trialId);
+  }
+
+  public Path tablesFolder() {
+    return new Path(root, "tables");
+  }
+
+  public Path trialsTable() {
+    return new Path(tablesFolder(), "trials");
+  }
+
+  /** The trial's partition of a per-trial table (episodes, evaluations). */
+  public Path trialPartition(String table, Trial trial) {
+    return new Path(
+        tablesFolder(),
+        table
+            + "/algorithm="
+            + trial.algorithm()
+            + "/task="
+            + trial.task()
+            + "/trial_id="
+            + trial.id());
+  }
+
+  /**
+   * Makes this folder the home of {@code study}: refuses an output location it cannot write to, and
+   * a different study that already lives under the same name; both before anything trains.
+   */
+  public void claim(Study study) {
+    checkWritable();
+    String identity = study.identity();
+    Path file = studyFile();
+    try {
+      if (fileSystem.exists(file)) {
+        String existing = readString(file);
+        if (!existing.equals(identity)) {
+          throw new IllegalArgumentException(
+              "a different study named '"
+                  + study.name()
+                  + "' already lives in "
+                  + root
+                  + ": "
+                  + firstDifference(existing, identity)
+                  + ". Rename the study or choose another output.");
+        }
+      } else {
+        writeAtomically(file, identity);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write " + file, e);
+    }
+  }
+
+  private void checkWritable() {
+    Path probe = new Path(root, ".write-probe-" + UUID.randomUUID());
+    try {
+      if (!fileSystem.mkdirs(root)) {
+        throw new IOException("mkdirs returned false");
+      }
+      fileSystem.create(probe, false).close();
+      fileSystem.delete(probe, false);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "the output location " + root + " is not writable: " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstDifference(String existing, String wanted) {
+    String[] before = existing.split("\n");
+    String[] now = wanted.split("\n");
+    for (int i = 0; i < Math.max(before.length, now.length); i++) {
+      String was = i < before.length ? before[i] : "(nothing)";
+      String is = i < now.length ? now[i] : "(nothing)";
+      if (!was.equals(is)) {
+        return "it has '" + was + "' where this file has '" + is + "'";
+      }
+    }
+    return "they differ";
+  }
+
+  public String readString(Path file) throws IOException {
+    try (FSDataInputStream in = fileSystem.open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Writes a small file so that readers see the old content or the new, never half. */
+  public void writeAtomically(Path file, String content) throws IOException {
+    Path temporary = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID());
+    try (FSDataOutputStream out = fileSystem.create(temporary, true)) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+    // FileContext can replace in one rename where the file system allows it (local, HDFS).
+    FileContext context = FileContext.getFileContext(fileSystem.getUri(), fileSystem.getConf());
+    context.rename(temporary, file, Options.Rename.OVERWRITE);
+  }
+}

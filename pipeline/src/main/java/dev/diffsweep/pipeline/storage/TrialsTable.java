@@ -1,0 +1,155 @@
+package dev.diffsweep.pipeline.storage;
+
+import dev.diffsweep.pipeline.trial.TrainerLauncher;
+import dev.diffsweep.pipeline.trial.TrialOutcome;
+import dev.diffsweep.pipeline.trial.TrialRow;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+
+/**
+ * The trials table: one row per trial of the study, rewritten whole by the driver whenever a trial
+ * changes state, as a single Parquet file swapped in by one rename, so a reader sees one consistent
+ * version. Written with Parquet directly, not a Spark job: the driver updates it while its
+ * executors are busy, and a rerun with nothing to train needs no Spark at all.
+ */
+public final class TrialsTable {
+  static final String FILE = "part-00000.parquet";
+  static final MessageType SCHEMA =
+      MessageTypeParser.parseMessageType(
+          """
+          message trials {
+            required binary trial_id (STRING);
+            required binary study (STRING);
+            required binary algorithm (STRING);
+            required binary task (STRING);
+            required int32 seed;
+            required group hyperparameters (MAP) {
+              repeated group key_value {
+                required binary key (STRING);
+                required binary value (STRING);
+              }
+            }
+            required int64 total_steps;
+            optional int32 diffusion_steps;
+            optional double learning_rate;
+            required int64 eval_interval;
+            required int32 eval_episodes;
+            required binary status (STRING);
+            required int32 attempts;
+            required int64 env_steps;
+            optional double wall_time_s;
+            optional double final_eval_return;
+            optional double best_eval_return;
+            optional binary error (STRING);
+            optional binary code_version (STRING);
+            optional binary mujoco_version (STRING);
+            optional binary torch_version (STRING);
+            optional binary host (STRING);
+            optional binary device (STRING);
+          }
+          """);
+
+  private final StudyFolder folder;
+
+  public TrialsTable(StudyFolder folder) {
+    this.folder = folder;
+  }
+
+  public Path file() {
+    return new Path(folder.trialsTable(), FILE);
+  }
+
+  /** Replaces the table with {@code rows}. */
+  public void write(List<TrialRow> rows) throws IOException {
+    Path temporary = new Path(folder.tablesFolder(), ".trials-" + UUID.randomUUID() + ".parquet");
+    SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(
+                HadoopOutputFile.fromPath(temporary, folder.fileSystem().getConf()))
+            .withType(SCHEMA)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build()) {
+      for (TrialRow row : rows) {
+        writer.write(toGroup(factory, row));
+      }
+    }
+    folder.fileSystem().mkdirs(folder.trialsTable());
+    FileContext context =
+        FileContext.getFileContext(folder.fileSystem().getUri(), folder.fileSystem().getConf());
+    context.rename(temporary, file(), Options.Rename.OVERWRITE);
+    // The local file system leaves a checksum file beside the temporary one.
+    folder
+        .fileSystem()
+        .delete(new Path(temporary.getParent(), "." + temporary.getName() + ".crc"), false);
+  }
+
+  private static Group toGroup(SimpleGroupFactory factory, TrialRow row) {
+    var trial = row.trial();
+    Group group =
+        factory
+            .newGroup()
+            .append("trial_id", trial.id())
+            .append("study", trial.study())
+            .append("algorithm", trial.algorithm())
+            .append("task", trial.task())
+            .append("seed", trial.seed());
+    Group map = group.addGroup("hyperparameters");
+    Map<String, String> settings = TrainerLauncher.trainerSettings(trial);
+    for (Map.Entry<String, String> entry : settings.entrySet()) {
+      map.addGroup("key_value").append("key", entry.getKey()).append("value", entry.getValue());
+    }
+    group.append("total_steps", trial.steps());
+    String diffusionSteps = trial.hyperparameters().get("diffusion_steps");
+    if (diffusionSteps != null) {
+      group.append("diffusion_steps", Integer.parseInt(diffusionSteps));
+    }
+    String learningRate = trial.hyperparameters().get("learning_rate");
+    if (learningRate != null) {
+      group.append("learning_rate", Double.parseDouble(learningRate));
+    }
+    group
+        .append("eval_interval", trial.evaluation().everySteps())
+        .append("eval_episodes", trial.evaluation().episodes())
+        .append("status", row.status().tableName())
+        .append("attempts", row.attempts())
+        .append("env_steps", row.envSteps());
+    TrialOutcome outcome = row.outcome();
+    if (outcome != null) {
+      group.append("wall_time_s", outcome.wallTimeS());
+      appendIfPresent(group, "final_eval_return", outcome.finalEvalReturn());
+      appendIfPresent(group, "best_eval_return", outcome.bestEvalReturn());
+      appendIfPresent(group, "error", outcome.error());
+      appendIfPresent(group, "code_version", outcome.codeVersion());
+      appendIfPresent(group, "mujoco_version", outcome.mujocoVersion());
+      appendIfPresent(group, "torch_version", outcome.torchVersion());
+      appendIfPresent(group, "host", outcome.host());
+      appendIfPresent(group, "device", outcome.device());
+    }
+    return group;
+  }
+
+  private static void appendIfPresent(Group group, String field, Double value) {
+    if (value != null) {
+      group.append(field, value);
+    }
+  }
+
+  private static void appendIfPresent(Group group, String field, String value) {
+    if (value != null) {
+      group.append(field, value);
+    }
+  }
+}

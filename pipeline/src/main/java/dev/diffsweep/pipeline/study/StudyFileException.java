@@ -1,0 +1,29 @@
+package dev.diffsweep.pipeline.study;
+
+import java.util.List;
+
+/**
+ * A study file the pipeline refuses, with every problem found in it. It is the user's to fix, so it
+ * is an {@link IllegalArgumentException}: the command line prints it as one clear message.
+ */
+public final class StudyFileException extends IllegalArgumentException {
+  private final List<String> problems;
+
+  public StudyFileException(String file, List<String> problems) {
+    super(format(file, problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Each problem as "key: what is wrong (allowed: ...)". */
+  public List<String> problems() {
+    return problems;
+  }
+
+  private static String format(String file, List<String> problems) {
+    StringBuilder message = new StringBuilder("invalid study file " + file + ":");
+    for (String problem : problems) {
+      message.append(System.lineSeparator()).append("  ").append(problem);
+    }
+    return message.toString();
+  }
+}

@@ -1,0 +1,390 @@
+package dev.diffsweep.pipeline.study;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.diffsweep.trainer.env.TaskRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a study file (HOCON) and validates all of it before anything runs: every problem is
+ * reported with the key and what is allowed, and nothing is guessed.
+ */
+public final class StudyLoader {
+  static final List<String> KEYS =
+      List.of(
+          "name",
+          "output",
+          "algorithms",
+          "tasks",
+          "seeds",
+          "steps",
+          "evaluation",
+          "grid",
+          "algorithm-grid",
+          "spark");
+  private static final List<String> EVALUATION_KEYS = List.of("every", "episodes");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
+  private static final String DEFAULT_PROFILE = "local";
+
+  private final String source;
+  private final Path workingDirectory;
+  private final List<String> problems = new ArrayList<>();
+
+  private StudyLoader(String source, Path workingDirectory) {
+    this.source = source;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** Loads a study file; a relative output path is taken from the current directory. */
+  public static Study load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read study file " + file + ": " + e, e);
+    }
+    return parse(file.toString(), text, Path.of("").toAbsolutePath());
+  }
+
+  /** Parses study text; {@code source} names it in messages. */
+  public static Study parse(String source, String text, Path workingDirectory) {
+    return new StudyLoader(source, workingDirectory).parse(text);
+  }
+
+  private Study parse(String text) {
+    Config config;
+    try {
+      config =
+          ConfigFactory.parseString(
+                  text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
+              .resolve();
+    } catch (ConfigException e) {
+      throw new StudyFileException(source, List.of(e.getMessage()));
+    }
+    for (String key : config.root().keySet()) {
+      if (!KEYS.contains(key)) {
+        problem(key, "unknown key", KEYS);
+      }
+    }
+    String name = requiredString(config, "name");
+    if (name != null && !NAME.matcher(name).matches()) {
+      problems.add("name: '" + name + "' is not a folder name (letters, digits, '.', '_', '-')");
+    }
+    String output = outputUri(requiredString(config, "output"));
+    List<String> algorithms = names(config, "algorithms", KnownAlgorithms.ids());
+    List<String> tasks = names(config, "tasks", TaskRegistry.ids());
+    List<Integer> seeds = seeds(config);
+    StepBudget steps = steps(config, tasks);
+    EvaluationSchedule evaluation = evaluation(config);
+    Map<String, List<String>> grid = grid(config, "grid");
+    Map<String, Map<String, List<String>>> algorithmGrid = algorithmGrid(config, algorithms);
+    String spark = config.hasPath("spark") ? string(config, "spark") : DEFAULT_PROFILE;
+    if (!problems.isEmpty()) {
+      throw new StudyFileException(source, problems);
+    }
+    return new Study(
+        name,
+        output,
+        algorithms,
+        tasks,
+        seeds,
+        steps,
+        evaluation,
+        grid,
+        algorithmGrid,
+        spark,
+        source);
+  }
+
+  private String outputUri(String output) {
+    if (output == null) {
+      return null;
+    }
+    if (URI_SCHEME.matcher(output).matches()) {
+      return URI.create(output).toString();
+    }
+    return workingDirectory.resolve(output).normalize().toUri().toString();
+  }
+
+  private List<String> names(Config config, String key, List<String> allowed) {
+    List<String> values = stringList(config, key);
+    List<String> known = new ArrayList<>();
+    for (String value : values) {
+      if (!allowed.contains(value)) {
+        problem(key, "unknown value '" + value + "'", allowed);
+      } else if (known.contains(value)) {
+        problems.add(key + ": '" + value + "' is listed twice");
+      } else {
+        known.add(value);
+      }
+    }
+    if (values.isEmpty() && config.hasPath(key)) {
+      problem(key, "must not be empty", allowed);
+    }
+    return known;
+  }
+
+  private List<Integer> seeds(Config config) {
+    String expected = "a list of non-negative integers, or a count N meaning 0..N-1";
+    if (!present(config, "seeds")) {
+      return List.of();
+    }
+    ConfigValue value = config.getValue("seeds");
+    List<Integer> seeds = new ArrayList<>();
+    try {
+      if (value.valueType() == ConfigValueType.NUMBER) {
+        int count = config.getInt("seeds");
+        if (count <= 0) {
+          wrong("seeds", expected, value);
+        }
+        for (int seed = 0; seed < count; seed++) {
+          seeds.add(seed);
+        }
+      } else {
+        for (int seed : config.getIntList("seeds")) {
+          if (seed < 0 || seeds.contains(seed)) {
+            wrong("seeds", expected + " without repeats", value);
+            break;
+          }
+          seeds.add(seed);
+        }
+        if (seeds.isEmpty()) {
+          wrong("seeds", expected, value);
+        }
+      }
+    } catch (ConfigException.WrongType e) {
+      wrong("seeds", expected, value);
+    }
+    return seeds;
+  }
+
+  private StepBudget steps(Config config, List<String> tasks) {
+    String expected = "a positive integer, or {default = N, <task> = M}";
+    if (!present(config, "steps")) {
+      return new StepBudget(0, Map.of());
+    }
+    ConfigValue value = config.getValue("steps");
+    if (value.valueType() == ConfigValueType.NUMBER) {
+      return new StepBudget(positiveLong(config, "steps", expected), Map.of());
+    }
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      wrong("steps", expected, value);
+      return new StepBudget(0, Map.of());
+    }
+    Config steps = config.getConfig("steps");
+    List<String> allowed = new ArrayList<>(List.of("default"));
+    allowed.addAll(tasks);
+    long defaultSteps = 0;
+    Map<String, Long> perTask = new TreeMap<>();
+    for (String task : steps.root().keySet()) {
+      String key = "steps." + task;
+      if (!allowed.contains(task)) {
+        problem(key, "unknown key", allowed);
+        continue;
+      }
+      long budget = positiveLong(config, quotedPath("steps", task), expected);
+      if (task.equals("default")) {
+        defaultSteps = budget;
+      } else {
+        perTask.put(task, budget);
+      }
+    }
+    if (defaultSteps == 0 && !perTask.keySet().containsAll(tasks)) {
+      problems.add("steps: give a default or a budget for every task " + tasks);
+    }
+    return new StepBudget(defaultSteps, perTask);
+  }
+
+  private EvaluationSchedule evaluation(Config config) {
+    if (!present(config, "evaluation")) {
+      return new EvaluationSchedule(0, 0);
+    }
+    if (config.getValue("evaluation").valueType() != ConfigValueType.OBJECT) {
+      wrong("evaluation", "{every = STEPS, episodes = N}", config.getValue("evaluation"));
+      return new EvaluationSchedule(0, 0);
+    }
+    for (String key : config.getConfig("evaluation").root().keySet()) {
+      if (!EVALUATION_KEYS.contains(key)) {
+        problem("evaluation." + key, "unknown key", EVALUATION_KEYS);
+      }
+    }
+    long every = 0;
+    int episodes = 0;
+    if (present(config, "evaluation.every")) {
+      every = positiveLong(config, "evaluation.every", "a positive number of env steps");
+    }
+    if (present(config, "evaluation.episodes")) {
+      episodes = (int) positiveLong(config, "evaluation.episodes", "a positive number of episodes");
+    }
+    return new EvaluationSchedule(every, episodes);
+  }
+
+  private Map<String, List<String>> grid(Config config, String key) {
+    if (!config.hasPath(key)) {
+      return Map.of();
+    }
+    String expected = "an object of hyperparameter = value or [values]";
+    ConfigValue value = config.getValue(key);
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      wrong(key, expected, value);
+      return Map.of();
+    }
+    Map<String, List<String>> grid = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> entry : ((ConfigObject) value).entrySet()) {
+      String path = key + "." + entry.getKey();
+      List<String> values = gridValues(path, entry.getValue());
+      if (!values.isEmpty()) {
+        grid.put(entry.getKey(), values);
+      }
+    }
+    return grid;
+  }
+
+  private List<String> gridValues(String path, ConfigValue value) {
+    String expected = "a number, string or boolean, or a non-empty list of them";
+    List<ConfigValue> items = new ArrayList<>();
+    if (value.valueType() == ConfigValueType.LIST) {
+      items.addAll((ConfigList) value);
+      if (items.isEmpty()) {
+        wrong(path, expected, value);
+        return List.of();
+      }
+    } else {
+      items.add(value);
+    }
+    List<String> values = new ArrayList<>();
+    for (ConfigValue item : items) {
+      String text = scalarText(item);
+      if (text == null) {
+        wrong(path, expected, value);
+        return List.of();
+      }
+      if (!values.contains(text)) {
+        values.add(text);
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The canonical text of a scalar: numbers written one way whatever the file said (3e-4 and 0.0003
+   * are the same hyperparameter, so the same trial id).
+   */
+  static String scalarText(ConfigValue value) {
+    return switch (value.valueType()) {
+      case STRING -> (String) value.unwrapped();
+      case BOOLEAN -> value.unwrapped().toString();
+      case NUMBER -> {
+        Number number = (Number) value.unwrapped();
+        if (number instanceof Integer || number instanceof Long) {
+          yield Long.toString(number.longValue());
+        }
+        double real = number.doubleValue();
+        yield real == Math.rint(real) && Math.abs(real) < 1e15
+            ? Long.toString((long) real)
+            : Double.toString(real);
+      }
+      default -> null;
+    };
+  }
+
+  private Map<String, Map<String, List<String>>> algorithmGrid(
+      Config config, List<String> algorithms) {
+    String key = "algorithm-grid";
+    if (!config.hasPath(key)) {
+      return Map.of();
+    }
+    ConfigValue value = config.getValue(key);
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      wrong(key, "an object of algorithm = {hyperparameter = [values]}", value);
+      return Map.of();
+    }
+    Map<String, Map<String, List<String>>> grids = new TreeMap<>();
+    for (String algorithm : ((ConfigObject) value).keySet()) {
+      if (!algorithms.contains(algorithm)) {
+        problem(key + "." + algorithm, "not one of the study's algorithms", algorithms);
+        continue;
+      }
+      grids.put(algorithm, grid(config, quotedPath(key, algorithm)));
+    }
+    return grids;
+  }
+
+  private String requiredString(Config config, String key) {
+    return present(config, key) ? string(config, key) : null;
+  }
+
+  private String string(Config config, String key) {
+    ConfigValue value = config.getValue(key);
+    if (value.valueType() != ConfigValueType.STRING || config.getString(key).isBlank()) {
+      wrong(key, "a non-empty string", value);
+      return null;
+    }
+    return config.getString(key);
+  }
+
+  private List<String> stringList(Config config, String key) {
+    if (!present(config, key)) {
+      return List.of();
+    }
+    try {
+      return config.getStringList(key);
+    } catch (ConfigException.WrongType e) {
+      wrong(key, "a list of strings", config.getValue(key));
+      return List.of();
+    }
+  }
+
+  private long positiveLong(Config config, String path, String expected) {
+    ConfigValue value = config.getValue(path);
+    if (value.valueType() == ConfigValueType.NUMBER) {
+      Number number = (Number) value.unwrapped();
+      double real = number.doubleValue();
+      if (real > 0 && real == Math.rint(real)) {
+        return (long) real;
+      }
+    }
+    wrong(path.replace("\"", ""), expected, value);
+    return 0;
+  }
+
+  private boolean present(Config config, String key) {
+    if (config.hasPath(key)) {
+      return true;
+    }
+    problems.add(key + ": missing");
+    return false;
+  }
+
+  private void wrong(String key, String expected, ConfigValue value) {
+    problems.add(
+        key + ": expected " + expected + ", got " + value.render(ConfigRenderOptions.concise()));
+  }
+
+  private void problem(String key, String what, List<String> allowed) {
+    problems.add(key + ": " + what + " (allowed: " + String.join(", ", allowed) + ")");
+  }
+
+  /** A path whose last element may contain '.' or '-' (task ids do). */
+  private static String quotedPath(String parent, String child) {
+    return parent + ".\"" + child + "\"";
+  }
+}

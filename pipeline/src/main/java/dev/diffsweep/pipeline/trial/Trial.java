@@ -1,0 +1,42 @@
+package dev.diffsweep.pipeline.trial;
+
+import dev.diffsweep.pipeline.study.EvaluationSchedule;
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One grid point: a single training run of one algorithm on one task with one seed.
+ *
+ * @param id stable across reruns and machines (see {@link TrialIds})
+ * @param hyperparameters the grid's values for this point, by name, in name order
+ */
+public record Trial(
+    String id,
+    String study,
+    String algorithm,
+    String task,
+    int seed,
+    long steps,
+    EvaluationSchedule evaluation,
+    SortedMap<String, String> hyperparameters)
+    implements Serializable {
+
+  public Trial {
+    hyperparameters = Collections.unmodifiableSortedMap(new TreeMap<>(hyperparameters));
+  }
+
+  /** A trial with its id derived from what it trains. */
+  public static Trial of(
+      String study,
+      String algorithm,
+      String task,
+      int seed,
+      long steps,
+      EvaluationSchedule evaluation,
+      SortedMap<String, String> hyperparameters) {
+    String id = TrialIds.of(algorithm, task, seed, steps, evaluation, hyperparameters);
+    return new Trial(id, study, algorithm, task, seed, steps, evaluation, hyperparameters);
+  }
+}

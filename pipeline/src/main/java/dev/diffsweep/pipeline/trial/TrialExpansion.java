@@ -1,0 +1,58 @@
+package dev.diffsweep.pipeline.trial;
+
+import dev.diffsweep.pipeline.study.Study;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A study as its trials: algorithms x tasks x seeds x the cartesian product of each algorithm's
+ * grid. The order is the study's (algorithm, task, grid point, seed), so logs read in the order the
+ * file was written.
+ */
+public final class TrialExpansion {
+  private TrialExpansion() {}
+
+  public static List<Trial> expand(Study study) {
+    List<Trial> trials = new ArrayList<>();
+    for (String algorithm : study.algorithms()) {
+      List<SortedMap<String, String>> points = cartesianProduct(study.gridFor(algorithm));
+      for (String task : study.tasks()) {
+        for (SortedMap<String, String> point : points) {
+          for (int seed : study.seeds()) {
+            trials.add(
+                Trial.of(
+                    study.name(),
+                    algorithm,
+                    task,
+                    seed,
+                    study.steps().forTask(task),
+                    study.evaluation(),
+                    point));
+          }
+        }
+      }
+    }
+    return trials;
+  }
+
+  /** Every combination of one value per key; one empty point for an empty grid. */
+  static List<SortedMap<String, String>> cartesianProduct(Map<String, List<String>> grid) {
+    List<SortedMap<String, String>> points = new ArrayList<>();
+    points.add(new TreeMap<>());
+    for (Map.Entry<String, List<String>> axis : new TreeMap<>(grid).entrySet()) {
+      List<SortedMap<String, String>> extended = new ArrayList<>();
+      for (SortedMap<String, String> point : points) {
+        for (String value : axis.getValue()) {
+          SortedMap<String, String> next = new TreeMap<>(point);
+          next.put(axis.getKey(), value);
+          extended.add(next);
+        }
+      }
+      points = extended;
+    }
+    return points;
+  }
+}

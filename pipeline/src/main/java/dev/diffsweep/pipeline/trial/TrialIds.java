@@ -1,0 +1,51 @@
+package dev.diffsweep.pipeline.trial;
+
+import dev.diffsweep.pipeline.study.EvaluationSchedule;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Trial ids: readable where a person looks (algorithm, task, seed) and a hash of everything that
+ * decides the run, so a rerun of a study, on any machine, finds the same ids and never trains a
+ * grid point twice. The study's name is not in it: the id names what is trained.
+ */
+public final class TrialIds {
+  private static final int HASH_HEX_DIGITS = 10;
+
+  private TrialIds() {}
+
+  public static String of(
+      String algorithm,
+      String task,
+      int seed,
+      long steps,
+      EvaluationSchedule evaluation,
+      SortedMap<String, String> hyperparameters) {
+    StringBuilder canonical = new StringBuilder();
+    canonical.append("algorithm=").append(algorithm).append('\n');
+    canonical.append("task=").append(task).append('\n');
+    canonical.append("seed=").append(seed).append('\n');
+    canonical.append("steps=").append(steps).append('\n');
+    canonical.append("eval_every=").append(evaluation.everySteps()).append('\n');
+    canonical.append("eval_episodes=").append(evaluation.episodes()).append('\n');
+    for (Map.Entry<String, String> entry : hyperparameters.entrySet()) {
+      canonical.append("hp.").append(entry.getKey()).append('=').append(entry.getValue());
+      canonical.append('\n');
+    }
+    String hash = sha256Hex(canonical.toString()).substring(0, HASH_HEX_DIGITS);
+    return algorithm + "-" + task + "-s" + seed + "-" + hash;
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.diffsweep.pipeline.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StudyLoaderTest {
+  private static final Path CONF = Path.of("..", "conf");
+  private static final Path CWD = Path.of("/home/researcher");
+
+  private static final String VALID =
+      """
+      name = small
+      output = work/studies
+      algorithms = [sac, diffsac]
+      tasks = [InvertedPendulum-v4]
+      seeds = [0, 1]
+      steps = 1000
+      evaluation { every = 500, episodes = 2 }
+      grid { learning_rate = [3e-4, 1e-3], batch_size = 256 }
+      algorithm-grid { diffsac { diffusion_steps = [2, 4] } }
+      """;
+
+  private static Study parse(String text) {
+    return StudyLoader.parse("test.conf", text, CWD);
+  }
+
+  @Test
+  void readsEveryFieldOfAValidStudy() {
+    Study study = parse(VALID);
+
+    assertThat(study.name()).isEqualTo("small");
+    assertThat(study.output()).isEqualTo("file:///home/researcher/work/studies");
+    assertThat(study.folder()).isEqualTo("file:///home/researcher/work/studies/small");
+    assertThat(study.algorithms()).containsExactly("sac", "diffsac");
+    assertThat(study.seeds()).containsExactly(0, 1);
+    assertThat(study.steps().forTask("InvertedPendulum-v4")).isEqualTo(1000);
+    assertThat(study.evaluation()).isEqualTo(new EvaluationSchedule(500, 2));
+    assertThat(study.gridFor("sac"))
+        .isEqualTo(
+            Map.of("batch_size", List.of("256"), "learning_rate", List.of("3.0E-4", "0.001")));
+    assertThat(study.gridFor("diffsac")).containsEntry("diffusion_steps", List.of("2", "4"));
+    assertThat(study.sparkProfile()).isEqualTo("local");
+  }
+
+  @Test
+  void keepsAHadoopUriAsItIsAndCountsSeeds() {
+    Study study =
+        parse(
+            VALID
+                .replace("output = work/studies", "output = \"hdfs://nn:8020/studies\"")
+                .replace("seeds = [0, 1]", "seeds = 3"));
+
+    assertThat(study.folder()).isEqualTo("hdfs://nn:8020/studies/small");
+    assertThat(study.seeds()).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void givesEachTaskItsOwnStepBudget() {
+    Study study =
+        parse(
+            VALID
+                .replace(
+                    "tasks = [InvertedPendulum-v4]", "tasks = [InvertedPendulum-v4, Hopper-v4]")
+                .replace("steps = 1000", "steps { default = 1000, Hopper-v4 = 5000 }"));
+
+    assertThat(study.steps().forTask("InvertedPendulum-v4")).isEqualTo(1000);
+    assertThat(study.steps().forTask("Hopper-v4")).isEqualTo(5000);
+  }
+
+  @Test
+  void refusesAnUnknownKeyNamingTheFileTheKeyAndTheAllowedKeys() {
+    assertThatThrownBy(() -> parse(VALID + "\nlearning_rate = 0.1\n"))
+        .isInstanceOf(StudyFileException.class)
+        .hasMessageContaining("test.conf")
+        .hasMessageContaining("learning_rate: unknown key")
+        .hasMessageContaining("allowed: name, output, algorithms");
+  }
+
+  @Test
+  void refusesAnUnknownAlgorithmAndAnUnknownTaskTogether() {
+    StudyFileException error =
+        (StudyFileException)
+            catchError(
+                VALID
+                    .replace("[sac, diffsac]", "[sac, dqn]")
+                    .replace("InvertedPendulum-v4]", "CartPole-v1]"));
+
+    assertThat(error.problems())
+        .containsExactly(
+            "algorithms: unknown value 'dqn' (allowed: sac, diffsac)",
+            "tasks: unknown value 'CartPole-v1' (allowed: HalfCheetah-v4, Hopper-v4, Walker2d-v4,"
+                + " Ant-v4, Humanoid-v4, InvertedPendulum-v4, InvertedDoublePendulum-v4,"
+                + " Swimmer-v4, Reacher-v4, Pusher-v4, HumanoidStandup-v4)",
+            "algorithm-grid.diffsac: not one of the study's algorithms (allowed: sac)");
+  }
+
+  @Test
+  void refusesWrongTypesSayingWhatWasExpected() {
+    StudyFileException error =
+        (StudyFileException)
+            catchError(
+                VALID
+                    .replace("steps = 1000", "steps = lots")
+                    .replace("seeds = [0, 1]", "seeds = [0, -1]")
+                    .replace("batch_size = 256", "batch_size { small = 1 }")
+                    .replace("episodes = 2", "episodes = 2, warmup = 1"));
+
+    assertThat(error.problems())
+        .containsExactlyInAnyOrder(
+            "seeds: expected a list of non-negative integers, or a count N meaning 0..N-1 without"
+                + " repeats, got [0,-1]",
+            "steps: expected a positive integer, or {default = N, <task> = M}, got \"lots\"",
+            "evaluation.warmup: unknown key (allowed: every, episodes)",
+            "grid.batch_size: expected a number, string or boolean, or a non-empty list of them,"
+                + " got {\"small\":1}");
+  }
+
+  @Test
+  void reportsMissingKeys() {
+    StudyFileException error = (StudyFileException) catchError("name = x\n");
+
+    assertThat(error.problems())
+        .contains(
+            "output: missing",
+            "algorithms: missing",
+            "tasks: missing",
+            "seeds: missing",
+            "steps: missing",
+            "evaluation: missing");
+  }
+
+  @Test
+  void loadsTheShippedStudies() {
+    Study quickstart = StudyLoader.load(CONF.resolve("quickstart.conf"));
+    Study paper = StudyLoader.load(CONF.resolve("paper.conf"));
+    Study ablation = StudyLoader.load(CONF.resolve("ablation-diffusion-steps.conf"));
+
+    assertThat(quickstart.algorithms()).containsExactly("diffsac", "sac");
+    assertThat(quickstart.tasks()).containsExactly("InvertedPendulum-v4", "HalfCheetah-v4");
+    assertThat(paper.tasks()).hasSize(5);
+    assertThat(paper.seeds()).hasSize(10);
+    assertThat(paper.steps().forTask("Humanoid-v4")).isEqualTo(1_000_000);
+    assertThat(ablation.gridFor("diffsac").get("diffusion_steps"))
+        .containsExactly("1", "2", "4", "8", "16");
+  }
+
+  private static Throwable catchError(String text) {
+    try {
+      parse(text);
+    } catch (StudyFileException e) {
+      return e;
+    }
+    throw new AssertionError("the study was accepted");
+  }
+}
