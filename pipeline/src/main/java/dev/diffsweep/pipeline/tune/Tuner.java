@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
  * TrialRunner} call per rung), let the pruner cut it down between rungs, repeat until the study's
  * trial count is proposed.
  *
- * <p>Every step is recorded in the {@link TuningState} before the next one starts, and the loop
- * picks up from any state: cohorts with live trials are finished first (a trial whose rung value is
- * known is not trained for that rung again, a finished trial never again), pruning decisions are
- * recomputed from the recorded rung values (they are deterministic), and only then are new trials
- * proposed. So a run that was killed resumes from its rebuilt state, and a run that had finished
- * trains nothing.
+ * <p>Every step is one update of the {@link TuningState}, recorded before the next starts, and the
+ * loop picks up from any state: cohorts with live trials are finished first (a trial whose rung
+ * value is known is not trained for that rung again, a finished trial never again), pruning
+ * decisions are recomputed from the recorded rung values (they are deterministic), and only then
+ * are new trials proposed. So a run that was killed resumes from its rebuilt state, and a run that
+ * had finished trains nothing.
  */
 public final class Tuner {
   private final int trials;
@@ -84,9 +84,7 @@ public final class Tuner {
         progress.accept("the search space has no untried configuration left");
         break;
       }
-      for (TrialProposal proposal : proposals) {
-        state.propose(proposal, cohort, bracket.startRung());
-      }
+      state.propose(proposals, cohort, bracket.startRung());
       progress.accept(
           "cohort "
               + cohort
@@ -113,7 +111,7 @@ public final class Tuner {
       if (!untrained.isEmpty()) {
         train(state, untrained, rung, runner);
       } else if (rung == pruner.rungs().lastRung()) {
-        live.forEach(trial -> state.record(trial.completed()));
+        state.record(live.stream().map(TrialRecord::completed).toList());
       } else {
         decide(state, cohort, rung);
       }
@@ -132,11 +130,13 @@ public final class Tuner {
             + " trials x "
             + seeds.size()
             + " seeds");
+    state.record(
+        untrained.stream()
+            .filter(trial -> trial.status() != TrialStatus.RUNNING)
+            .map(TrialRecord::running)
+            .toList());
     List<RunRequest> requests = new ArrayList<>();
     for (TrialRecord trial : untrained) {
-      if (trial.status() != TrialStatus.RUNNING) {
-        state.record(trial.running());
-      }
       requests.add(
           new RunRequest(
               trial.number(), trial.proposal(), rung, budget, pruner.rungs().maxBudget(), seeds));
@@ -144,11 +144,11 @@ public final class Tuner {
     Map<Integer, RunResult> results =
         runner.run(requests).stream()
             .collect(Collectors.toMap(RunResult::number, Function.identity(), (a, b) -> a));
+    List<TrialRecord> scored = new ArrayList<>();
     for (RunRequest request : requests) {
-      TrialRecord current = state.byNumber(request.number());
-      RunResult result = results.get(request.number());
-      state.record(scored(current, result, budget));
+      scored.add(scored(state.byNumber(request.number()), results.get(request.number()), budget));
     }
+    state.record(scored);
   }
 
   private TrialRecord scored(TrialRecord trial, RunResult result, long budget) {
@@ -181,18 +181,20 @@ public final class Tuner {
     List<TrialRecord> atRung =
         state.cohort(cohort).stream().filter(t -> t.rungValues().containsKey(rung)).toList();
     Set<Integer> survivors = pruner.survivors(rung, atRung, state.history());
-    int pruned = 0;
+    List<TrialRecord> decided = new ArrayList<>();
     for (TrialRecord trial : atRung) {
-      if (trial.status().isFinished() || trial.rung() != rung) {
-        continue;
-      }
-      if (survivors.contains(trial.number())) {
-        state.record(trial.promoted());
-      } else {
-        state.record(trial.pruned());
-        pruned++;
+      if (!trial.status().isFinished() && trial.rung() == rung) {
+        decided.add(survivors.contains(trial.number()) ? trial.promoted() : trial.pruned());
       }
     }
-    progress.accept("rung " + rung + ": " + survivors.size() + " go on, " + pruned + " pruned");
+    state.record(decided);
+    progress.accept(
+        "rung "
+            + rung
+            + ": "
+            + survivors.size()
+            + " go on, "
+            + (atRung.size() - survivors.size())
+            + " pruned");
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 public final class TuningState {
   private final Direction direction;
   private final SortedMap<Integer, TrialRecord> trials = new TreeMap<>();
-  private Consumer<TrialRecord> listener = record -> {};
+  private Consumer<List<TrialRecord>> listener = update -> {};
 
   private TuningState(Direction direction) {
     this.direction = direction;
@@ -52,8 +52,11 @@ public final class TuningState {
     return fromRecords(direction, versions);
   }
 
-  /** Who hears of every change (the pipeline: write the trial's row). */
-  public void onRecord(Consumer<TrialRecord> newListener) {
+  /**
+   * Who hears of every update, before it takes effect (the pipeline: write the rows of the update
+   * as one file). If the listener throws, the update does not happen.
+   */
+  public void onUpdate(Consumer<List<TrialRecord>> newListener) {
     this.listener = newListener;
   }
 
@@ -61,25 +64,38 @@ public final class TuningState {
     return direction;
   }
 
-  /** Records a new trial, queued at its cohort's first rung. */
-  public TrialRecord propose(TrialProposal proposal, int cohort, int startRung) {
-    if (byId(proposal.id()).isPresent()) {
-      throw new IllegalStateException("configuration " + proposal.id() + " was proposed before");
+  /** Records new trials, queued at their cohort's first rung, as one update. */
+  public List<TrialRecord> propose(List<TrialProposal> proposals, int cohort, int startRung) {
+    List<TrialRecord> records = new ArrayList<>();
+    for (TrialProposal proposal : proposals) {
+      boolean repeated =
+          byId(proposal.id()).isPresent()
+              || records.stream().anyMatch(r -> r.id().equals(proposal.id()));
+      if (repeated) {
+        throw new IllegalStateException("configuration " + proposal.id() + " was proposed before");
+      }
+      records.add(TrialRecord.queued(trials.size() + records.size(), proposal, cohort, startRung));
     }
-    TrialRecord record = TrialRecord.queued(trials.size(), proposal, cohort, startRung);
-    record(record);
-    return record;
+    record(records);
+    return records;
   }
 
-  /** Records a trial's new version (a later revision of a known trial, or a new trial). */
-  public void record(TrialRecord version) {
-    TrialRecord known = trials.get(version.number());
-    if (known != null && known.revision() >= version.revision()) {
-      throw new IllegalStateException(
-          "trial " + version.number() + ": revision " + version.revision() + " is not newer");
+  /** Records new versions of trials (later revisions of known trials) as one update. */
+  public void record(List<TrialRecord> update) {
+    for (TrialRecord version : update) {
+      TrialRecord known = trials.get(version.number());
+      if (known != null && known.revision() >= version.revision()) {
+        throw new IllegalStateException(
+            "trial " + version.number() + ": revision " + version.revision() + " is not newer");
+      }
     }
-    trials.put(version.number(), version);
-    listener.accept(version);
+    if (update.isEmpty()) {
+      return;
+    }
+    listener.accept(List.copyOf(update));
+    for (TrialRecord version : update) {
+      trials.put(version.number(), version);
+    }
   }
 
   public TuningHistory history() {

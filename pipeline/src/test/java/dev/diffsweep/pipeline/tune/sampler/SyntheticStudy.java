@@ -29,12 +29,10 @@ final class SyntheticStudy {
       if (proposals.isEmpty()) {
         break;
       }
-      for (TrialProposal proposal : proposals) {
-        state.propose(proposal, cohort, 0);
-      }
+      state.propose(proposals, cohort, 0);
       for (TrialRecord trial : state.cohort(cohort)) {
         double loss = lossOf.apply(trial.proposal().params());
-        state.record(trial.running().withRungValue(loss).completed());
+        state.record(List.of(trial.running().withRungValue(loss).completed()));
       }
       cohort++;
     }
