@@ -39,7 +39,7 @@ public sealed interface PrunerSpec {
   }
 
   /**
-   * @param trialsPerBracket 0 means all the study's trials start in one bracket
+   * @param trialsPerBracket how many trials start together (the parser's default: all of them)
    */
   record SuccessiveHalving(long minBudget, int eta, int trialsPerBracket) implements PrunerSpec {
     @Override

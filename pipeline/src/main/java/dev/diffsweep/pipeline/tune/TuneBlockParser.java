@@ -36,7 +36,7 @@ import java.util.Map;
  *   seed = 0                      # the samplers' seed
  *   objective { last-fraction = 0.1 }    # IQM over seeds of the mean eval return over the tail
  *   sampler { type = tpe, startup-trials = 10, ei-candidates = 24, prior-weight = 1.0, constant-liar = true }
- *   pruner { type = successive-halving, min-budget = 2500, eta = 3, trials-per-bracket = 0 }
+ *   pruner { type = successive-halving, min-budget = 2500, eta = 3, trials-per-bracket = 20 }
  *   space {
  *     learning_rate { type = float, low = 1e-4, high = 3e-3, log = true }
  *     batch_size { type = categorical, choices = [128, 256] }
@@ -115,7 +115,7 @@ public final class TuneBlockParser {
     long seed = integer(tune, "tune", "seed", 0, 0);
     Objective objective = objective(tune);
     SamplerSpec sampler = sampler(tune);
-    PrunerSpec pruner = pruner(tune);
+    PrunerSpec pruner = pruner(tune, trials);
     SearchSpace space = space(tune, algorithms);
     if (!problems.isEmpty()) {
       throw new TuneBlockException(problems);
@@ -186,7 +186,7 @@ public final class TuneBlockParser {
     };
   }
 
-  private PrunerSpec pruner(ConfigObject tune) {
+  private PrunerSpec pruner(ConfigObject tune, int trials) {
     ConfigObject block = block(tune, "tune", "pruner");
     String prefix = "tune.pruner";
     if (block == null) {
@@ -209,7 +209,7 @@ public final class TuneBlockParser {
           new PrunerSpec.SuccessiveHalving(
               requiredInteger(block, prefix, "min-budget", 1),
               (int) integer(block, prefix, "eta", SuccessiveHalving.DEFAULT_ETA, 2),
-              (int) integer(block, prefix, "trials-per-bracket", 0, 0));
+              (int) integer(block, prefix, "trials-per-bracket", trials, 1));
       default ->
           new PrunerSpec.Hyperband(
               requiredInteger(block, prefix, "min-budget", 1),

@@ -58,6 +58,21 @@ class TuneBlockParserTest {
   }
 
   @Test
+  void successiveHalvingStartsAllTrialsInOneBracketUnlessToldOtherwise() {
+    TuneSpec spec =
+        parse(
+            """
+            tune {
+              trials = 27
+              pruner { type = successive-halving, min-budget = 1000 }
+              space { x { type = float, low = 0, high = 1 } }
+            }
+            """);
+
+    assertThat(spec.pruner()).isEqualTo(new PrunerSpec.SuccessiveHalving(1000, 3, 27));
+  }
+
+  @Test
   void namesTheKeyAndTheAllowedValuesForEveryProblemAtOnce() {
     List<String> problems =
         problems(
