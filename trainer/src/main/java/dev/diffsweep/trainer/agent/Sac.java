@@ -32,7 +32,7 @@ import java.io.IOException;
  *   every target_network_frequency steps: Qbar = (1 - tau) Qbar + tau Q
  * </pre>
  */
-public final class Sac implements Agent {
+public final class Sac implements BenchmarkableAgent {
 
   /** Builds the actor; SAC and DiffSAC differ only here. */
   @FunctionalInterface
@@ -268,6 +268,45 @@ public final class Sac implements Agent {
 
   public long steps() {
     return steps;
+  }
+
+  @Override
+  public void prepareForBenchmark() {
+    int rows = 4 * hp.batchSize();
+    for (int i = 0; i < rows; i++) {
+      double[] observation = gaussians(spec.observationSize());
+      double[] action = new double[spec.actionSize()];
+      for (int j = 0; j < action.length; j++) {
+        double low = spec.actionLow()[j];
+        action[j] = low + (spec.actionHigh()[j] - low) * random.nextDouble();
+      }
+      buffer.add(
+          new Transition(
+              observation,
+              action,
+              random.nextGaussian(),
+              gaussians(observation.length),
+              false,
+              false));
+    }
+  }
+
+  private double[] gaussians(int count) {
+    double[] values = new double[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = random.nextGaussian();
+    }
+    return values;
+  }
+
+  @Override
+  public void benchmarkUpdate(long globalStep) {
+    update(globalStep);
+  }
+
+  @Override
+  public long flopsPerUpdate() {
+    return flopsPerUpdate(hp.batchSize());
   }
 
   /**

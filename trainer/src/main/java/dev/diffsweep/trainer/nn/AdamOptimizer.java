@@ -54,7 +54,8 @@ public final class AdamOptimizer {
       NDArray parameter = parameters.get(i);
       try (NDArray gradient = parameter.getGradient()) {
         NDList inputs = new NDList(parameter, gradient, firstMoments.get(i), secondMoments.get(i));
-        NDList outputs = new NDList(parameter, firstMoments.get(i), secondMoments.get(i));
+        // The moments are updated in place; the kernel takes the weight alone as its output.
+        NDList outputs = new NDList(parameter);
         parameter
             .getNDArrayInternal()
             .adamUpdate(
