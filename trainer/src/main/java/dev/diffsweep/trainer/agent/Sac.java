@@ -158,17 +158,18 @@ public final class Sac implements BenchmarkableAgent {
       // Target: no tape is open, so torch records nothing here.
       double alpha = temperature.alpha();
       PolicySample next = policy.sample(nextObservations, noise(scope, b));
-      NDArray softNextValue =
-          targetCritic
-              .min(nextObservations, next.action())
-              .sub(next.logDensity().expandDims(1).mul((float) alpha));
-      NDArray target = rewards.add(notDone.mul((float) hp.gamma()).mul(softNextValue));
+      NDArray target =
+          SacLosses.criticTarget(
+              rewards,
+              notDone,
+              hp.gamma(),
+              targetCritic.min(nextObservations, next.action()),
+              next.logDensity(),
+              alpha);
 
       double criticLoss;
       try (GradientTape tape = GradientTape.open()) {
-        NDArray q = critic.both(observations, actions);
-        // mean over both networks times 2 = MSE(Q_1, y) + MSE(Q_2, y)
-        NDArray loss = q.sub(target).square().mean().mul(2f);
+        NDArray loss = SacLosses.criticLoss(critic.both(observations, actions), target);
         tape.backward(loss);
         criticLoss = checkFinite("critic loss", loss.getFloat());
       }
@@ -201,8 +202,9 @@ public final class Sac implements BenchmarkableAgent {
     critic.parameters().setTrainable(false);
     try (GradientTape tape = GradientTape.open()) {
       PolicySample sample = policy.sample(observations, noise(scope, b));
-      NDArray q = critic.min(observations, sample.action()).squeeze(1);
-      NDArray actorLoss = sample.logDensity().mul((float) alpha).sub(q).mean();
+      NDArray actorLoss =
+          SacLosses.actorLoss(
+              sample.logDensity(), critic.min(observations, sample.action()), alpha);
       tape.backward(actorLoss);
       loss = checkFinite("actor loss", actorLoss.getFloat());
       meanLogDensity = checkFinite("policy log-density", sample.logDensity().mean().getFloat());

@@ -37,8 +37,8 @@ public final class AdamOptimizer {
     this.beta2 = beta2;
     this.epsilon = epsilon;
     for (NDArray parameter : group.arrays()) {
-      firstMoments.add(group.manager().zeros(parameter.getShape()));
-      secondMoments.add(group.manager().zeros(parameter.getShape()));
+      firstMoments.add(group.manager().zeros(parameter.getShape(), parameter.getDataType()));
+      secondMoments.add(group.manager().zeros(parameter.getShape(), parameter.getDataType()));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.diffsweep.trainer.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -21,11 +22,25 @@ import java.util.List;
  */
 public final class ParameterGroup {
   private final NDManager manager;
+  private final DataType dataType;
   private final List<NDArray> parameters = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
 
   public ParameterGroup(NDManager manager) {
+    this(manager, DataType.FLOAT32);
+  }
+
+  /**
+   * @param dataType FLOAT32 for training; FLOAT64 lets tests compare gradients with finite
+   *     differences free of single-precision round-off
+   */
+  public ParameterGroup(NDManager manager, DataType dataType) {
     this.manager = manager;
+    this.dataType = dataType;
+  }
+
+  public DataType dataType() {
+    return dataType;
   }
 
   public NDManager manager() {
@@ -34,7 +49,25 @@ public final class ParameterGroup {
 
   /** A new trainable array with the given values. */
   public NDArray add(String name, float[] values, Shape shape) {
-    NDArray array = manager.create(values, shape);
+    double[] wide = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      wide[i] = values[i];
+    }
+    return add(name, wide, shape);
+  }
+
+  /** A new trainable array with the given values, stored in the group's data type. */
+  public NDArray add(String name, double[] values, Shape shape) {
+    NDArray array;
+    if (dataType == DataType.FLOAT64) {
+      array = manager.create(values, shape);
+    } else {
+      float[] narrow = new float[values.length];
+      for (int i = 0; i < values.length; i++) {
+        narrow[i] = (float) values[i];
+      }
+      array = manager.create(narrow, shape);
+    }
     array.setRequiresGradient(true);
     parameters.add(array);
     names.add(name);
@@ -43,9 +76,9 @@ public final class ParameterGroup {
 
   /** A new array drawn uniformly from [-bound, bound] (PyTorch's default for Linear layers). */
   public NDArray addUniform(String name, Shape shape, double bound, RandomStream random) {
-    float[] values = new float[Math.toIntExact(shape.size())];
+    double[] values = new double[Math.toIntExact(shape.size())];
     for (int i = 0; i < values.length; i++) {
-      values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+      values[i] = (2 * random.nextDouble() - 1) * bound;
     }
     return add(name, values, shape);
   }

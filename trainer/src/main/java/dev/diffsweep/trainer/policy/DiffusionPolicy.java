@@ -3,6 +3,7 @@ package dev.diffsweep.trainer.policy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
@@ -59,8 +60,20 @@ public final class DiffusionPolicy implements SquashedPolicy {
       DiffusionSettings settings,
       ActionScaling scaling,
       RandomStream random) {
+    this(manager, observationSize, actionSize, settings, scaling, random, DataType.FLOAT32);
+  }
+
+  /** With parameters of another precision (FLOAT64 for gradient checks). */
+  public DiffusionPolicy(
+      NDManager manager,
+      int observationSize,
+      int actionSize,
+      DiffusionSettings settings,
+      ActionScaling scaling,
+      RandomStream random,
+      DataType dataType) {
     this.settings = settings;
-    this.parameters = new ParameterGroup(manager);
+    this.parameters = new ParameterGroup(manager, dataType);
     this.scaling = scaling;
     this.actionSize = actionSize;
     this.observationSize = observationSize;
@@ -143,16 +156,13 @@ public final class DiffusionPolicy implements SquashedPolicy {
     Coefficients c = coefficients(scope);
     NDArray observationShare = observations.matMul(observationWeight);
     NDArray timeShare =
-        Linear.linear(
-                scope.create(timeFeatureValues, new Shape(k, settings.timeFeatures())),
-                timeWeight,
-                firstBias)
-            .singletonOrThrow();
+        Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
     NDList noiseBlocks = stochastic ? noise.split(k + 1, 1) : null;
     NDArray x =
         stochastic
             ? noiseBlocks.get(0).mul((float) settings.sigma0())
-            : scope.zeros(new Shape(observations.getShape().get(0), actionSize));
+            : scope.zeros(
+                new Shape(observations.getShape().get(0), actionSize), observations.getDataType());
     List<NDArray> states = new ArrayList<>();
     List<NDArray> stepLogRatios = new ArrayList<>();
     if (keepSteps) {
@@ -204,6 +214,14 @@ public final class DiffusionPolicy implements SquashedPolicy {
     return denoise(observations.matMul(observationWeight), timeShare.get(step), x);
   }
 
+  private NDArray timeFeatures(NDManager scope) {
+    NDArray features =
+        scope.create(timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures()));
+    return parameters.dataType() == DataType.FLOAT32
+        ? features
+        : features.toType(parameters.dataType(), false);
+  }
+
   private NDArray denoise(NDArray observationShare, NDArray timeBias, NDArray x) {
     NDArray h =
         Activation.relu(
@@ -220,7 +238,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
       Coefficients c = coefficients(scope);
       double[][] eta = new double[settings.steps()][];
       for (int step = 0; step < eta.length; step++) {
-        float[] row = c.eta.get(step).toFloatArray();
+        double[] row = c.eta.get(step).toType(DataType.FLOAT64, false).toDoubleArray();
         eta[step] = new double[row.length];
         for (int i = 0; i < row.length; i++) {
           eta[step][i] = row[i];
