@@ -119,6 +119,7 @@ public final class Sac implements BenchmarkableAgent {
       }
       return action;
     }
+    GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       NDArray noise =
           scope.create(random.gaussians(policy.noiseWidth()), new Shape(1, policy.noiseWidth()));
@@ -128,6 +129,7 @@ public final class Sac implements BenchmarkableAgent {
 
   @Override
   public double[] actDeterministic(double[] observation) {
+    GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       return toDoubles(policy.deterministicAction(row(scope, observation)).toFloatArray());
     }
@@ -144,6 +146,7 @@ public final class Sac implements BenchmarkableAgent {
 
   /** One gradient step of the critics and, on its schedule, of the actor and temperature. */
   public void update(long globalStep) {
+    GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       ReplayBuffer.Batch batch = buffer.sample(hp.batchSize(), random);
       int b = batch.size();
@@ -270,6 +273,14 @@ public final class Sac implements BenchmarkableAgent {
 
   public long steps() {
     return steps;
+  }
+
+  /**
+   * Native arrays held by the agent's long-lived manager. Everything an update creates lives in a
+   * per-update sub-manager, so this stays constant over a run (tests check it).
+   */
+  public int longLivedArrayCount() {
+    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
   }
 
   @Override

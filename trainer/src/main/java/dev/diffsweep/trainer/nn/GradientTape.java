@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,6 +29,16 @@ public final class GradientTape implements AutoCloseable {
       LOCK.unlock();
       throw e;
     }
+  }
+
+  /**
+   * Stops torch from recording operations on the calling thread. Torch's grad mode is per thread
+   * and on by default in every thread but the one where DJL started the engine: without this, work
+   * meant to be constant (critic targets, acting) would record graphs on other threads, and
+   * gradients would leak through the targets. Call it before any work outside a tape.
+   */
+  public static void stopRecordingOnThisThread() {
+    JniUtils.setGradMode(false);
   }
 
   /** Accumulates d(loss)/d(parameter) into every trainable parameter the loss depends on. */
