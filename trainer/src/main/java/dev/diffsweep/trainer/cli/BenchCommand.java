@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against references measured in the same run.",
-    subcommands = {EnvBenchCommand.class})
+    subcommands = {EnvBenchCommand.class, UpdateBenchCommand.class})
 final class BenchCommand {}

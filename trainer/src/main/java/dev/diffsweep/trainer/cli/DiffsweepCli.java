@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Diffusion-based maximum-entropy RL studies on MuJoCo.",
-    subcommands = {EnvsCommand.class, RolloutCommand.class, BenchCommand.class})
+    subcommands = {EnvsCommand.class, RolloutCommand.class, TrainCommand.class, BenchCommand.class})
 public final class DiffsweepCli {
 
   public static void main(String[] args) {

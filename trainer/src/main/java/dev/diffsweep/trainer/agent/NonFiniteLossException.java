@@ -1,0 +1,10 @@
+package dev.diffsweep.trainer.agent;
+
+/** A loss became NaN or infinite: training cannot go on, the last good checkpoint stays. */
+public class NonFiniteLossException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public NonFiniteLossException(String loss, double value, long update) {
+    super(loss + " is " + value + " at gradient update " + update);
+  }
+}

@@ -1,0 +1,385 @@
+package dev.diffsweep.trainer.agent;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.nn.AdamOptimizer;
+import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.TorchRuntime;
+import dev.diffsweep.trainer.policy.ActionScaling;
+import dev.diffsweep.trainer.policy.PolicySample;
+import dev.diffsweep.trainer.policy.SquashedPolicy;
+import dev.diffsweep.trainer.policy.TanhGaussianPolicy;
+import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.state.StateReader;
+import dev.diffsweep.trainer.state.StateWriter;
+import java.io.IOException;
+
+/**
+ * Soft actor-critic (Haarnoja et al. 2018) following CleanRL's sac_continuous_action.py, over any
+ * {@link SquashedPolicy}: with a tanh-Gaussian it is SAC, with the diffusion chain it is DiffSAC
+ * (ALGORITHMS.md section 3), where every log pi below is the chain log-ratio l.
+ *
+ * <p>Per env step g (0-based), after {@code learning_starts}:
+ *
+ * <pre>
+ *   y        = r + gamma (1 - terminated) (min_j Qbar_j(s', a') - alpha log pi(a'|s')),  a' ~ pi(.|s')
+ *   L_Q      = sum_j mean (Q_j(s, a) - y)^2
+ *   every policy_frequency steps, policy_frequency times:
+ *     L_pi   = mean (alpha log pi(a~|s) - min_j Q_j(s, a~)),  a~ ~ pi(.|s) reparameterised
+ *     J(alpha) = mean -alpha (log pi(a~|s) + H_target)  (log pi from the same sample, detached)
+ *   every target_network_frequency steps: Qbar = (1 - tau) Qbar + tau Q
+ * </pre>
+ */
+public final class Sac implements BenchmarkableAgent {
+
+  /** Builds the actor; SAC and DiffSAC differ only here. */
+  @FunctionalInterface
+  public interface PolicyFactory {
+    SquashedPolicy create(
+        NDManager manager, TaskSpec spec, ActionScaling scaling, RandomStream random);
+  }
+
+  private final String name;
+  private final SacHyperparameters hp;
+  private final TaskSpec spec;
+  private final NDManager manager;
+  private final SquashedPolicy policy;
+  private final TwinCritic critic;
+  private final TwinCritic targetCritic;
+  private final AdamOptimizer policyOptimizer;
+  private final AdamOptimizer criticOptimizer;
+  private final Temperature temperature;
+  private final ReplayBuffer buffer;
+  private final RandomStream random;
+  private long steps;
+  private long updates;
+  private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
+
+  public Sac(
+      String name,
+      SacHyperparameters hp,
+      double targetEntropyMultiplier,
+      TaskSpec spec,
+      AgentContext context,
+      PolicyFactory policyFactory) {
+    TorchRuntime.engine();
+    this.name = name;
+    this.hp = hp;
+    this.spec = spec;
+    this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
+    this.random = new RandomStream(context.seed());
+    int obs = spec.observationSize();
+    int act = spec.actionSize();
+    ActionScaling scaling = ActionScaling.of(manager, spec);
+    this.policy = policyFactory.create(manager, spec, scaling, random.split());
+    this.critic = new TwinCritic(manager, obs, act, hp.hiddenSize(), random.split());
+    this.targetCritic = new TwinCritic(manager, obs, act, hp.hiddenSize(), random.split());
+    targetCritic.parameters().copyFrom(critic.parameters());
+    // Target networks are never differentiated.
+    targetCritic.parameters().setTrainable(false);
+    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.policyLr());
+    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.qLr());
+    this.temperature =
+        hp.autotune()
+            ? Temperature.tuned(-act * targetEntropyMultiplier, hp.qLr())
+            : Temperature.fixed(hp.alpha());
+    int capacity = (int) Math.max(1, Math.min(hp.bufferSize(), context.totalSteps()));
+    this.buffer = new ReplayBuffer(capacity, obs, act);
+  }
+
+  /** SAC proper: the tanh-Gaussian actor. */
+  public static Sac create(SacHyperparameters hp, TaskSpec spec, AgentContext context) {
+    return new Sac(
+        "sac",
+        hp,
+        1.0,
+        spec,
+        context,
+        (manager, task, scaling, random) ->
+            new TanhGaussianPolicy(
+                manager,
+                task.observationSize(),
+                task.actionSize(),
+                hp.hiddenSize(),
+                hp.logStdMin(),
+                hp.logStdMax(),
+                scaling,
+                random));
+  }
+
+  @Override
+  public double[] act(double[] observation) {
+    if (steps < hp.learningStarts()) {
+      double[] action = new double[spec.actionSize()];
+      for (int i = 0; i < action.length; i++) {
+        double low = spec.actionLow()[i];
+        action[i] = low + (spec.actionHigh()[i] - low) * random.nextDouble();
+      }
+      return action;
+    }
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray noise =
+          scope.create(random.gaussians(policy.noiseWidth()), new Shape(1, policy.noiseWidth()));
+      return toDoubles(policy.sample(row(scope, observation), noise).action().toFloatArray());
+    }
+  }
+
+  @Override
+  public double[] actDeterministic(double[] observation) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      return toDoubles(policy.deterministicAction(row(scope, observation)).toFloatArray());
+    }
+  }
+
+  @Override
+  public void observe(Transition transition) {
+    buffer.add(transition);
+    long globalStep = steps++;
+    if (globalStep > hp.learningStarts()) {
+      update(globalStep);
+    }
+  }
+
+  /** One gradient step of the critics and, on its schedule, of the actor and temperature. */
+  public void update(long globalStep) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      ReplayBuffer.Batch batch = buffer.sample(hp.batchSize(), random);
+      int b = batch.size();
+      int obs = spec.observationSize();
+      int act = spec.actionSize();
+      NDArray observations = scope.create(batch.observations(), new Shape(b, obs));
+      NDArray actions = scope.create(batch.actions(), new Shape(b, act));
+      NDArray nextObservations = scope.create(batch.nextObservations(), new Shape(b, obs));
+      NDArray rewards = scope.create(batch.rewards(), new Shape(b, 1));
+      NDArray notDone = scope.create(batch.terminated(), new Shape(b, 1)).neg().add(1f);
+
+      // Target: no tape is open, so torch records nothing here.
+      double alpha = temperature.alpha();
+      PolicySample next = policy.sample(nextObservations, noise(scope, b));
+      NDArray target =
+          SacLosses.criticTarget(
+              rewards,
+              notDone,
+              hp.gamma(),
+              targetCritic.min(nextObservations, next.action()),
+              next.logDensity(),
+              alpha);
+
+      double criticLoss;
+      try (GradientTape tape = GradientTape.open()) {
+        NDArray loss = SacLosses.criticLoss(critic.both(observations, actions), target);
+        tape.backward(loss);
+        criticLoss = checkFinite("critic loss", loss.getFloat());
+      }
+      criticOptimizer.step();
+      updates++;
+
+      double actorLoss = diagnostics.actorLoss();
+      double entropy = diagnostics.entropy();
+      if (globalStep % hp.policyFrequency() == 0) {
+        for (int i = 0; i < hp.policyFrequency(); i++) {
+          double[] result = updateActor(scope, observations, b);
+          actorLoss = result[0];
+          entropy = -result[1];
+          temperature.update(result[1]);
+        }
+      }
+      if (globalStep % hp.targetNetworkFrequency() == 0) {
+        targetCritic.parameters().polyakFrom(critic.parameters(), hp.tau());
+      }
+      diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
+    }
+  }
+
+  /** Returns {actor loss, mean log density of the sample}. */
+  private double[] updateActor(NDManager scope, NDArray observations, int b) {
+    double alpha = temperature.alpha();
+    double loss;
+    double meanLogDensity;
+    // Frozen critics: the actor's loss flows through Q to the action only.
+    critic.parameters().setTrainable(false);
+    try (GradientTape tape = GradientTape.open()) {
+      PolicySample sample = policy.sample(observations, noise(scope, b));
+      NDArray actorLoss =
+          SacLosses.actorLoss(
+              sample.logDensity(), critic.min(observations, sample.action()), alpha);
+      tape.backward(actorLoss);
+      loss = checkFinite("actor loss", actorLoss.getFloat());
+      meanLogDensity = checkFinite("policy log-density", sample.logDensity().mean().getFloat());
+    } finally {
+      critic.parameters().setTrainable(true);
+    }
+    policyOptimizer.step();
+    return new double[] {loss, meanLogDensity};
+  }
+
+  private NDArray noise(NDManager scope, int rows) {
+    int width = policy.noiseWidth();
+    return scope.create(random.gaussians(rows * width), new Shape(rows, width));
+  }
+
+  private double checkFinite(String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new NonFiniteLossException(name + " " + what, value, updates);
+    }
+    return value;
+  }
+
+  private NDArray row(NDManager scope, double[] observation) {
+    float[] values = new float[observation.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) observation[i];
+    }
+    return scope.create(values, new Shape(1, values.length));
+  }
+
+  private static double[] toDoubles(float[] values) {
+    double[] result = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = values[i];
+    }
+    return result;
+  }
+
+  @Override
+  public TrainingDiagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  public SquashedPolicy policy() {
+    return policy;
+  }
+
+  public TwinCritic critic() {
+    return critic;
+  }
+
+  public TwinCritic targetCritic() {
+    return targetCritic;
+  }
+
+  public Temperature temperature() {
+    return temperature;
+  }
+
+  public ReplayBuffer buffer() {
+    return buffer;
+  }
+
+  public long steps() {
+    return steps;
+  }
+
+  /**
+   * Native arrays held by the agent's long-lived manager. Everything an update creates lives in a
+   * per-update sub-manager, so this stays constant over a run (tests check it).
+   */
+  public int longLivedArrayCount() {
+    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+  }
+
+  @Override
+  public void prepareForBenchmark() {
+    int rows = 4 * hp.batchSize();
+    for (int i = 0; i < rows; i++) {
+      double[] observation = gaussians(spec.observationSize());
+      double[] action = new double[spec.actionSize()];
+      for (int j = 0; j < action.length; j++) {
+        double low = spec.actionLow()[j];
+        action[j] = low + (spec.actionHigh()[j] - low) * random.nextDouble();
+      }
+      buffer.add(
+          new Transition(
+              observation,
+              action,
+              random.nextGaussian(),
+              gaussians(observation.length),
+              false,
+              false));
+    }
+  }
+
+  private double[] gaussians(int count) {
+    double[] values = new double[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = random.nextGaussian();
+    }
+    return values;
+  }
+
+  @Override
+  public void benchmarkUpdate(long globalStep) {
+    update(globalStep);
+  }
+
+  @Override
+  public long flopsPerUpdate() {
+    return flopsPerUpdate(hp.batchSize());
+  }
+
+  /**
+   * Floating-point operations of one env step's worth of training at batch {@code b}: a critic
+   * update plus, on average, one actor update (policy_frequency of them every policy_frequency
+   * steps). Matrix multiplies only; elementwise work is not counted.
+   */
+  public long flopsPerUpdate(long b) {
+    int act = spec.actionSize();
+    long criticUpdate =
+        policy.sampleForwardFlops(b)
+            + targetCritic.forwardFlops(b)
+            + critic.forwardFlops(b)
+            + critic.backwardFlops(b, true, 0);
+    long actorUpdate =
+        policy.sampleForwardFlops(b)
+            + policy.sampleBackwardFlops(b)
+            + critic.forwardFlops(b)
+            + critic.backwardFlops(b, false, act);
+    return criticUpdate + actorUpdate;
+  }
+
+  @Override
+  public void write(StateWriter out) throws IOException {
+    out.writeTag("agent:" + name);
+    policy.parameters().write(out);
+    critic.parameters().write(out);
+    targetCritic.parameters().write(out);
+    policyOptimizer.write(out);
+    criticOptimizer.write(out);
+    temperature.write(out);
+    buffer.write(out);
+    random.write(out);
+    out.writeLong(steps);
+    out.writeLong(updates);
+    out.writeDouble(diagnostics.actorLoss());
+    out.writeDouble(diagnostics.criticLoss());
+    out.writeDouble(diagnostics.alpha());
+    out.writeDouble(diagnostics.entropy());
+  }
+
+  @Override
+  public void read(StateReader in) throws IOException {
+    in.expectTag("agent:" + name);
+    policy.parameters().read(in);
+    critic.parameters().read(in);
+    targetCritic.parameters().read(in);
+    policyOptimizer.read(in);
+    criticOptimizer.read(in);
+    temperature.read(in);
+    buffer.read(in);
+    random.read(in);
+    steps = in.readLong();
+    updates = in.readLong();
+    diagnostics =
+        new TrainingDiagnostics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.diffsweep.trainer.agent;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * SAC's three objectives, shared by SAC and DiffSAC (whose log-density is the chain log-ratio).
+ * Shapes: B rows, critics stacked as [2, B, 1].
+ */
+public final class SacLosses {
+  private SacLosses() {}
+
+  /**
+   * y = r + gamma (1 - terminated) (min_j Qbar_j(s', a') - alpha log pi(a'|s')), shape [B, 1].
+   *
+   * @param notTerminated 1 - terminated, [B, 1]
+   * @param minTargetQ min over the target critics, [B, 1]
+   * @param nextLogDensity log pi(a'|s'), [B]
+   */
+  public static NDArray criticTarget(
+      NDArray rewards,
+      NDArray notTerminated,
+      double gamma,
+      NDArray minTargetQ,
+      NDArray nextLogDensity,
+      double alpha) {
+    NDArray softValue = minTargetQ.sub(nextLogDensity.expandDims(1).mul((float) alpha));
+    return rewards.add(notTerminated.mul((float) gamma).mul(softValue));
+  }
+
+  /** sum_j mean_b (Q_j(s_b, a_b) - y_b)^2, the sum of both critics' MSEs (a scalar). */
+  public static NDArray criticLoss(NDArray q, NDArray target) {
+    // The mean over [2, B, 1] is half the sum of the two per-critic means.
+    return q.sub(target).square().mean().mul((float) TwinCritic.COPIES);
+  }
+
+  /** mean_b (alpha log pi(a_b|s_b) - min_j Q_j(s_b, a_b)) (a scalar); minQ is [B, 1]. */
+  public static NDArray actorLoss(NDArray logDensity, NDArray minQ, double alpha) {
+    return logDensity.mul((float) alpha).sub(minQ.squeeze(1)).mean();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.diffsweep.trainer.cli;
+
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
+import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.env.UnknownTaskException;
+import dev.diffsweep.trainer.run.RunConfig;
+import dev.diffsweep.trainer.run.RunOutcome;
+import dev.diffsweep.trainer.run.TrainerRun;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains one agent on one task; rerunning the same command resumes from its checkpoint. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train one agent on one task for a step budget, writing RUN_DIR/run.json, episodes/ and"
+          + " evaluations/ (Parquet) and checkpoint/.",
+      "Rerunning the same command resumes from the last checkpoint.",
+      "Exit status: 0 completed, 1 failed (e.g. a NaN loss), 2 bad input."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--algo", required = true, description = "Algorithm: sac, diffsac.")
+  String algorithm;
+
+  @Option(names = "--env", required = true, description = "Task id (see `envs`).")
+  String env;
+
+  @Option(names = "--steps", required = true, description = "Env-step budget.")
+  long steps;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Run seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--out", required = true, description = "Run folder.")
+  Path out;
+
+  @Option(names = "--run-id", description = "Id in the rows' trial_id (default: --out's name).")
+  String runId;
+
+  @Option(
+      names = "--set",
+      description = "Hyperparameter key=value (repeatable); a wrong key lists the allowed ones.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(
+      names = "--eval-every",
+      defaultValue = "5000",
+      description = "Env steps between evaluations (default ${DEFAULT-VALUE}).")
+  long evalEvery;
+
+  @Option(
+      names = "--eval-episodes",
+      defaultValue = "10",
+      description = "Deterministic episodes per evaluation (default ${DEFAULT-VALUE}).")
+  int evalEpisodes;
+
+  @Option(
+      names = "--checkpoint-every",
+      defaultValue = "5000",
+      description = "Env steps between checkpoints (default ${DEFAULT-VALUE}).")
+  long checkpointEvery;
+
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      description = "cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Progress bar (default: when the output is a terminal).")
+  Boolean progress;
+
+  @Override
+  public Integer call() throws Exception {
+    ConfiguredAlgorithm configured = AlgorithmRegistry.get(algorithm).configure(overrides);
+    if (!TaskRegistry.contains(env)) {
+      throw new UnknownTaskException(env, TaskRegistry.ids());
+    }
+    Path runDir = out.toAbsolutePath().normalize();
+    String trialId = runId != null ? runId : runDir.getFileName().toString();
+    boolean showBar = progress != null ? progress : System.console() != null;
+    RunConfig config =
+        new RunConfig(
+            configured,
+            env,
+            seed,
+            steps,
+            runDir,
+            trialId,
+            evalEvery,
+            evalEpisodes,
+            checkpointEvery,
+            device,
+            showBar);
+    RunOutcome outcome = new TrainerRun(config, System.err).run();
+    if (!outcome.completed()) {
+      System.err.println("diffsweep: run failed: " + outcome.error());
+      return 1;
+    }
+    return 0;
+  }
+}

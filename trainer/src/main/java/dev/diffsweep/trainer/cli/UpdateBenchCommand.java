@@ -1,0 +1,157 @@
+package dev.diffsweep.trainer.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import dev.diffsweep.trainer.agent.Agent;
+import dev.diffsweep.trainer.agent.AgentContext;
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.agent.BenchmarkableAgent;
+import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
+import dev.diffsweep.trainer.env.Task;
+import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.nn.ComputeDevice;
+import dev.diffsweep.trainer.nn.TorchRuntime;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Milliseconds per gradient update against its floor: the update's floating-point operations
+ * divided by the rate torch reaches on a 256x256x256 matrix multiply, measured in the same run.
+ * Rounds of the two alternate and the best of each counts, so a busy machine slows both alike.
+ */
+@Command(
+    name = "update",
+    description = "Gradient-update time vs its matmul floor (network sizes from the defaults).")
+final class UpdateBenchCommand implements Callable<Integer> {
+  private static final int MATMUL_SIZE = 256;
+
+  @Option(names = "--algo", required = true, description = "Algorithm: sac, diffsac.")
+  String algorithm;
+
+  @Option(
+      names = "--env",
+      defaultValue = "HalfCheetah-v4",
+      description = "Task whose sizes the networks take (default ${DEFAULT-VALUE}).")
+  String env;
+
+  @Option(names = "--set", description = "Hyperparameter key=value (repeatable).")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--rounds", defaultValue = "5", description = "Alternating timed rounds.")
+  int rounds;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "1.0",
+      description = "Approximate length of one timed round.")
+  double seconds;
+
+  @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or gpu:N.")
+  String device;
+
+  @Option(names = "--json", description = "Print {algo, ms_per_update, floor_ms, ratio, ...}.")
+  boolean json;
+
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() {
+    ConfiguredAlgorithm configured = AlgorithmRegistry.get(algorithm).configure(overrides);
+    TaskSpec spec;
+    try (Task task = TaskRegistry.create(env)) {
+      spec = task.spec();
+    }
+    AgentContext context = new AgentContext(ComputeDevice.select(device), 0, 1_000_000);
+    try (Agent created = configured.create(spec, context);
+        NDManager manager = NDManager.newBaseManager(context.device(), "PyTorch")) {
+      if (!(created instanceof BenchmarkableAgent agent)) {
+        throw new IllegalArgumentException(algorithm + " does not support bench update");
+      }
+      agent.prepareForBenchmark();
+      long step = 0;
+      for (int i = 0; i < 20; i++) {
+        agent.benchmarkUpdate(step++);
+      }
+      double probe = timeUpdates(agent, step, 10);
+      step += 10;
+      int updates = (int) Math.max(10, seconds / probe);
+      NDArray a = manager.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
+      NDArray b = manager.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
+      int multiplies = 2000;
+      double bestUpdate = Double.MAX_VALUE;
+      double bestMatmul = Double.MAX_VALUE;
+      for (int round = 0; round < rounds; round++) {
+        bestMatmul = Math.min(bestMatmul, timeMatmuls(a, b, multiplies));
+        bestUpdate = Math.min(bestUpdate, timeUpdates(agent, step, updates));
+        step += updates;
+      }
+      double flopsPerSecond = 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE / bestMatmul;
+      long flops = agent.flopsPerUpdate();
+      print(configured, bestUpdate * 1e3, flops / flopsPerSecond * 1e3, flops, flopsPerSecond);
+    }
+    return 0;
+  }
+
+  private static double timeUpdates(BenchmarkableAgent agent, long firstStep, int count) {
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      agent.benchmarkUpdate(firstStep + i);
+    }
+    return (System.nanoTime() - start) / 1e9 / count;
+  }
+
+  private static double timeMatmuls(NDArray a, NDArray b, int count) {
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      a.matMul(b).close();
+    }
+    return (System.nanoTime() - start) / 1e9 / count;
+  }
+
+  private void print(
+      ConfiguredAlgorithm configured,
+      double msPerUpdate,
+      double floorMs,
+      long flops,
+      double flopsPerSecond) {
+    PrintWriter out = command.commandLine().getOut();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("algo", configured.name());
+    result.put("ms_per_update", msPerUpdate);
+    result.put("floor_ms", floorMs);
+    result.put("ratio", msPerUpdate / floorMs);
+    result.put("flops_per_update", flops);
+    result.put("matmul_gflops", flopsPerSecond / 1e9);
+    result.put("env", env);
+    result.put("batch_size", Integer.valueOf(configured.hyperparameters().get("batch_size")));
+    if (configured.hyperparameters().containsKey("diffusion_steps")) {
+      result.put(
+          "diffusion_steps", Integer.valueOf(configured.hyperparameters().get("diffusion_steps")));
+    }
+    result.put("torch", TorchRuntime.torchVersion());
+    result.put("device", device);
+    if (json) {
+      out.println(new Gson().toJson(result));
+    } else {
+      out.printf(
+          "%s on %s sizes: %.2f ms per update, floor %.2f ms (%.0f MFLOP at %.1f GFLOP/s),"
+              + " ratio %.2f%n",
+          configured.name(),
+          env,
+          msPerUpdate,
+          floorMs,
+          flops / 1e6,
+          flopsPerSecond / 1e9,
+          msPerUpdate / floorMs);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.diffsweep.trainer.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import dev.diffsweep.trainer.state.RandomStream;
+
+/** y = x W^T + b, initialised as torch.nn.Linear (uniform in ±1/sqrt(fan_in)). */
+public final class DenseLayer {
+  private final NDArray weight;
+  private final NDArray bias;
+  private final int inputs;
+  private final int outputs;
+
+  public DenseLayer(
+      ParameterGroup group, String name, int inputs, int outputs, RandomStream random) {
+    this(group, name, inputs, outputs, random, 1.0);
+  }
+
+  /**
+   * @param initScale multiplies the default initialisation; a small value starts the layer near
+   *     zero (the diffusion policy's output layer)
+   */
+  public DenseLayer(
+      ParameterGroup group,
+      String name,
+      int inputs,
+      int outputs,
+      RandomStream random,
+      double initScale) {
+    double bound = initScale / Math.sqrt(inputs);
+    this.weight = group.addUniform(name + ".weight", new Shape(outputs, inputs), bound, random);
+    this.bias = group.addUniform(name + ".bias", new Shape(outputs), bound, random);
+    this.inputs = inputs;
+    this.outputs = outputs;
+  }
+
+  public NDArray forward(NDArray input) {
+    return Linear.linear(input, weight, bias).singletonOrThrow();
+  }
+
+  /** Forward with another bias (the diffusion policy adds a per-step time embedding here). */
+  public NDArray forwardWithBias(NDArray input, NDArray otherBias) {
+    return Linear.linear(input, weight, otherBias).singletonOrThrow();
+  }
+
+  public NDArray weight() {
+    return weight;
+  }
+
+  public NDArray bias() {
+    return bias;
+  }
+
+  public int inputs() {
+    return inputs;
+  }
+
+  public int outputs() {
+    return outputs;
+  }
+
+  /** Multiply-adds times two for a forward pass over {@code batch} rows. */
+  public long forwardFlops(long batch) {
+    return 2L * batch * inputs * outputs;
+  }
+}

@@ -1,0 +1,298 @@
+package dev.diffsweep.trainer.policy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import dev.diffsweep.trainer.nn.DenseLayer;
+import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.state.RandomStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The K-step diffusion policy of ALGORITHMS.md section 1. From x_0 ~ N(0, sigma0^2 I):
+ *
+ * <pre>
+ *   x_{k+1} = x_k + eta_k (-x_k / sigma0^2 + f(x_k, s, k)) + sqrt(2 eta_k) eps_k
+ *   l_k     = log F(x_{k+1} | x_k) - log B(x_k | x_{k+1}),  B = N(x_{k+1}(1 - eta_k/sigma0^2), 2 eta_k)
+ *   l       = log p_0(x_0) + sum_k l_k - sum_i log(scale_i (1 - tanh(x_K,i)^2) + 1e-6)
+ * </pre>
+ *
+ * Both kernels have variance 2 eta_k, so their normalisers cancel in l_k, and x_{k+1} - mean_F =
+ * sqrt(2 eta_k) eps_k exactly: l_k = -|eps_k|^2 / 2 + sum_i (x_k - c_k x_{k+1})_i^2 / (4 eta_k,i)
+ * with c_k = 1 - eta_k / sigma0^2. The log-density correction of the tanh includes the rescaling to
+ * the actuator range, as in the Gaussian policy, so the two agents' log-densities (and target
+ * entropies) mean the same thing.
+ *
+ * <p>f is an MLP over [s, x_k, Fourier features of k/K]. Its first layer is split by input block:
+ * the observation's share is computed once per chain rather than K times, and the time features'
+ * share (with the bias) is one small product for all K steps; mathematically the same MLP. The
+ * output layer starts near zero, so the untrained chain is the prior's Langevin dynamics.
+ */
+public final class DiffusionPolicy implements SquashedPolicy {
+  private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+  private static final double OUTPUT_INIT_SCALE = 1e-3;
+
+  private final DiffusionSettings settings;
+  private final ParameterGroup parameters;
+  private final ActionScaling scaling;
+  private final int actionSize;
+  private final int observationSize;
+  private final NDArray observationWeight; // [obs, h]: s W_s^T as s.matMul(this)
+  private final NDArray actionWeight; // [h, d]
+  private final NDArray timeWeight; // [h, T]
+  private final NDArray firstBias; // [h]
+  private final List<DenseLayer> hiddenLayers = new ArrayList<>();
+  private final DenseLayer output;
+  private final NDArray stepSizeLogits; // delta, [K, 1]
+  private final NDArray frictionLogits; // softplus^-1(friction), [1, d]
+  private final float[] timeFeatureValues; // [K, T]
+  private final float[] scheduleValues; // [K, 1]
+
+  public DiffusionPolicy(
+      NDManager manager,
+      int observationSize,
+      int actionSize,
+      DiffusionSettings settings,
+      ActionScaling scaling,
+      RandomStream random) {
+    this(manager, observationSize, actionSize, settings, scaling, random, DataType.FLOAT32);
+  }
+
+  /** With parameters of another precision (FLOAT64 for gradient checks). */
+  public DiffusionPolicy(
+      NDManager manager,
+      int observationSize,
+      int actionSize,
+      DiffusionSettings settings,
+      ActionScaling scaling,
+      RandomStream random,
+      DataType dataType) {
+    this.settings = settings;
+    this.parameters = new ParameterGroup(manager, dataType);
+    this.scaling = scaling;
+    this.actionSize = actionSize;
+    this.observationSize = observationSize;
+    int h = settings.hidden();
+    int t = settings.timeFeatures();
+    int k = settings.steps();
+    double bound = 1 / Math.sqrt(observationSize + actionSize + t);
+    observationWeight =
+        parameters.addUniform("denoiser.in.obs", new Shape(observationSize, h), bound, random);
+    actionWeight =
+        parameters.addUniform("denoiser.in.act", new Shape(h, actionSize), bound, random);
+    timeWeight = parameters.addUniform("denoiser.in.time", new Shape(h, t), bound, random);
+    firstBias = parameters.addUniform("denoiser.in.bias", new Shape(h), bound, random);
+    for (int i = 1; i < settings.hiddenLayers(); i++) {
+      hiddenLayers.add(new DenseLayer(parameters, "denoiser.hidden" + i, h, h, random));
+    }
+    output = new DenseLayer(parameters, "denoiser.out", h, actionSize, random, OUTPUT_INIT_SCALE);
+
+    float[] delta = new float[k];
+    java.util.Arrays.fill(delta, (float) inverseSoftplus(settings.stepSize()));
+    float[] friction = new float[actionSize];
+    java.util.Arrays.fill(friction, (float) inverseSoftplus(settings.friction()));
+    stepSizeLogits =
+        constantOrParameter(
+            manager, "chain.step_size", delta, new Shape(k, 1), settings.learnStepSizes());
+    frictionLogits =
+        constantOrParameter(
+            manager,
+            "chain.friction",
+            friction,
+            new Shape(1, actionSize),
+            settings.learnFriction());
+
+    timeFeatureValues = new float[k * t];
+    scheduleValues = new float[k];
+    for (int step = 0; step < k; step++) {
+      double phase = (double) step / k;
+      for (int f = 0; f < t / 2; f++) {
+        double angle = 2 * Math.PI * (f + 1) * phase;
+        timeFeatureValues[step * t + f] = (float) Math.sin(angle);
+        timeFeatureValues[step * t + t / 2 + f] = (float) Math.cos(angle);
+      }
+      scheduleValues[step] = (float) settings.schedule(step);
+    }
+  }
+
+  private NDArray constantOrParameter(
+      NDManager manager, String name, float[] values, Shape shape, boolean trainable) {
+    return trainable ? parameters.add(name, values, shape) : manager.create(values, shape);
+  }
+
+  public DiffusionSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public int noiseWidth() {
+    return (settings.steps() + 1) * actionSize;
+  }
+
+  @Override
+  public PolicySample sample(NDArray observations, NDArray noise) {
+    return run(observations, noise, false).sample();
+  }
+
+  @Override
+  public NDArray deterministicAction(NDArray observations) {
+    return run(observations, null, false).sample().action();
+  }
+
+  /**
+   * Runs the chain. {@code noise} is [B, (K+1) d]: eps for x_0 = sigma0 eps, then one block per
+   * step; null runs it deterministically (x_0 = 0, no noise), where the log-ratio is undefined and
+   * returned as null.
+   */
+  public ChainSample run(NDArray observations, NDArray noise, boolean keepSteps) {
+    NDManager scope = observations.getManager();
+    int k = settings.steps();
+    boolean stochastic = noise != null;
+    Coefficients c = coefficients(scope);
+    NDArray observationShare = observations.matMul(observationWeight);
+    NDArray timeShare =
+        Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
+    NDList noiseBlocks = stochastic ? noise.split(k + 1, 1) : null;
+    NDArray x =
+        stochastic
+            ? noiseBlocks.get(0).mul((float) settings.sigma0())
+            : scope.zeros(
+                new Shape(observations.getShape().get(0), actionSize), observations.getDataType());
+    List<NDArray> states = new ArrayList<>();
+    List<NDArray> stepLogRatios = new ArrayList<>();
+    if (keepSteps) {
+      states.add(x);
+    }
+    NDArray backwardTerms = null;
+    for (int step = 0; step < k; step++) {
+      NDArray f = denoise(observationShare, timeShare.get(step), x);
+      NDArray mean = x.mul(c.decay.get(step)).add(f.mul(c.eta.get(step)));
+      NDArray next =
+          stochastic ? mean.add(noiseBlocks.get(step + 1).mul(c.noiseScale.get(step))) : mean;
+      if (stochastic) {
+        NDArray term =
+            x.sub(next.mul(c.decay.get(step))).square().mul(c.backwardPrecision.get(step));
+        backwardTerms = backwardTerms == null ? term : backwardTerms.add(term);
+        if (keepSteps) {
+          NDArray stepNoise = noiseBlocks.get(step + 1).square().sum(new int[] {1}).mul(-0.5f);
+          stepLogRatios.add(term.sum(new int[] {1}).add(stepNoise));
+        }
+      }
+      x = next;
+      if (keepSteps) {
+        states.add(x);
+      }
+    }
+    NDArray squashed = x.tanh();
+    NDArray action = scaling.toActuatorRange(squashed);
+    NDArray logRatio = null;
+    if (stochastic) {
+      // log p_0(x_0) and the -|eps_k|^2/2 of every log F: one reduction over all the noise.
+      double constant = -actionSize * (Math.log(settings.sigma0()) + HALF_LOG_TWO_PI);
+      NDArray noiseTerms = noise.square().sum(new int[] {1}).mul(-0.5f).add((float) constant);
+      logRatio =
+          backwardTerms.sum(new int[] {1}).add(noiseTerms).sub(scaling.logJacobian(squashed));
+    }
+    return new ChainSample(new PolicySample(squashed, action, logRatio), states, stepLogRatios);
+  }
+
+  /** f_theta(x_k, s, k), shape [B, d] (exposed for reference computations in tests). */
+  public NDArray denoiser(NDArray observations, NDArray x, int step) {
+    NDManager scope = observations.getManager();
+    NDArray timeShare =
+        Linear.linear(
+                scope.create(
+                    timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures())),
+                timeWeight,
+                firstBias)
+            .singletonOrThrow();
+    return denoise(observations.matMul(observationWeight), timeShare.get(step), x);
+  }
+
+  private NDArray timeFeatures(NDManager scope) {
+    NDArray features =
+        scope.create(timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures()));
+    return parameters.dataType() == DataType.FLOAT32
+        ? features
+        : features.toType(parameters.dataType(), false);
+  }
+
+  private NDArray denoise(NDArray observationShare, NDArray timeBias, NDArray x) {
+    NDArray h =
+        Activation.relu(
+            Linear.linear(x, actionWeight, timeBias).singletonOrThrow().add(observationShare));
+    for (DenseLayer layer : hiddenLayers) {
+      h = Activation.relu(layer.forward(h));
+    }
+    return output.forward(h);
+  }
+
+  /** eta_k per action dimension, [K][d], as the chain currently uses them. */
+  public double[][] stepSizes() {
+    try (NDManager scope = parameters.manager().newSubManager()) {
+      Coefficients c = coefficients(scope);
+      double[][] eta = new double[settings.steps()][];
+      for (int step = 0; step < eta.length; step++) {
+        double[] row = c.eta.get(step).toType(DataType.FLOAT64, false).toDoubleArray();
+        eta[step] = new double[row.length];
+        for (int i = 0; i < row.length; i++) {
+          eta[step][i] = row[i];
+        }
+      }
+      return eta;
+    }
+  }
+
+  /** Per-step coefficients, each a list of K arrays of shape [1, d]. */
+  private record Coefficients(
+      NDList eta, NDList decay, NDList noiseScale, NDList backwardPrecision) {}
+
+  private Coefficients coefficients(NDManager scope) {
+    int k = settings.steps();
+    // The first op on a long-lived array would attach its result to the long-lived manager:
+    // attach explicitly so per-step intermediates are freed with the scope.
+    NDArray stepSizes = Activation.softPlus(stepSizeLogits);
+    stepSizes.attach(scope);
+    NDArray friction = Activation.softPlus(frictionLogits);
+    friction.attach(scope);
+    NDArray eta = stepSizes.mul(scope.create(scheduleValues, new Shape(k, 1))).div(friction);
+    NDArray decay = eta.mul((float) (-1 / (settings.sigma0() * settings.sigma0()))).add(1f);
+    NDArray noiseScale = eta.mul(2f).sqrt();
+    NDArray backwardPrecision = eta.mul(4f).pow(-1f);
+    return new Coefficients(
+        eta.split(k, 0), decay.split(k, 0), noiseScale.split(k, 0), backwardPrecision.split(k, 0));
+  }
+
+  @Override
+  public ParameterGroup parameters() {
+    return parameters;
+  }
+
+  private long stepForwardFlops(long batch) {
+    long h = settings.hidden();
+    return 2 * batch * (actionSize * h + (settings.hiddenLayers() - 1) * h * h + h * actionSize);
+  }
+
+  @Override
+  public long sampleForwardFlops(long batch) {
+    return 2 * batch * observationSize * settings.hidden()
+        + settings.steps() * stepForwardFlops(batch);
+  }
+
+  @Override
+  public long sampleBackwardFlops(long batch) {
+    // Weight and input gradients for every step's layers; the observation share needs only its
+    // weight gradient.
+    return 2 * batch * observationSize * settings.hidden()
+        + 2 * settings.steps() * stepForwardFlops(batch);
+  }
+
+  static double inverseSoftplus(double y) {
+    return y + Math.log(-Math.expm1(-y));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.diffsweep.trainer.policy;
+
+/**
+ * The diffusion chain's shape (ALGORITHMS.md section 1).
+ *
+ * @param steps K, the number of denoising steps
+ * @param sigma0 standard deviation of the prior N(0, sigma0^2 I)
+ * @param minFrac the linear step-size schedule's value at the last step (1 at the first)
+ * @param stepSize softplus(delta) at initialisation: eta_k = softplus(delta_k) sched(k) / friction
+ * @param learnStepSizes whether delta_k (one per step) is trained
+ * @param friction the friction per action dimension at initialisation
+ * @param learnFriction whether the friction (one per action dimension) is trained
+ * @param hidden width of the denoiser f_theta
+ * @param hiddenLayers hidden layers of f_theta (2 to 4)
+ * @param timeFeatures Fourier features of k/K fed to f_theta (sines and cosines, even)
+ */
+public record DiffusionSettings(
+    int steps,
+    double sigma0,
+    double minFrac,
+    double stepSize,
+    boolean learnStepSizes,
+    double friction,
+    boolean learnFriction,
+    int hidden,
+    int hiddenLayers,
+    int timeFeatures) {
+
+  public DiffusionSettings {
+    require(steps >= 1, "diffusion_steps must be >= 1, got " + steps);
+    require(sigma0 > 0, "sigma0 must be > 0, got " + sigma0);
+    require(minFrac > 0 && minFrac <= 1, "min_frac must be in (0, 1], got " + minFrac);
+    require(stepSize > 0, "step_size must be > 0, got " + stepSize);
+    require(friction > 0, "friction must be > 0, got " + friction);
+    require(hidden > 0, "hidden size must be > 0, got " + hidden);
+    require(
+        hiddenLayers >= 1 && hiddenLayers <= 4,
+        "denoiser_layers must be in 1..4, got " + hiddenLayers);
+    require(
+        timeFeatures >= 2 && timeFeatures % 2 == 0,
+        "time_features must be even and >= 2, got " + timeFeatures);
+  }
+
+  /** sched(k): 1 at k = 0 falling linearly to minFrac at k = K - 1. */
+  public double schedule(int k) {
+    return steps == 1 ? 1.0 : 1.0 - (1.0 - minFrac) * k / (steps - 1);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

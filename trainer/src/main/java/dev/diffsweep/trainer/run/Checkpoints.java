@@ -1,0 +1,159 @@
+package dev.diffsweep.trainer.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+import dev.diffsweep.trainer.agent.Agent;
+import dev.diffsweep.trainer.state.StateReader;
+import dev.diffsweep.trainer.state.StateWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+
+/**
+ * The run's latest checkpoint, {@code RUN_DIR/checkpoint/}: {@code manifest.json} (identity, file
+ * checksums), {@code run-state.json} (the loop's counters) and {@code agent.bin} (networks,
+ * optimisers, temperature, replay buffer, RNG). Written to a temporary folder, synced, then swapped
+ * in with renames; at every instant either the old or the new checkpoint is complete on disk.
+ */
+public final class Checkpoints {
+  private static final int FORMAT = 1;
+  private static final String MANIFEST = "manifest.json";
+  private static final String RUN_STATE = "run-state.json";
+  private static final String AGENT = "agent.bin";
+  private static final Gson GSON =
+      new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+
+  private final Path current;
+  private final Path previous;
+  private final Path runDir;
+
+  public Checkpoints(Path runDir) {
+    this.runDir = runDir;
+    this.current = runDir.resolve("checkpoint");
+    this.previous = runDir.resolve("checkpoint.previous");
+  }
+
+  /** Whether a checkpoint exists (also one interrupted mid-swap). */
+  public boolean exists() {
+    return Files.isDirectory(current) || Files.isDirectory(previous);
+  }
+
+  public void save(RunIdentity identity, RunState state, Agent agent) throws IOException {
+    Path temporary = runDir.resolve("checkpoint.tmp");
+    deleteRecursively(temporary);
+    Files.createDirectories(temporary);
+    try (StateWriter out = new StateWriter(Files.newOutputStream(temporary.resolve(AGENT)))) {
+      agent.write(out);
+    }
+    Files.writeString(temporary.resolve(RUN_STATE), GSON.toJson(state));
+    JsonObject manifest = new JsonObject();
+    manifest.addProperty("format", FORMAT);
+    manifest.add("identity", GSON.toJsonTree(identity));
+    manifest.addProperty("env_steps", state.envSteps);
+    JsonObject checksums = new JsonObject();
+    checksums.addProperty(AGENT, crc(temporary.resolve(AGENT)));
+    checksums.addProperty(RUN_STATE, crc(temporary.resolve(RUN_STATE)));
+    manifest.add("crc32", checksums);
+    Files.writeString(temporary.resolve(MANIFEST), GSON.toJson(manifest));
+    for (String file : List.of(AGENT, RUN_STATE, MANIFEST)) {
+      sync(temporary.resolve(file));
+    }
+    if (Files.isDirectory(current)) {
+      deleteRecursively(previous);
+      Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(temporary, current, StandardCopyOption.ATOMIC_MOVE);
+    deleteRecursively(previous);
+  }
+
+  /**
+   * Restores {@code agent} and returns the loop state.
+   *
+   * @throws CheckpointException if the checkpoint belongs to another run or is damaged
+   */
+  public RunState load(RunIdentity identity, Agent agent) {
+    Path dir = Files.isDirectory(current) ? current : previous;
+    String where = dir.toString();
+    String startOver = "; delete " + where + " to start the run over";
+    try {
+      JsonObject manifest =
+          GSON.fromJson(Files.readString(dir.resolve(MANIFEST)), JsonObject.class);
+      if (manifest == null
+          || !manifest.has("format")
+          || manifest.get("format").getAsInt() != FORMAT) {
+        throw new CheckpointException("checkpoint " + where + " has an unknown format" + startOver);
+      }
+      RunIdentity stored = GSON.fromJson(manifest.get("identity"), RunIdentity.class);
+      List<String> differences = identity.differencesFrom(stored);
+      if (!differences.isEmpty()) {
+        throw new CheckpointException(
+            "checkpoint "
+                + where
+                + " was written by a different run: "
+                + String.join("; ", differences)
+                + ". Use another --out, or delete the checkpoint to start over");
+      }
+      Map<String, Long> checksums =
+          GSON.fromJson(manifest.get("crc32"), new TypeToken<Map<String, Long>>() {}.getType());
+      for (String file : List.of(AGENT, RUN_STATE)) {
+        long expected = checksums.getOrDefault(file, -1L);
+        if (crc(dir.resolve(file)) != expected) {
+          throw new CheckpointException(
+              "checkpoint " + where + " is corrupt: " + file + " fails its checksum" + startOver);
+        }
+      }
+      RunState state =
+          GSON.fromJson(
+              Files.readString(dir.resolve(RUN_STATE), StandardCharsets.UTF_8), RunState.class);
+      try (StateReader in = new StateReader(Files.newInputStream(dir.resolve(AGENT)))) {
+        agent.read(in);
+      }
+      return state;
+    } catch (CheckpointException e) {
+      throw e;
+    } catch (IOException | JsonParseException | IllegalStateException | NullPointerException e) {
+      throw new CheckpointException(
+          "checkpoint " + where + " cannot be read (" + e.getMessage() + ")" + startOver, e);
+    }
+  }
+
+  private static long crc(Path file) throws IOException {
+    CRC32 crc = new CRC32();
+    try (InputStream in = new CheckedInputStream(Files.newInputStream(file), crc)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return crc.getValue();
+  }
+
+  private static void sync(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.diffsweep.trainer.run;
+
+/** One row of the evaluations table (docs/TABLES.md). */
+public record EvaluationRow(
+    String trialId,
+    long envStep,
+    double returnMean,
+    double returnStd,
+    int episodes,
+    double actorLoss,
+    double criticLoss,
+    double alpha,
+    double entropy,
+    double stepsPerS,
+    double wallTimeS) {}

@@ -1,0 +1,149 @@
+package dev.diffsweep.trainer.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+
+/**
+ * The run's episodes and evaluations tables as Parquet part files, in the schema of docs/TABLES.md.
+ * Each part is written under a hidden temporary name (readers skip names starting with a dot) and
+ * renamed into place, so a reader never sees half a file.
+ */
+public final class MetricsTables {
+  public static final MessageType EPISODES =
+      MessageTypeParser.parseMessageType(
+          "message episodes {\n"
+              + "  required binary trial_id (STRING);\n"
+              + "  required int64 episode;\n"
+              + "  required int64 env_step;\n"
+              + "  required double return;\n"
+              + "  required int32 length;\n"
+              + "  required boolean terminated;\n"
+              + "  required boolean truncated;\n"
+              + "  required double wall_time_s;\n"
+              + "}");
+
+  public static final MessageType EVALUATIONS =
+      MessageTypeParser.parseMessageType(
+          "message evaluations {\n"
+              + "  required binary trial_id (STRING);\n"
+              + "  required int64 env_step;\n"
+              + "  required double return_mean;\n"
+              + "  required double return_std;\n"
+              + "  required int32 episodes;\n"
+              + "  required double actor_loss;\n"
+              + "  required double critic_loss;\n"
+              + "  required double alpha;\n"
+              + "  required double entropy;\n"
+              + "  required double steps_per_s;\n"
+              + "  required double wall_time_s;\n"
+              + "}");
+
+  private static final Pattern PART = Pattern.compile("part-(\\d{5})\\.parquet");
+
+  private final Path episodesDir;
+  private final Path evaluationsDir;
+
+  public MetricsTables(Path runDir) throws IOException {
+    this.episodesDir = Files.createDirectories(runDir.resolve("episodes"));
+    this.evaluationsDir = Files.createDirectories(runDir.resolve("evaluations"));
+  }
+
+  /** Writes part {@code index} of both tables. */
+  public void writePart(int index, List<EpisodeRow> episodes, List<EvaluationRow> evaluations)
+      throws IOException {
+    SimpleGroupFactory episodeGroups = new SimpleGroupFactory(EPISODES);
+    write(
+        episodesDir,
+        index,
+        EPISODES,
+        episodes.stream()
+            .map(
+                row ->
+                    episodeGroups
+                        .newGroup()
+                        .append("trial_id", row.trialId())
+                        .append("episode", row.episode())
+                        .append("env_step", row.envStep())
+                        .append("return", row.episodeReturn())
+                        .append("length", row.length())
+                        .append("terminated", row.terminated())
+                        .append("truncated", row.truncated())
+                        .append("wall_time_s", row.wallTimeS()))
+            .toList());
+    SimpleGroupFactory evaluationGroups = new SimpleGroupFactory(EVALUATIONS);
+    write(
+        evaluationsDir,
+        index,
+        EVALUATIONS,
+        evaluations.stream()
+            .map(
+                row ->
+                    evaluationGroups
+                        .newGroup()
+                        .append("trial_id", row.trialId())
+                        .append("env_step", row.envStep())
+                        .append("return_mean", row.returnMean())
+                        .append("return_std", row.returnStd())
+                        .append("episodes", row.episodes())
+                        .append("actor_loss", row.actorLoss())
+                        .append("critic_loss", row.criticLoss())
+                        .append("alpha", row.alpha())
+                        .append("entropy", row.entropy())
+                        .append("steps_per_s", row.stepsPerS())
+                        .append("wall_time_s", row.wallTimeS()))
+            .toList());
+  }
+
+  /**
+   * Deletes parts numbered {@code firstStale} and above, and leftover temporary files: after a
+   * crash, these hold rows the resumed run writes again.
+   */
+  public void deletePartsFrom(int firstStale) throws IOException {
+    for (Path dir : List.of(episodesDir, evaluationsDir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          String name = file.getFileName().toString();
+          Matcher matcher = PART.matcher(name);
+          boolean stale = matcher.matches() && Integer.parseInt(matcher.group(1)) >= firstStale;
+          if (stale || name.startsWith(".part-")) {
+            Files.delete(file);
+          }
+        }
+      }
+    }
+  }
+
+  private static void write(Path dir, int index, MessageType schema, List<Group> rows)
+      throws IOException {
+    String name = String.format("part-%05d.parquet", index);
+    Path temporary = dir.resolve("." + name + ".tmp");
+    Files.deleteIfExists(temporary);
+    Configuration conf = new Configuration(false);
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(temporary))
+            .withConf(conf)
+            .withType(schema)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
+      for (Group row : rows) {
+        writer.write(row);
+      }
+    }
+    Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+  }
+}

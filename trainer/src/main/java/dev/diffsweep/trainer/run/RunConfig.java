@@ -1,0 +1,48 @@
+package dev.diffsweep.trainer.run;
+
+import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
+import java.nio.file.Path;
+
+/**
+ * One trainer run: task + agent + seed + step budget, and where and how often it reports.
+ *
+ * @param trialId the id rows carry (defaults to the run folder's name)
+ * @param evalEvery env steps between deterministic evaluations (one more at the end)
+ * @param checkpointEvery env steps between checkpoints
+ * @param device cpu, gpu or gpu:N
+ * @param progress draw a progress bar (else one log line per evaluation)
+ */
+public record RunConfig(
+    ConfiguredAlgorithm algorithm,
+    String task,
+    long seed,
+    long totalSteps,
+    Path outDir,
+    String trialId,
+    long evalEvery,
+    int evalEpisodes,
+    long checkpointEvery,
+    String device,
+    boolean progress) {
+
+  public RunConfig {
+    if (totalSteps <= 0) {
+      throw new IllegalArgumentException("--steps must be positive, got " + totalSteps);
+    }
+    if (evalEvery <= 0 || evalEpisodes <= 0 || checkpointEvery <= 0) {
+      throw new IllegalArgumentException(
+          "--eval-every, --eval-episodes and --checkpoint-every must be positive");
+    }
+  }
+
+  public RunIdentity identity() {
+    return new RunIdentity(
+        algorithm.name(),
+        task,
+        seed,
+        totalSteps,
+        evalEvery,
+        evalEpisodes,
+        algorithm.hyperparameters());
+  }
+}

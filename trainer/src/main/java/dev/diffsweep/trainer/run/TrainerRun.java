@@ -1,0 +1,298 @@
+package dev.diffsweep.trainer.run;
+
+import ai.djl.Device;
+import dev.diffsweep.trainer.agent.Agent;
+import dev.diffsweep.trainer.agent.AgentContext;
+import dev.diffsweep.trainer.agent.NonFiniteLossException;
+import dev.diffsweep.trainer.agent.TrainingDiagnostics;
+import dev.diffsweep.trainer.agent.Transition;
+import dev.diffsweep.trainer.env.EpisodeSeeds;
+import dev.diffsweep.trainer.env.StepResult;
+import dev.diffsweep.trainer.env.Task;
+import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.nn.ComputeDevice;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Trains one agent on one task for a step budget: the loop of act, step, observe; a deterministic
+ * evaluation every {@code evalEvery} env steps and at the end; a checkpoint every {@code
+ * checkpointEvery} env steps. Metric rows since the last checkpoint are held in memory and written
+ * as part files together with the next checkpoint, so a killed run resumes from its checkpoint and
+ * rewrites exactly the rows after it.
+ */
+public final class TrainerRun {
+  /** Training episodes reset with seeds from this stream of the run seed. */
+  static final long TRAINING_SEED_STREAM = 0;
+
+  private final RunConfig config;
+  private final Supplier<Task> tasks;
+  private final PrintStream log;
+
+  public TrainerRun(RunConfig config, PrintStream log) {
+    this(config, () -> TaskRegistry.create(config.task()), log);
+  }
+
+  /** With a task source other than the registry (tests use small synthetic tasks). */
+  public TrainerRun(RunConfig config, Supplier<Task> tasks, PrintStream log) {
+    this.config = config;
+    this.tasks = tasks;
+    this.log = log;
+  }
+
+  /**
+   * Runs (or resumes, or recognises as finished) the run.
+   *
+   * @throws IllegalArgumentException for bad input: an unknown task, a mismatched or corrupt
+   *     checkpoint, an unusable device
+   */
+  public RunOutcome run() throws IOException {
+    Files.createDirectories(config.outDir());
+    if ("completed".equals(RunMetadata.status(config.outDir()))) {
+      Checkpoints existing = new Checkpoints(config.outDir());
+      if (existing.exists()) {
+        // Refuses a different command pointed at a finished run's folder.
+        try (Agent probe = newAgent(TaskRegistry.create(config.task()))) {
+          existing.load(config.identity(), probe);
+        }
+      }
+      log.println("diffsweep: run in " + config.outDir() + " had already completed");
+      return new RunOutcome(true, config.totalSteps(), Double.NaN, null);
+    }
+    Device device = ComputeDevice.select(config.device());
+    try (Task task = tasks.get();
+        Task evaluationTask = tasks.get();
+        Agent agent = newAgent(task, device)) {
+      return new Loop(
+              task,
+              new Evaluation(evaluationTask, config.seed(), config.evalEpisodes()),
+              agent,
+              device)
+          .run();
+    }
+  }
+
+  private Agent newAgent(Task task) {
+    try (task) {
+      return newAgent(task, Device.cpu());
+    }
+  }
+
+  private Agent newAgent(Task task, Device device) {
+    return config
+        .algorithm()
+        .create(task.spec(), new AgentContext(device, config.seed(), config.totalSteps()));
+  }
+
+  /** The state of one invocation's training loop. */
+  private final class Loop {
+    private final Task task;
+    private final Evaluation evaluation;
+    private final Agent agent;
+    private final String deviceName;
+    private final Checkpoints checkpoints;
+    private final MetricsTables tables;
+    private final List<EpisodeRow> pendingEpisodes = new ArrayList<>();
+    private final List<EvaluationRow> pendingEvaluations = new ArrayList<>();
+    private final List<double[]> episodeActions = new ArrayList<>();
+    private RunState state = new RunState();
+    private long clockOrigin;
+    private double[] observation;
+
+    Loop(Task task, Evaluation evaluation, Agent agent, Device device) throws IOException {
+      this.task = task;
+      this.evaluation = evaluation;
+      this.agent = agent;
+      this.deviceName = device.toString();
+      this.checkpoints = new Checkpoints(config.outDir());
+      this.tables = new MetricsTables(config.outDir());
+    }
+
+    RunOutcome run() throws IOException {
+      boolean resumed = checkpoints.exists();
+      if (resumed) {
+        state = checkpoints.load(config.identity(), agent);
+        observation = replayEpisodeInProgress();
+      } else {
+        observation = task.reset(episodeSeed(0));
+      }
+      // Parts after the checkpoint hold rows this invocation writes again.
+      tables.deletePartsFrom(state.partsWritten);
+      clockOrigin = System.nanoTime() - (long) (state.wallTimeS * 1e9);
+      RunMetadata.write(config.outDir(), config, "running", state, null, deviceName);
+      if (resumed) {
+        log.printf(
+            "diffsweep: resuming %s from its checkpoint at %d env steps%n",
+            config.outDir(), state.envSteps);
+      }
+      try (ProgressReporter progress =
+          new ProgressReporter(
+              config.algorithm().name() + " " + config.task(),
+              config.totalSteps(),
+              state.envSteps,
+              config.progress(),
+              log)) {
+        train(progress);
+      } catch (NonFiniteLossException e) {
+        state.wallTimeS = elapsed();
+        String error =
+            "training diverged: " + e.getMessage() + "; the last good checkpoint is kept";
+        RunMetadata.write(
+            config.outDir(), config, "failed", lastCheckpointState(), error, deviceName);
+        return new RunOutcome(false, state.envSteps, state.finalEvalReturn, error);
+      }
+      state.wallTimeS = elapsed();
+      tables.writePart(state.partsWritten++, pendingEpisodes, pendingEvaluations);
+      RunMetadata.write(config.outDir(), config, "completed", state, null, deviceName);
+      log.printf(
+          "diffsweep: %s on %s completed %d env steps in %.0f s; final evaluation return %.1f;"
+              + " output in %s%n",
+          config.algorithm().name(),
+          config.task(),
+          state.envSteps,
+          state.wallTimeS,
+          state.finalEvalReturn,
+          config.outDir());
+      return new RunOutcome(true, state.envSteps, state.finalEvalReturn, null);
+    }
+
+    private void train(ProgressReporter progress) throws IOException {
+      while (state.envSteps < config.totalSteps()) {
+        double[] action = agent.act(observation);
+        StepResult result = task.step(action);
+        agent.observe(
+            new Transition(
+                observation,
+                action,
+                result.reward(),
+                result.observation(),
+                result.terminated(),
+                result.truncated()));
+        state.envSteps++;
+        state.episodeReturn += result.reward();
+        state.episodeLength++;
+        episodeActions.add(action);
+        observation = result.observation();
+        if (result.done()) {
+          finishEpisode(result);
+        }
+        if (state.envSteps % config.evalEvery() == 0 || state.envSteps == config.totalSteps()) {
+          evaluate(progress);
+        }
+        if (state.envSteps % config.checkpointEvery() == 0
+            && state.envSteps < config.totalSteps()) {
+          checkpoint();
+        }
+        progress.stepTo(state.envSteps);
+      }
+    }
+
+    private void finishEpisode(StepResult result) {
+      pendingEpisodes.add(
+          new EpisodeRow(
+              config.trialId(),
+              state.episodesCompleted,
+              state.envSteps,
+              state.episodeReturn,
+              state.episodeLength,
+              result.terminated(),
+              result.truncated(),
+              elapsed()));
+      state.episodesCompleted++;
+      state.episodeReturn = 0;
+      state.episodeLength = 0;
+      episodeActions.clear();
+      observation = task.reset(episodeSeed(state.episodesCompleted));
+    }
+
+    private void evaluate(ProgressReporter progress) {
+      Evaluation.Result result = evaluation.run(agent);
+      double now = elapsed();
+      double stepsPerS =
+          (state.envSteps - state.lastEvalEnvStep) / Math.max(1e-9, now - state.lastEvalWallTimeS);
+      TrainingDiagnostics diagnostics = agent.diagnostics();
+      pendingEvaluations.add(
+          new EvaluationRow(
+              config.trialId(),
+              state.envSteps,
+              result.mean(),
+              result.std(),
+              result.episodes(),
+              diagnostics.actorLoss(),
+              diagnostics.criticLoss(),
+              diagnostics.alpha(),
+              diagnostics.entropy(),
+              stepsPerS,
+              now));
+      state.lastEvalEnvStep = state.envSteps;
+      state.lastEvalWallTimeS = now;
+      state.finalEvalReturn = result.mean();
+      state.bestEvalReturn =
+          Double.isNaN(state.bestEvalReturn)
+              ? result.mean()
+              : Math.max(state.bestEvalReturn, result.mean());
+      progress.evaluated(state.envSteps, result.mean(), stepsPerS);
+    }
+
+    /** Part files first, then the checkpoint that records them (see MetricsTables). */
+    private void checkpoint() throws IOException {
+      state.wallTimeS = elapsed();
+      state.episodeActions = episodeActions.toArray(new double[0][]);
+      tables.writePart(state.partsWritten, pendingEpisodes, pendingEvaluations);
+      state.partsWritten++;
+      checkpoints.save(config.identity(), state, agent);
+      pendingEpisodes.clear();
+      pendingEvaluations.clear();
+      RunMetadata.write(config.outDir(), config, "running", state, null, deviceName);
+      lastCheckpoint = copyOf(state);
+    }
+
+    private RunState lastCheckpoint;
+
+    /** What run.json reports after a failure: the counters of the checkpoint that stays. */
+    private RunState lastCheckpointState() {
+      RunState reported = lastCheckpoint != null ? copyOf(lastCheckpoint) : new RunState();
+      reported.wallTimeS = state.wallTimeS;
+      return reported;
+    }
+
+    private double[] replayEpisodeInProgress() {
+      double[] obs = task.reset(episodeSeed(state.episodesCompleted));
+      for (double[] action : state.episodeActions) {
+        obs = task.step(action).observation();
+      }
+      episodeActions.addAll(Arrays.asList(state.episodeActions));
+      lastCheckpoint = copyOf(state);
+      return obs;
+    }
+
+    private long episodeSeed(long episode) {
+      return EpisodeSeeds.derive(config.seed(), TRAINING_SEED_STREAM, episode);
+    }
+
+    private double elapsed() {
+      return (System.nanoTime() - clockOrigin) / 1e9;
+    }
+  }
+
+  private static RunState copyOf(RunState source) {
+    RunState copy = new RunState();
+    copy.envSteps = source.envSteps;
+    copy.episodesCompleted = source.episodesCompleted;
+    copy.episodeReturn = source.episodeReturn;
+    copy.episodeLength = source.episodeLength;
+    copy.episodeActions = source.episodeActions;
+    copy.partsWritten = source.partsWritten;
+    copy.wallTimeS = source.wallTimeS;
+    copy.lastEvalEnvStep = source.lastEvalEnvStep;
+    copy.lastEvalWallTimeS = source.lastEvalWallTimeS;
+    copy.finalEvalReturn = source.finalEvalReturn;
+    copy.bestEvalReturn = source.bestEvalReturn;
+    return copy;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.diffsweep.trainer.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import dev.diffsweep.trainer.env.Task;
+import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.env.TaskSpec;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Native memory stays flat, and two agents in one JVM do not disturb each other. */
+class SacResourcesTest {
+  private static final Map<String, String> SMALL =
+      Map.of("hidden_size", "32", "batch_size", "16", "diffusion_steps", "2");
+
+  private static TaskSpec spec() {
+    try (Task task = TaskRegistry.create("InvertedPendulum-v4")) {
+      return task.spec();
+    }
+  }
+
+  private static Sac agent(long seed) {
+    return (Sac)
+        AlgorithmRegistry.get("diffsac")
+            .configure(SMALL)
+            .create(spec(), new AgentContext(Device.cpu(), seed, 10_000));
+  }
+
+  @Test
+  void updatesLeaveNoNativeArraysBehind() {
+    try (Sac agent = agent(1)) {
+      agent.prepareForBenchmark();
+      for (int i = 0; i < 4; i++) {
+        agent.benchmarkUpdate(i);
+      }
+      int before = agent.longLivedArrayCount();
+      for (int i = 4; i < 100; i++) {
+        agent.benchmarkUpdate(i);
+        agent.actDeterministic(new double[] {0.1, 0, 0, 0});
+      }
+      assertThat(agent.longLivedArrayCount()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void twoAgentsTrainingInParallelThreadsMatchTrainingAlone() throws Exception {
+    float[][] alone;
+    try (Sac agent = agent(7)) {
+      train(agent);
+      alone = agent.policy().parameters().snapshot();
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (Sac first = agent(7);
+        Sac second = agent(8)) {
+      Future<?> a = threads.submit(() -> train(first));
+      Future<?> b = threads.submit(() -> train(second));
+      a.get();
+      b.get();
+      assertThat(first.policy().parameters().snapshot()).isDeepEqualTo(alone);
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  private static void train(Sac agent) {
+    agent.prepareForBenchmark();
+    for (int i = 0; i < 30; i++) {
+      agent.benchmarkUpdate(i);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.diffsweep.trainer.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.env.Task;
+import dev.diffsweep.trainer.env.TaskRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checkpoints, resume and the tables, on short runs with small networks. Tables are read back with
+ * DuckDB, an independent Parquet reader.
+ */
+class TrainerRunTest {
+  private static final String TASK = "InvertedPendulum-v4";
+  private static final long STEPS = 900;
+  private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+  @TempDir Path temp;
+
+  private static RunConfig config(Path dir, String algorithm, long seed) {
+    Map<String, String> small = new LinkedHashMap<>();
+    small.put("learning_starts", "200");
+    small.put("batch_size", "32");
+    small.put("hidden_size", "32");
+    if (algorithm.equals("diffsac")) {
+      small.put("diffusion_steps", "2");
+    }
+    return new RunConfig(
+        AlgorithmRegistry.get(algorithm).configure(small),
+        TASK,
+        seed,
+        STEPS,
+        dir,
+        dir.getFileName().toString(),
+        300,
+        2,
+        300,
+        "cpu",
+        false);
+  }
+
+  /** The first task made (the training task) crashes or turns to NaN; the others are sound. */
+  private static Supplier<Task> faulty(long crashAfter, long nanRewardAfter) {
+    AtomicInteger made = new AtomicInteger();
+    return () ->
+        made.getAndIncrement() == 0
+            ? new FaultyTask(TASK, crashAfter, nanRewardAfter)
+            : TaskRegistry.create(TASK);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sac", "diffsac"})
+  void runKilledAfterACheckpointResumesToTheSameResults(String algorithm) throws Exception {
+    Path straight = temp.resolve("straight");
+    Path interrupted = temp.resolve("interrupted");
+    assertThat(new TrainerRun(config(straight, algorithm, 3), QUIET).run().completed()).isTrue();
+
+    // Crash between the checkpoint at 600 steps and the end: rows after 600 exist only in memory.
+    TrainerRun crashing =
+        new TrainerRun(config(interrupted, algorithm, 3), faulty(750, Long.MAX_VALUE), QUIET);
+    assertThatThrownBy(crashing::run).hasMessageContaining("simulated crash");
+    assertThat(status(interrupted)).isEqualTo("running");
+    assertThat(evaluationSteps(interrupted)).containsExactly(300L, 600L);
+
+    RunOutcome resumed = new TrainerRun(config(interrupted, algorithm, 3), QUIET).run();
+    assertThat(resumed.completed()).isTrue();
+    assertThat(status(interrupted)).isEqualTo("completed");
+    assertThat(query(interrupted, EVALUATION_RESULTS))
+        .isEqualTo(query(straight, EVALUATION_RESULTS));
+    assertThat(query(interrupted, EPISODE_RESULTS)).isEqualTo(query(straight, EPISODE_RESULTS));
+    assertThat(evaluationSteps(interrupted)).containsExactly(300L, 600L, 900L);
+  }
+
+  private static final String EVALUATION_RESULTS =
+      "SELECT env_step, return_mean, return_std, episodes, actor_loss, critic_loss, alpha,"
+          + " entropy FROM read_parquet('%s/evaluations/*.parquet') ORDER BY env_step";
+  private static final String EPISODE_RESULTS =
+      "SELECT episode, env_step, return, length, terminated, truncated"
+          + " FROM read_parquet('%s/episodes/*.parquet') ORDER BY episode";
+
+  @Test
+  void tablesFollowTheContractAndACompletedRunIsNotTrainedAgain() throws Exception {
+    Path dir = temp.resolve("run-a");
+    assertThat(new TrainerRun(config(dir, "sac", 1), QUIET).run().completed()).isTrue();
+    assertThat(
+            query(
+                dir,
+                "SELECT column_name, column_type FROM"
+                    + " (DESCRIBE SELECT * FROM read_parquet('%s/episodes/*.parquet'))"))
+        .containsExactly(
+            List.of("trial_id", "VARCHAR"),
+            List.of("episode", "BIGINT"),
+            List.of("env_step", "BIGINT"),
+            List.of("return", "DOUBLE"),
+            List.of("length", "INTEGER"),
+            List.of("terminated", "BOOLEAN"),
+            List.of("truncated", "BOOLEAN"),
+            List.of("wall_time_s", "DOUBLE"));
+    assertThat(
+            query(
+                dir,
+                "SELECT column_name, column_type FROM"
+                    + " (DESCRIBE SELECT * FROM read_parquet('%s/evaluations/*.parquet'))"))
+        .extracting(row -> row.get(0) + " " + row.get(1))
+        .containsExactly(
+            "trial_id VARCHAR",
+            "env_step BIGINT",
+            "return_mean DOUBLE",
+            "return_std DOUBLE",
+            "episodes INTEGER",
+            "actor_loss DOUBLE",
+            "critic_loss DOUBLE",
+            "alpha DOUBLE",
+            "entropy DOUBLE",
+            "steps_per_s DOUBLE",
+            "wall_time_s DOUBLE");
+    assertThat(query(dir, "SELECT DISTINCT trial_id FROM read_parquet('%s/episodes/*.parquet')"))
+        .containsExactly(List.of("run-a"));
+    assertThat(
+            query(
+                dir,
+                "SELECT count(*) = count(DISTINCT episode), max(env_step) <= 900"
+                    + " FROM read_parquet('%s/episodes/*.parquet')"))
+        .containsExactly(List.of("true", "true"));
+
+    JsonObject runJson =
+        JsonParser.parseString(Files.readString(dir.resolve("run.json"))).getAsJsonObject();
+    assertThat(runJson.get("status").getAsString()).isEqualTo("completed");
+    assertThat(runJson.get("env_steps").getAsLong()).isEqualTo(STEPS);
+    assertThat(runJson.getAsJsonObject("hyperparameters").get("batch_size").getAsString())
+        .isEqualTo("32");
+    assertThat(runJson.getAsJsonObject("versions").keySet())
+        .containsExactly("diffsweep", "mujoco", "torch", "djl");
+    assertThat(runJson.get("error").isJsonNull()).isTrue();
+
+    List<Path> partsBefore = parts(dir);
+    RunOutcome again = new TrainerRun(config(dir, "sac", 1), QUIET).run();
+    assertThat(again.completed()).isTrue();
+    assertThat(parts(dir)).isEqualTo(partsBefore);
+  }
+
+  @Test
+  void checkpointOfAnotherRunIsRefusedWithTheDifference() {
+    Path dir = temp.resolve("run-b");
+    TrainerRun crashing = new TrainerRun(config(dir, "sac", 1), faulty(400, Long.MAX_VALUE), QUIET);
+    assertThatThrownBy(crashing::run).hasMessageContaining("simulated crash");
+    assertThatThrownBy(() -> new TrainerRun(config(dir, "sac", 2), QUIET).run())
+        .isInstanceOf(CheckpointException.class)
+        .hasMessageContaining("different run")
+        .hasMessageContaining("seed 1 (this command: 2)");
+  }
+
+  @Test
+  void corruptCheckpointIsRefused() throws IOException {
+    Path dir = temp.resolve("run-c");
+    TrainerRun crashing = new TrainerRun(config(dir, "sac", 1), faulty(400, Long.MAX_VALUE), QUIET);
+    assertThatThrownBy(crashing::run).hasMessageContaining("simulated crash");
+    Path agentState = dir.resolve("checkpoint/agent.bin");
+    byte[] bytes = Files.readAllBytes(agentState);
+    bytes[bytes.length / 2] ^= 0x5A;
+    Files.write(agentState, bytes);
+    assertThatThrownBy(() -> new TrainerRun(config(dir, "sac", 1), QUIET).run())
+        .isInstanceOf(CheckpointException.class)
+        .hasMessageContaining("corrupt")
+        .hasMessageContaining("delete");
+  }
+
+  @Test
+  void nanLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws Exception {
+    Path dir = temp.resolve("run-d");
+    RunOutcome outcome =
+        new TrainerRun(config(dir, "sac", 1), faulty(Long.MAX_VALUE, 650), QUIET).run();
+    assertThat(outcome.completed()).isFalse();
+    assertThat(outcome.error()).contains("critic loss is NaN");
+    JsonObject runJson =
+        JsonParser.parseString(Files.readString(dir.resolve("run.json"))).getAsJsonObject();
+    assertThat(runJson.get("status").getAsString()).isEqualTo("failed");
+    assertThat(runJson.get("error").getAsString()).contains("NaN").contains("checkpoint is kept");
+    JsonObject manifest =
+        JsonParser.parseString(Files.readString(dir.resolve("checkpoint/manifest.json")))
+            .getAsJsonObject();
+    assertThat(manifest.get("env_steps").getAsLong()).isEqualTo(600);
+    assertThat(evaluationSteps(dir)).containsExactly(300L, 600L);
+  }
+
+  private static String status(Path dir) {
+    return RunMetadata.status(dir);
+  }
+
+  private static List<Long> evaluationSteps(Path dir) throws SQLException {
+    List<Long> steps = new ArrayList<>();
+    for (List<String> row :
+        query(dir, "SELECT env_step FROM read_parquet('%s/evaluations/*.parquet') ORDER BY 1")) {
+      steps.add(Long.parseLong(row.get(0)));
+    }
+    return steps;
+  }
+
+  private static List<Path> parts(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+    }
+  }
+
+  /** Rows as strings, via DuckDB. */
+  private static List<List<String>> query(Path dir, String sqlTemplate) throws SQLException {
+    String sql = String.format(sqlTemplate, dir.toString().replace("'", "''"));
+    List<List<String>> rows = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (int c = 1; c <= columns; c++) {
+          row.add(result.getString(c));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+}
