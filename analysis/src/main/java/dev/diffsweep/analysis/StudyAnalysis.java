@@ -1,0 +1,169 @@
+package dev.diffsweep.analysis;
+
+import dev.diffsweep.analysis.curves.TrialCurveQueries;
+import dev.diffsweep.analysis.plots.PlotImage;
+import dev.diffsweep.analysis.plots.StudyPlots;
+import dev.diffsweep.analysis.report.HtmlReport;
+import dev.diffsweep.analysis.report.ReportContext;
+import dev.diffsweep.analysis.summary.ConfigLabels;
+import dev.diffsweep.analysis.summary.ResultTableWriter;
+import dev.diffsweep.analysis.summary.StudyResults;
+import dev.diffsweep.analysis.summary.StudyStatistics;
+import dev.diffsweep.analysis.summary.TaskGrid;
+import dev.diffsweep.analysis.summary.TrialResult;
+import dev.diffsweep.analysis.tables.HadoopFiles;
+import dev.diffsweep.analysis.tables.StudyInventory;
+import dev.diffsweep.analysis.tables.StudyLayout;
+import dev.diffsweep.analysis.tables.StudyReadException;
+import dev.diffsweep.analysis.tables.StudyTables;
+import dev.diffsweep.analysis.tables.TrialRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The aggregation job: reads a study's committed trials, computes curves and summaries with
+ * intervals, and writes tables, plots and report.html into the study folder. Spark does the
+ * per-evaluation work; the statistics over the (small) per-trial results run on the driver.
+ */
+public final class StudyAnalysis {
+  private StudyAnalysis() {}
+
+  public static AnalysisResult run(SparkSession spark, String studyPath, AnalysisOptions options) {
+    StudyLayout layout = StudyLayout.of(studyPath);
+    StudyTables tables = new StudyTables(spark, layout);
+    if (!tables.studyExists()) {
+      throw new StudyReadException("no study folder at " + studyPath);
+    }
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    StudyInventory inventory = tables.inventory();
+    List<TrialRecord> committed = inventory.committedTrials();
+    ConfigLabels labels = new ConfigLabels(committed);
+    Map<String, String> configByTrial = new HashMap<>();
+    committed.forEach(t -> configByTrial.put(t.trialId(), labels.of(t)));
+
+    Optional<StudyResults> results = Optional.empty();
+    List<PlotImage> plots = List.of();
+    if (!committed.isEmpty()) {
+      TrialCurveQueries queries =
+          new TrialCurveQueries(
+              spark,
+              tables.committedEvaluations(configByTrial.keySet()),
+              options.gridPoints(),
+              options.finalFraction());
+      Map<String, TaskGrid> grids = tables.guard(() -> collectGrids(queries));
+      List<TrialResult> trials =
+          tables.guard(() -> collectTrials(queries, inventory, configByTrial, options));
+      StudyResults computed = StudyStatistics.compute(trials, grids, options);
+      new ResultTableWriter(spark, layout).write(computed.tables());
+      if (options.plots()) {
+        plots = StudyPlots.draw(computed, labels.ablatedParameters());
+        for (PlotImage plot : plots) {
+          Path folder = layout.output("plots");
+          HadoopFiles.write(conf, new Path(folder, plot.name() + ".png"), plot.png());
+          HadoopFiles.write(conf, new Path(folder, plot.name() + ".svg"), plot.svg());
+        }
+      }
+      results = Optional.of(computed);
+    }
+
+    String studyName =
+        inventory.trials().stream()
+            .map(TrialRecord::study)
+            .filter(name -> name != null && !name.isEmpty())
+            .findFirst()
+            .orElse(layout.root().getName());
+    ReportContext context =
+        new ReportContext(
+            studyPath,
+            studyName,
+            HadoopFiles.readText(conf, layout.studyConf()),
+            inventory,
+            configByTrial,
+            engineVersions(spark),
+            options,
+            results,
+            plots);
+    HadoopFiles.writeText(conf, layout.report(), HtmlReport.render(context));
+    return new AnalysisResult(
+        layout.report().toString(), committed.size(), inventory.describe(), results);
+  }
+
+  private static Map<String, TaskGrid> collectGrids(TrialCurveQueries queries) {
+    Map<String, List<Long>> steps = new HashMap<>();
+    for (Row row : queries.grid().orderBy("task", "grid_index").collectAsList()) {
+      steps.computeIfAbsent(row.getString(0), t -> new ArrayList<>()).add(row.getLong(2));
+    }
+    Map<String, TaskGrid> grids = new HashMap<>();
+    for (Row row : queries.taskBounds().collectAsList()) {
+      String task = row.getString(0);
+      long[] grid = steps.get(task).stream().mapToLong(Long::longValue).toArray();
+      grids.put(task, new TaskGrid(task, grid, row.getDouble(3), row.getDouble(4)));
+    }
+    return grids;
+  }
+
+  private static List<TrialResult> collectTrials(
+      TrialCurveQueries queries,
+      StudyInventory inventory,
+      Map<String, String> configByTrial,
+      AnalysisOptions options) {
+    Map<String, TrialRecord> byId = new HashMap<>();
+    inventory.committedTrials().forEach(t -> byId.put(t.trialId(), t));
+    Dataset<Row> rows = queries.trialsWithCurves();
+    List<TrialResult> trials = new ArrayList<>();
+    for (Row row : rows.collectAsList()) {
+      String id = row.getAs("trial_id");
+      double[] curve = new double[options.gridPoints()];
+      Arrays.fill(curve, Double.NaN);
+      List<Row> points =
+          row.isNullAt(row.fieldIndex("curve")) ? List.of() : row.getList(row.fieldIndex("curve"));
+      for (Row point : points) {
+        curve[point.getInt(0)] = point.getDouble(1);
+      }
+      trials.add(
+          new TrialResult(
+              byId.get(id),
+              configByTrial.get(id),
+              row.<Double>getAs("final_return"),
+              row.<Double>getAs("auc"),
+              curve));
+    }
+    return trials;
+  }
+
+  /** Versions of what computed the report (the trials' own versions come from the table). */
+  private static Map<String, String> engineVersions(SparkSession spark) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("diffsweep analysis", analysisVersion());
+    versions.put("Apache Spark", spark.version());
+    versions.put("Scala", scala.util.Properties.versionNumberString());
+    versions.put("Java", System.getProperty("java.version"));
+    return versions;
+  }
+
+  private static String analysisVersion() {
+    Properties properties = new Properties();
+    try (InputStream in =
+        StudyAnalysis.class.getResourceAsStream("/diffsweep-analysis.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+}
