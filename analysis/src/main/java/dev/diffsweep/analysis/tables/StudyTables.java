@@ -93,19 +93,23 @@ public final class StudyTables {
   public <T> T guard(Supplier<T> read) {
     try {
       return read.get();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
       Optional<Path> culprit;
       try {
         culprit = ParquetFileCheck.firstMalformed(fs, new Path(layout.root(), "tables"));
       } catch (IOException listing) {
         e.addSuppressed(listing);
-        throw e;
+        culprit = Optional.empty();
       }
       if (culprit.isPresent()) {
         throw new StudyReadException(
             "malformed Parquet file " + culprit.get() + " (not a Parquet file or truncated)", e);
       }
-      throw e;
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new StudyReadException(
+          "reading study " + layout.root() + " failed: " + e.getMessage(), e);
     }
   }
 
