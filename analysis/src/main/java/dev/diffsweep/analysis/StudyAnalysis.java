@@ -101,6 +101,32 @@ public final class StudyAnalysis {
         layout.report().toString(), committed.size(), inventory.describe(), results);
   }
 
+  /**
+   * The Spark SQL queries the job runs over a study's committed evaluations, by name: what the
+   * RAPIDS check plans. Empty when nothing is committed.
+   */
+  public static Map<String, Dataset<Row>> queries(
+      SparkSession spark, String studyPath, AnalysisOptions options) {
+    StudyTables tables = new StudyTables(spark, StudyLayout.of(studyPath));
+    java.util.Set<String> committed = tables.inventory().committedTrialIds();
+    Map<String, Dataset<Row>> queries = new LinkedHashMap<>();
+    if (committed.isEmpty()) {
+      return queries;
+    }
+    TrialCurveQueries q =
+        new TrialCurveQueries(
+            spark,
+            tables.committedEvaluations(committed),
+            options.gridPoints(),
+            options.finalFraction());
+    queries.put("task bounds", q.taskBounds());
+    queries.put("grid", q.grid());
+    queries.put("interpolated curves", q.interpolatedCurves());
+    queries.put("trial scores", q.trialScores());
+    queries.put("trials with curves", q.trialsWithCurves());
+    return queries;
+  }
+
   private static Map<String, TaskGrid> collectGrids(TrialCurveQueries queries) {
     Map<String, List<Long>> steps = new HashMap<>();
     for (Row row : queries.grid().orderBy("task", "grid_index").collectAsList()) {

@@ -19,7 +19,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -71,19 +70,18 @@ public final class StudyTables {
   }
 
   /**
-   * The evaluations of the given trials (algorithm, task, trial_id, env_step, return_mean); rows of
-   * other trials are dropped by a broadcast semi join.
+   * The evaluations of the given trials (algorithm, task, trial_id, env_step, return_mean). The
+   * filter is on the trial_id partition column, so Spark prunes the other trials' folders before
+   * reading, and a literal set (rather than a join with a local table) keeps the plan GPU-able.
    */
   public Dataset<Row> committedEvaluations(Collection<String> committedTrialIds) {
-    Dataset<Row> ids =
-        spark.createDataset(new ArrayList<>(committedTrialIds), Encoders.STRING()).toDF("trial_id");
     return guard(
         () ->
             spark
                 .read()
                 .parquet(layout.evaluations().toString())
-                .select("algorithm", "task", "trial_id", "env_step", "return_mean")
-                .join(org.apache.spark.sql.functions.broadcast(ids), "trial_id", "left_semi"));
+                .where(col("trial_id").isInCollection(committedTrialIds))
+                .select("algorithm", "task", "trial_id", "env_step", "return_mean"));
   }
 
   /**
