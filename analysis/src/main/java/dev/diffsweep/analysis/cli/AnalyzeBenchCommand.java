@@ -74,6 +74,11 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
       description = "folder for the synthetic study (default: a temporary folder)")
   Path dir;
 
+  @Option(
+      names = "--reuse",
+      description = "analyse the study already in --dir instead of writing a new one")
+  boolean reuse;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -84,7 +89,10 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
     SparkSession spark = AnalysisSpark.session(master);
 
     long writeStart = System.nanoTime();
-    String path = SyntheticStudy.write(spark, folder.resolve("bench").toString(), study);
+    String path = folder.resolve("bench").toString();
+    if (!(reuse && Files.isDirectory(folder.resolve("bench/tables")))) {
+      SyntheticStudy.write(spark, path, study);
+    }
     double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
     if (!json) {
       out.printf(

@@ -21,11 +21,26 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** Reads a study's tables with Spark, keeping to committed trials. */
 public final class StudyTables {
+  /**
+   * The evaluations columns the analysis reads, partition columns included. Given explicitly so
+   * that Spark does not infer partition value types: trial ids are hex hashes, and one like "1234"
+   * or "12e345" would otherwise become a number (the latter also takes minutes to parse as a
+   * decimal with a huge exponent).
+   */
+  private static final StructType EVALUATIONS =
+      new StructType()
+          .add("env_step", DataTypes.LongType)
+          .add("return_mean", DataTypes.DoubleType)
+          .add("algorithm", DataTypes.StringType)
+          .add("task", DataTypes.StringType)
+          .add("trial_id", DataTypes.StringType);
+
   private final SparkSession spark;
   private final StudyLayout layout;
   private final FileSystem fs;
@@ -79,6 +94,7 @@ public final class StudyTables {
         () ->
             spark
                 .read()
+                .schema(EVALUATIONS)
                 .parquet(layout.evaluations().toString())
                 .where(col("trial_id").isInCollection(committedTrialIds))
                 .select("algorithm", "task", "trial_id", "env_step", "return_mean"));
