@@ -32,6 +32,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The aggregation job: reads a study's committed trials, computes curves and summaries with
@@ -39,6 +40,8 @@ import org.apache.spark.sql.SparkSession;
  * per-evaluation work; the statistics over the (small) per-trial results run on the driver.
  */
 public final class StudyAnalysis {
+  private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
+
   private StudyAnalysis() {}
 
   public static AnalysisResult run(SparkSession spark, String studyPath, AnalysisOptions options) {
@@ -48,7 +51,9 @@ public final class StudyAnalysis {
       throw new StudyReadException("no study folder at " + studyPath);
     }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    PhaseTimer timer = new PhaseTimer();
     StudyInventory inventory = tables.inventory();
+    timer.lap("inventory");
     List<TrialRecord> committed = inventory.committedTrials();
     ConfigLabels labels = new ConfigLabels(committed);
     Map<String, String> configByTrial = new HashMap<>();
@@ -57,26 +62,51 @@ public final class StudyAnalysis {
     Optional<StudyResults> results = Optional.empty();
     List<PlotImage> plots = List.of();
     if (!committed.isEmpty()) {
-      TrialCurveQueries queries =
-          new TrialCurveQueries(
-              spark,
-              tables.committedEvaluations(configByTrial.keySet()),
-              options.gridPoints(),
-              options.finalFraction());
-      Map<String, TaskGrid> grids = tables.guard(() -> collectGrids(queries));
-      List<TrialResult> trials =
-          tables.guard(() -> collectTrials(queries, inventory, configByTrial, options));
-      StudyResults computed = StudyStatistics.compute(trials, grids, options);
-      new ResultTableWriter(spark, layout).write(computed.tables());
-      if (options.plots()) {
-        plots = StudyPlots.draw(computed, labels.ablatedParameters());
-        for (PlotImage plot : plots) {
-          Path folder = layout.output("plots");
-          HadoopFiles.write(conf, new Path(folder, plot.name() + ".png"), plot.png());
-          HadoopFiles.write(conf, new Path(folder, plot.name() + ".svg"), plot.svg());
+      // A study is one small file per trial and table. With Spark's default cost of 4 MiB per
+      // opened file, 10 000 trials become hundreds of scan tasks, each writing a file per
+      // shuffle partition; a small open cost packs the files into about one task per core.
+      String openCost = spark.conf().get(OPEN_COST, null);
+      spark.conf().set(OPEN_COST, "65536");
+      Dataset<Row> evaluations = tables.committedEvaluations(inventory);
+      // The queries below read the evaluations several times; a study is thousands of small
+      // files, so read them once. Under RAPIDS the GPU reader is fast and a default cache
+      // would be a CPU operator, so it reads directly.
+      boolean cache = !spark.conf().get("spark.rapids.sql.enabled", "false").equals("true");
+      if (cache) {
+        evaluations = evaluations.persist(StorageLevel.MEMORY_AND_DISK());
+      }
+      try {
+        TrialCurveQueries queries =
+            new TrialCurveQueries(
+                spark, evaluations, options.gridPoints(), options.finalFraction());
+        Map<String, TaskGrid> grids = tables.guard(() -> collectGrids(queries));
+        List<TrialResult> trials =
+            tables.guard(() -> collectTrials(queries, inventory, configByTrial, options));
+        timer.lap("spark sql");
+        StudyResults computed = StudyStatistics.compute(trials, grids, options);
+        timer.lap("statistics");
+        new ResultTableWriter(spark, layout).write(computed.tables());
+        timer.lap("tables");
+        if (options.plots()) {
+          plots = StudyPlots.draw(computed, labels.ablatedParameters());
+          for (PlotImage plot : plots) {
+            Path folder = layout.output("plots");
+            HadoopFiles.write(conf, new Path(folder, plot.name() + ".png"), plot.png());
+            HadoopFiles.write(conf, new Path(folder, plot.name() + ".svg"), plot.svg());
+          }
+          timer.lap("plots");
+        }
+        results = Optional.of(computed);
+      } finally {
+        if (cache) {
+          evaluations.unpersist();
+        }
+        if (openCost == null) {
+          spark.conf().unset(OPEN_COST);
+        } else {
+          spark.conf().set(OPEN_COST, openCost);
         }
       }
-      results = Optional.of(computed);
     }
 
     String studyName =
@@ -97,8 +127,13 @@ public final class StudyAnalysis {
             results,
             plots);
     HadoopFiles.writeText(conf, layout.report(), HtmlReport.render(context));
+    timer.lap("report");
     return new AnalysisResult(
-        layout.report().toString(), committed.size(), inventory.describe(), results);
+        layout.report().toString(),
+        committed.size(),
+        inventory.describe(),
+        results,
+        timer.seconds());
   }
 
   /**
@@ -108,15 +143,15 @@ public final class StudyAnalysis {
   public static Map<String, Dataset<Row>> queries(
       SparkSession spark, String studyPath, AnalysisOptions options) {
     StudyTables tables = new StudyTables(spark, StudyLayout.of(studyPath));
-    java.util.Set<String> committed = tables.inventory().committedTrialIds();
+    StudyInventory inventory = tables.inventory();
     Map<String, Dataset<Row>> queries = new LinkedHashMap<>();
-    if (committed.isEmpty()) {
+    if (inventory.committedTrialIds().isEmpty()) {
       return queries;
     }
     TrialCurveQueries q =
         new TrialCurveQueries(
             spark,
-            tables.committedEvaluations(committed),
+            tables.committedEvaluations(inventory),
             options.gridPoints(),
             options.finalFraction());
     queries.put("task bounds", q.taskBounds());

@@ -11,10 +11,16 @@ final class AnalysisSpark {
 
   static SparkSession session(String master) {
     SparkSession.Builder builder = SparkSession.builder().appName("diffsweep analyze");
-    if (master != null) {
-      builder.master(master);
-    } else if (System.getProperty("spark.master") == null) {
-      builder.master("local[*]");
+    String local =
+        master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
+    if (local != null) {
+      builder.master(local);
+    }
+    if (local != null && local.startsWith("local")) {
+      // Spark's 200 shuffle partitions are meant for clusters; on a few local cores each stage
+      // would pay for 200 tiny tasks and shuffle files.
+      builder.config(
+          "spark.sql.shuffle.partitions", 4 * Runtime.getRuntime().availableProcessors());
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -107,35 +107,55 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
         AnalysisOptions.DEFAULT.withBootstrap(
             new BootstrapSettings(bootstrap, 0.95, BootstrapSettings.DEFAULT.seed()));
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     AnalysisResult result = StudyAnalysis.run(spark, path, options);
     double seconds = (System.nanoTime() - start) / 1e9;
+    // On a shared machine wall time depends on the neighbours; CPU time does not.
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     int cores = Runtime.getRuntime().availableProcessors();
     if (json) {
       out.printf(
           Locale.ROOT,
           "{\"trials\": %d, \"points\": %d, \"seconds\": %.2f, \"bootstrap\": %d,"
-              + " \"write_seconds\": %.2f, \"cores\": %d, \"master\": \"%s\"}%n",
+              + " \"cpu_seconds\": %.2f, \"write_seconds\": %.2f, \"cores\": %d,"
+              + " \"master\": \"%s\", \"phases\": {%s}}%n",
           result.committedTrials(),
           points,
           seconds,
           bootstrap,
+          cpuSeconds,
           writeSeconds,
           cores,
-          spark.sparkContext().master());
+          spark.sparkContext().master(),
+          phases(result, "\"%s\": %.2f", ", "));
     } else {
       out.printf(
           Locale.ROOT,
-          "analysed %d trials x %d evaluation points in %.1f s (%d bootstrap resamples, %d"
-              + " cores, %s)%nreport: %s%n",
+          "analysed %d trials x %d evaluation points in %.1f s, %.1f s CPU (%d bootstrap"
+              + " resamples, %d cores, %s)%nphases: %s%nreport: %s%n",
           result.committedTrials(),
           points,
           seconds,
+          cpuSeconds,
           bootstrap,
           cores,
           spark.sparkContext().master(),
+          phases(result, "%s %.1f s", ", "),
           result.reportPath());
     }
     out.flush();
     return 0;
+  }
+
+  private static String phases(AnalysisResult result, String format, String separator) {
+    return result.phaseSeconds().entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, format, e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(separator));
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }

@@ -54,61 +54,76 @@ public final class TrialCurveQueries {
   public Dataset<Row> grid() {
     taskBounds().createOrReplaceTempView(evaluationsView + "_bounds");
     return spark.sql(
-        "SELECT task, grid_index,"
-            + " CAST(round(first_step + (last_step - first_step) * grid_index / "
-            + (gridPoints - 1)
-            + ") AS BIGINT) AS env_step"
-            + " FROM "
+        "SELECT task, grid_index, "
+            + gridStep("grid_index")
+            + " AS env_step FROM (SELECT task, first_step AS lo, last_step AS hi FROM "
             + evaluationsView
-            + "_bounds LATERAL VIEW explode(sequence(0, "
+            + "_bounds) LATERAL VIEW explode(sequence(0, "
             + (gridPoints - 1)
             + ")) g AS grid_index");
   }
 
   /**
+   * Each trial's evaluations as segments, in one window pass sorted by env step: a row per
+   * evaluation with the next one (s1, v1; null for the last), its rank and the trial's count.
+   */
+  private String segments() {
+    return "SELECT algorithm, task, trial_id, env_step AS s0, return_mean AS v0,"
+        + " lead(env_step) OVER w AS s1, lead(return_mean) OVER w AS v1,"
+        + " row_number() OVER w AS rank, count(*) OVER (PARTITION BY trial_id) AS n"
+        + " FROM "
+        + evaluationsView
+        + " WINDOW w AS (PARTITION BY trial_id ORDER BY env_step)";
+  }
+
+  /** The env step of grid point {@code index} of a task spanning {@code lo} to {@code hi}. */
+  private String gridStep(String index) {
+    return "CAST(round(lo + (hi - lo) * " + index + " / " + (gridPoints - 1) + ") AS BIGINT)";
+  }
+
+  /**
    * Each trial's evaluation curve linearly interpolated onto its task's grid: algorithm, task,
-   * trial_id, grid_index, env_step, value. Grid points before a trial's first or after its last
-   * evaluation get no row (no extrapolation). The grid rows are merged into the trial's evaluations
-   * in env-step order; the last evaluation at or before and the first at or after each grid row
-   * bracket it.
+   * trial_id, grid_index, env_step, value. A segment from one evaluation (s0) to the next (s1)
+   * yields the grid points s0 <= step < s1, the trial's last evaluation the grid point on it if
+   * any; grid points before a trial's first or after its last evaluation get no row (no
+   * extrapolation). The candidate indices come from inverting the grid formula, widened by one each
+   * side, then filtered on the exact rounded steps: no join of grid and evaluations and a single
+   * sort, where merging grid rows into the evaluations needed two.
    */
   public Dataset<Row> interpolatedCurves() {
-    grid().createOrReplaceTempView(evaluationsView + "_grid");
-    String e = evaluationsView;
+    taskBounds().createOrReplaceTempView(evaluationsView + "_bounds");
+    int last = gridPoints - 1;
+    String candidates =
+        "CASE WHEN hi = lo THEN sequence(0, "
+            + last
+            + ") ELSE sequence("
+            + "greatest(0, CAST(floor((s0 - lo) * "
+            + last
+            + " / (hi - lo)) AS INT) - 1),"
+            + " least("
+            + last
+            + ", CAST(ceil((coalesce(s1, s0) - lo) * "
+            + last
+            + " / (hi - lo)) AS INT) + 1)) END";
     return spark.sql(
-        "WITH ranges AS ("
-            + "  SELECT algorithm, task, trial_id, min(env_step) AS first_step,"
-            + "   max(env_step) AS last_step FROM "
-            + e
-            + "  GROUP BY algorithm, task, trial_id),"
-            + " targets AS ("
-            + "  SELECT r.algorithm, r.task, r.trial_id, g.grid_index, g.env_step FROM ranges r"
-            + "  JOIN "
-            + e
-            + "_grid g ON r.task = g.task"
-            + "  AND g.env_step BETWEEN r.first_step AND r.last_step),"
-            + " merged AS ("
-            + "  SELECT algorithm, task, trial_id, env_step, return_mean AS value,"
-            + "   CAST(NULL AS INT) AS grid_index FROM "
-            + e
-            + "  UNION ALL"
-            + "  SELECT algorithm, task, trial_id, env_step, CAST(NULL AS DOUBLE), grid_index"
-            + "  FROM targets),"
-            + " bracketed AS ("
-            + "  SELECT algorithm, task, trial_id, env_step, grid_index,"
-            + "   last(CASE WHEN grid_index IS NULL THEN env_step END, true) OVER w_before AS s0,"
-            + "   last(value, true) OVER w_before AS v0,"
-            + "   first(CASE WHEN grid_index IS NULL THEN env_step END, true) OVER w_after AS s1,"
-            + "   first(value, true) OVER w_after AS v1"
-            + "  FROM merged"
-            + "  WINDOW w_before AS (PARTITION BY trial_id ORDER BY env_step, grid_index NULLS FIRST"
-            + "    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),"
-            + "   w_after AS (PARTITION BY trial_id ORDER BY env_step, grid_index NULLS LAST"
-            + "    ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING))"
+        "WITH segments AS ("
+            + segments()
+            + "), placed AS ("
+            + "  SELECT s.algorithm, s.task, s.trial_id, s0, v0, s1, v1, b.first_step AS lo,"
+            + "   b.last_step AS hi FROM segments s JOIN "
+            + evaluationsView
+            + "_bounds b ON s.task = b.task),"
+            + " candidates AS ("
+            + "  SELECT algorithm, task, trial_id, s0, v0, s1, v1, grid_index, "
+            + gridStep("grid_index")
+            + " AS env_step FROM placed LATERAL VIEW explode("
+            + candidates
+            + ") g AS grid_index)"
             + " SELECT algorithm, task, trial_id, grid_index, env_step,"
-            + "  CASE WHEN s1 = s0 THEN v0"
+            + "  CASE WHEN s1 IS NULL OR env_step = s0 THEN v0"
             + "   ELSE v0 + (v1 - v0) * (env_step - s0) / (s1 - s0) END AS value"
-            + " FROM bracketed WHERE grid_index IS NOT NULL");
+            + " FROM candidates"
+            + " WHERE env_step >= s0 AND (env_step < s1 OR (s1 IS NULL AND env_step = s0))");
   }
 
   /**
@@ -119,21 +134,14 @@ public final class TrialCurveQueries {
   public Dataset<Row> trialScores() {
     return spark.sql(
         "SELECT algorithm, task, trial_id, count(*) AS evaluations,"
-            + " min(env_step) AS first_step, max(env_step) AS last_step,"
-            + " avg(CASE WHEN rank_from_end <= greatest(1, ceil("
+            + " min(s0) AS first_step, max(s0) AS last_step,"
+            + " avg(CASE WHEN n - rank < greatest(1, ceil("
             + finalFraction
-            + " * n)) THEN return_mean END) AS final_return,"
-            + " coalesce(sum(trapezoid), 0D) AS auc"
+            + " * n)) THEN v0 END) AS final_return,"
+            + " coalesce(sum((s1 - s0) * (v0 + v1) / 2), 0D) AS auc"
             + " FROM ("
-            + "  SELECT algorithm, task, trial_id, env_step, return_mean,"
-            + "   row_number() OVER (PARTITION BY trial_id ORDER BY env_step DESC) AS rank_from_end,"
-            + "   count(*) OVER (PARTITION BY trial_id) AS n,"
-            + "   (env_step - lag(env_step) OVER w) * (return_mean + lag(return_mean) OVER w) / 2"
-            + "    AS trapezoid"
-            + "  FROM "
-            + evaluationsView
-            + "  WINDOW w AS (PARTITION BY trial_id ORDER BY env_step))"
-            + " GROUP BY algorithm, task, trial_id");
+            + segments()
+            + ") GROUP BY algorithm, task, trial_id");
   }
 
   /**

@@ -54,7 +54,12 @@ public final class PointwiseBootstrap {
     for (int b = 0; b < settings.replicates(); b++) {
       bootstrap.resample(multiplicity);
       for (int p = 0; p < points; p++) {
-        WeightedOrderStatistics.compute(byPoint[p], order[p], order[p].length, multiplicity, out);
+        if (order[p].length == runs) { // every run has a value here: the total is the runs drawn
+          WeightedOrderStatistics.compute(
+              byPoint[p], order[p], runs, multiplicity, (long) runs, out);
+        } else {
+          WeightedOrderStatistics.compute(byPoint[p], order[p], order[p].length, multiplicity, out);
+        }
         replicates[0][p][b] = out[0];
         replicates[1][p][b] = out[1];
         replicates[2][p][b] = out[2];

@@ -22,6 +22,15 @@ public final class WeightedOrderStatistics {
     for (int k = 0; k < count; k++) {
       total += multiplicity[order[k]];
     }
+    compute(values, order, count, multiplicity, total, out);
+  }
+
+  /**
+   * As above with the total multiplicity of the used entries already known (the caller's resample
+   * size when every run is used), which saves a pass in the bootstrap's inner loop.
+   */
+  static void compute(
+      double[] values, int[] order, int count, int[] multiplicity, long total, double[] out) {
     if (total == 0) {
       out[0] = out[1] = out[2] = Double.NaN;
       return;

@@ -1,15 +1,25 @@
 package dev.diffsweep.analysis.tables;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What a study folder holds: every trial the trials table knows (one row each) and which of them
- * are committed (completed, with both their episodes and evaluations folders in place).
+ * What a study folder holds: every trial the trials table knows (one row each), which of them are
+ * committed (completed, with both their episodes and evaluations folders in place) and which trial
+ * ids have an evaluations folder at all.
  */
-public record StudyInventory(List<TrialRecord> trials, Set<String> committedTrialIds) {
+public record StudyInventory(
+    List<TrialRecord> trials, Set<String> committedTrialIds, Set<String> trialsWithEvaluations) {
+
+  /** Evaluations folders of trials that are not committed (a commit in progress, a failure). */
+  public Set<String> uncommittedEvaluations() {
+    Set<String> uncommitted = new HashSet<>(trialsWithEvaluations);
+    uncommitted.removeAll(committedTrialIds);
+    return uncommitted;
+  }
 
   public List<TrialRecord> committedTrials() {
     return trials.stream().filter(t -> committedTrialIds.contains(t.trialId())).toList();

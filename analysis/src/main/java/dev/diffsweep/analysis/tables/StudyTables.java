@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,23 +80,30 @@ public final class StudyTables {
         committed.add(trial.trialId());
       }
     }
-    return new StudyInventory(trials, committed);
+    return new StudyInventory(trials, committed, withEvaluations);
   }
 
   /**
-   * The evaluations of the given trials (algorithm, task, trial_id, env_step, return_mean). The
-   * filter is on the trial_id partition column, so Spark prunes the other trials' folders before
-   * reading, and a literal set (rather than a join with a local table) keeps the plan GPU-able.
+   * The evaluations of the study's committed trials (algorithm, task, trial_id, env_step,
+   * return_mean). Trials without an evaluations folder have no rows anyway, so only the few
+   * uncommitted folders are filtered out, on the trial_id partition column: Spark skips them before
+   * reading, and the plan stays small (a set of all 10 000 committed ids made every plan
+   * description megabytes long) and GPU-able (a join with a local table is not).
    */
-  public Dataset<Row> committedEvaluations(Collection<String> committedTrialIds) {
+  public Dataset<Row> committedEvaluations(StudyInventory inventory) {
+    Set<String> uncommitted = inventory.uncommittedEvaluations();
     return guard(
-        () ->
-            spark
-                .read()
-                .schema(EVALUATIONS)
-                .parquet(layout.evaluations().toString())
-                .where(col("trial_id").isInCollection(committedTrialIds))
-                .select("algorithm", "task", "trial_id", "env_step", "return_mean"));
+        () -> {
+          Dataset<Row> all =
+              spark.read().schema(EVALUATIONS).parquet(layout.evaluations().toString());
+          Dataset<Row> committed =
+              uncommitted.isEmpty()
+                  ? all
+                  : all.where(
+                      org.apache.spark.sql.functions.not(
+                          col("trial_id").isInCollection(uncommitted)));
+          return committed.select("algorithm", "task", "trial_id", "env_step", "return_mean");
+        });
   }
 
   /**
