@@ -10,6 +10,9 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.diffsweep.trainer.agent.AlgorithmDefinition;
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.agent.Hyperparameters;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -89,13 +92,14 @@ public final class StudyLoader {
       problems.add("name: '" + name + "' is not a folder name (letters, digits, '.', '_', '-')");
     }
     String output = outputUri(requiredString(config, "output"));
-    List<String> algorithms = names(config, "algorithms", KnownAlgorithms.ids());
+    List<String> algorithms = names(config, "algorithms", AlgorithmRegistry.names());
     List<String> tasks = names(config, "tasks", TaskRegistry.ids());
     List<Integer> seeds = seeds(config);
     StepBudget steps = steps(config, tasks);
     EvaluationSchedule evaluation = evaluation(config);
     Map<String, List<String>> grid = grid(config, "grid");
     Map<String, Map<String, List<String>>> algorithmGrid = algorithmGrid(config, algorithms);
+    checkHyperparameters(algorithms, grid, algorithmGrid);
     String spark = config.hasPath("spark") ? string(config, "spark") : DEFAULT_PROFILE;
     if (!problems.isEmpty()) {
       throw new StudyFileException(source, problems);
@@ -326,6 +330,45 @@ public final class StudyLoader {
       grids.put(algorithm, grid(config, quotedPath(key, algorithm)));
     }
     return grids;
+  }
+
+  /**
+   * Every grid key must be a hyperparameter of each algorithm it applies to, and every value one
+   * the trainer accepts, so a typo fails here and not in the trainer JVMs after Spark started.
+   */
+  private void checkHyperparameters(
+      List<String> algorithms,
+      Map<String, List<String>> grid,
+      Map<String, Map<String, List<String>>> algorithmGrid) {
+    for (String algorithm : algorithms) {
+      AlgorithmDefinition<?> definition = AlgorithmRegistry.get(algorithm);
+      List<String> keys = List.copyOf(Hyperparameters.describe(definition.defaults()).keySet());
+      Map<String, List<String>> own = algorithmGrid.getOrDefault(algorithm, Map.of());
+      Map<String, List<String>> merged = new TreeMap<>(grid);
+      merged.putAll(own);
+      for (Map.Entry<String, List<String>> entry : merged.entrySet()) {
+        String key = entry.getKey();
+        String path =
+            own.containsKey(key) ? "algorithm-grid." + algorithm + "." + key : "grid." + key;
+        if (!keys.contains(key)) {
+          problems.add(
+              path
+                  + ": not a hyperparameter of "
+                  + algorithm
+                  + " (allowed: "
+                  + Hyperparameters.allowed(definition.defaults())
+                  + ")");
+          continue;
+        }
+        for (String value : entry.getValue()) {
+          try {
+            definition.configure(Map.of(key, value));
+          } catch (IllegalArgumentException e) {
+            problems.add(path + ": " + algorithm + " refuses '" + value + "': " + e.getMessage());
+          }
+        }
+      }
+    }
   }
 
   private String requiredString(Config config, String key) {
