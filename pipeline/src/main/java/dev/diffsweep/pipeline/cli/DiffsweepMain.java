@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /**
  * The diffsweep command line with Spark: the trainer's commands (envs, rollout, train, bench env)
- * plus the pipeline's (study, bench pipeline).
+ * plus the pipeline's (study, tune, bench pipeline).
  */
 public final class DiffsweepMain {
   private DiffsweepMain() {}
@@ -17,6 +17,7 @@ public final class DiffsweepMain {
   public static CommandLine commandLine() {
     CommandLine commandLine = DiffsweepCli.commandLine();
     commandLine.addSubcommand("study", new StudyCommand());
+    commandLine.addSubcommand("tune", new TuneCommand());
     commandLine.getSubcommands().get("bench").addSubcommand("pipeline", new PipelineBenchCommand());
     return commandLine;
   }

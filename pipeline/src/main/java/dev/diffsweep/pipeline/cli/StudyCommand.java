@@ -49,6 +49,10 @@ final class StudyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
     Study study = StudyLoader.load(file);
+    if (study.tune() != null) {
+      throw new IllegalArgumentException(
+          file + " has a tune block: run it with `diffsweep tune " + file + "`");
+    }
     Path studyDirectory = file.toAbsolutePath().getParent();
     SparkProfile profile = SparkProfile.resolve(study.sparkProfile(), studyDirectory);
     SparkConf conf = SparkSessions.conf(profile, master, "diffsweep study " + study.name());

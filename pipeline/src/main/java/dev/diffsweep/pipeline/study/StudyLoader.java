@@ -10,6 +10,11 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.diffsweep.pipeline.tune.TuneBlockException;
+import dev.diffsweep.pipeline.tune.TuneBlockParser;
+import dev.diffsweep.pipeline.tune.TuneSpec;
+import dev.diffsweep.pipeline.tune.space.Parameter;
+import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.trainer.agent.AlgorithmDefinition;
 import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import dev.diffsweep.trainer.agent.Hyperparameters;
@@ -41,7 +46,8 @@ public final class StudyLoader {
           "evaluation",
           "grid",
           "algorithm-grid",
-          "spark");
+          "spark",
+          "tune");
   private static final List<String> EVALUATION_KEYS = List.of("every", "episodes");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
@@ -100,6 +106,10 @@ public final class StudyLoader {
     Map<String, List<String>> grid = grid(config, "grid");
     Map<String, Map<String, List<String>>> algorithmGrid = algorithmGrid(config, algorithms);
     checkHyperparameters(algorithms, grid, algorithmGrid);
+    TuneSpec tune =
+        config.hasPath("tune") ? tune(config, algorithms, tasks, grid, algorithmGrid) : null;
+    String tuneBlock =
+        config.hasPath("tune") ? config.getValue("tune").render(ConfigRenderOptions.concise()) : "";
     String spark = config.hasPath("spark") ? string(config, "spark") : DEFAULT_PROFILE;
     if (!problems.isEmpty()) {
       throw new StudyFileException(source, problems);
@@ -115,7 +125,85 @@ public final class StudyLoader {
         grid,
         algorithmGrid,
         spark,
-        source);
+        source,
+        tune,
+        tuneBlock);
+  }
+
+  /**
+   * The tune block, validated with the rest: its problems join the study's, and every parameter of
+   * its search space must be a hyperparameter of one of the study's algorithms.
+   */
+  private TuneSpec tune(
+      Config config,
+      List<String> algorithms,
+      List<String> tasks,
+      Map<String, List<String>> grid,
+      Map<String, Map<String, List<String>>> algorithmGrid) {
+    if (tasks.size() > 1) {
+      problems.add("tasks: a study with a tune block tunes one task; it lists " + tasks);
+    }
+    for (Map.Entry<String, List<String>> entry : grid.entrySet()) {
+      if (entry.getValue().size() > 1) {
+        problems.add(
+            "grid."
+                + entry.getKey()
+                + ": a study with a tune block takes one value per grid key (a fixed setting);"
+                + " put what to search in tune.space");
+      }
+    }
+    algorithmGrid.forEach(
+        (algorithm, own) ->
+            own.forEach(
+                (key, values) -> {
+                  if (values.size() > 1) {
+                    problems.add(
+                        "algorithm-grid."
+                            + algorithm
+                            + "."
+                            + key
+                            + ": a study with a tune block takes one value per grid key");
+                  }
+                }));
+    TuneSpec spec;
+    try {
+      spec = TuneBlockParser.parse(config, algorithms);
+    } catch (TuneBlockException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+    for (Parameter parameter : spec.space().parameters()) {
+      if (parameter.name().equals(SearchSpace.ALGORITHM)) {
+        continue;
+      }
+      boolean known =
+          algorithms.stream()
+              .anyMatch(
+                  algorithm ->
+                      Hyperparameters.describe(AlgorithmRegistry.get(algorithm).defaults())
+                          .containsKey(parameter.name()));
+      if (!known) {
+        List<String> allowed = new ArrayList<>();
+        for (String algorithm : algorithms) {
+          allowed.add(
+              algorithm
+                  + ": "
+                  + String.join(
+                      ", ",
+                      Hyperparameters.describe(AlgorithmRegistry.get(algorithm).defaults())
+                          .keySet()));
+        }
+        problems.add(
+            "tune.space."
+                + parameter.name()
+                + ": not a hyperparameter of "
+                + String.join(" or ", algorithms)
+                + " (allowed: "
+                + String.join("; ", allowed)
+                + ")");
+      }
+    }
+    return spec;
   }
 
   private String outputUri(String output) {
