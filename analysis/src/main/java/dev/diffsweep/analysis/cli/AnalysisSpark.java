@@ -1,0 +1,29 @@
+package dev.diffsweep.analysis.cli;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The SparkSession of the analysis commands: the one spark-submit configured when there is one,
+ * else local mode on {@code master} (default: all cores).
+ */
+final class AnalysisSpark {
+  private AnalysisSpark() {}
+
+  static SparkSession session(String master) {
+    SparkSession.Builder builder = SparkSession.builder().appName("diffsweep analyze");
+    String local =
+        master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
+    if (local != null) {
+      builder.master(local);
+    }
+    if (local != null && local.startsWith("local")) {
+      // Spark's 200 shuffle partitions are meant for clusters; on a few local cores each stage
+      // would pay for 200 tiny tasks and shuffle files.
+      builder.config(
+          "spark.sql.shuffle.partitions", 4 * Runtime.getRuntime().availableProcessors());
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+}

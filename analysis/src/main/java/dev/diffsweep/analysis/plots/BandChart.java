@@ -1,0 +1,106 @@
+package dev.diffsweep.analysis.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.ChartEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A line chart where each series is drawn with its confidence band (a translucent polygon from the
+ * lower to the upper bound), the way rliable plots sample-efficiency curves.
+ */
+final class BandChart {
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0xff7f0e),
+    new Color(0x9467bd),
+    new Color(0x8c564b),
+    new Color(0xe377c2),
+    new Color(0x7f7f7f),
+    new Color(0xbcbd22),
+    new Color(0x17becf)
+  };
+
+  private final XYChart chart;
+  private final String name;
+  private int series;
+
+  BandChart(String name, String title, String xTitle, String yTitle) {
+    this.name = name;
+    chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+    chart.getStyler().setMarkerSize(4);
+  }
+
+  /** Adds a line with its band; NaN points (no data) are skipped. */
+  void add(String label, double[] x, double[] y, double[] low, double[] high) {
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    List<Double> lows = new ArrayList<>();
+    List<Double> highs = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isNaN(y[i])) {
+        xs.add(x[i]);
+        ys.add(y[i]);
+        lows.add(Double.isNaN(low[i]) ? y[i] : low[i]);
+        highs.add(Double.isNaN(high[i]) ? y[i] : high[i]);
+      }
+    }
+    if (xs.isEmpty()) {
+      return;
+    }
+    Color color = PALETTE[series++ % PALETTE.length];
+    List<Double> polygonX = new ArrayList<>(xs);
+    List<Double> polygonY = new ArrayList<>(highs);
+    for (int i = xs.size() - 1; i >= 0; i--) {
+      polygonX.add(xs.get(i));
+      polygonY.add(lows.get(i));
+    }
+    XYSeries band = chart.addSeries(label + " (95% CI)", polygonX, polygonY);
+    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
+    band.setLineColor(new Color(0, 0, 0, 0));
+    band.setMarker(SeriesMarkers.NONE);
+    band.setShowInLegend(false);
+    XYSeries line = chart.addSeries(label, xs, ys);
+    line.setLineColor(color);
+    line.setLineStyle(new BasicStroke(2f));
+    line.setMarker(xs.size() <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+    line.setMarkerColor(color);
+  }
+
+  boolean isEmpty() {
+    return series == 0;
+  }
+
+  PlotImage render() {
+    try {
+      return new PlotImage(
+          name,
+          chart.getTitle(),
+          ChartEncoder.getBytes(chart, "png"),
+          ChartEncoder.getBytes(chart, "svg"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render plot " + name, e);
+    }
+  }
+}

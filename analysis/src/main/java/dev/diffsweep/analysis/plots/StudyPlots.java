@@ -1,0 +1,192 @@
+package dev.diffsweep.analysis.plots;
+
+import dev.diffsweep.analysis.summary.ResultTable;
+import dev.diffsweep.analysis.summary.StudyResults;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+
+/**
+ * The report's plots: per task the IQM return curve of every agent with its 95 % band; the
+ * aggregate IQM of normalised scores over the training budget; the performance profile; and for
+ * ablations the final return (IQM) against each ablated parameter.
+ */
+public final class StudyPlots {
+  static {
+    // Plots are drawn on servers and CI machines without a display.
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private StudyPlots() {}
+
+  public static List<PlotImage> draw(StudyResults results, Set<String> ablatedParameters) {
+    List<PlotImage> plots = new ArrayList<>();
+    plots.addAll(perTask(results.curves()));
+    aggregate(results.aggregateCurves()).ifPresent(plots::add);
+    profile(results.performanceProfile()).ifPresent(plots::add);
+    for (String parameter : ablatedParameters) {
+      plots.addAll(ablation(results.summary(), parameter));
+    }
+    return plots;
+  }
+
+  private static List<PlotImage> perTask(ResultTable curves) {
+    Map<String, Map<String, List<Row>>> byTask = new TreeMap<>();
+    for (Row row : curves.rows()) {
+      String task = curves.get(row, "task");
+      byTask
+          .computeIfAbsent(task, t -> new TreeMap<>())
+          .computeIfAbsent(label(curves, row), l -> new ArrayList<>())
+          .add(row);
+    }
+    List<PlotImage> plots = new ArrayList<>();
+    byTask.forEach(
+        (task, series) -> {
+          BandChart chart =
+              new BandChart(
+                  "curve-" + fileSafe(task),
+                  task + ": IQM evaluation return (95% stratified-bootstrap CI)",
+                  "env steps",
+                  "return");
+          series.forEach(
+              (label, rows) ->
+                  chart.add(
+                      label,
+                      column(curves, rows, "env_step"),
+                      column(curves, rows, "iqm"),
+                      column(curves, rows, "iqm_ci_low"),
+                      column(curves, rows, "iqm_ci_high")));
+          plots.add(chart.render());
+        });
+    return plots;
+  }
+
+  private static java.util.Optional<PlotImage> aggregate(ResultTable curves) {
+    BandChart chart =
+        new BandChart(
+            "aggregate-iqm",
+            "All tasks: IQM of normalised return (95% stratified-bootstrap CI)",
+            "fraction of training budget",
+            "normalised return");
+    bySeries(curves)
+        .forEach(
+            (label, rows) ->
+                chart.add(
+                    label,
+                    column(curves, rows, "budget_fraction"),
+                    column(curves, rows, "iqm"),
+                    column(curves, rows, "iqm_ci_low"),
+                    column(curves, rows, "iqm_ci_high")));
+    return chart.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(chart.render());
+  }
+
+  private static java.util.Optional<PlotImage> profile(ResultTable profile) {
+    BandChart chart =
+        new BandChart(
+            "performance-profile",
+            "Performance profile: fraction of runs with normalised final return > tau",
+            "tau",
+            "fraction of runs");
+    bySeries(profile)
+        .forEach(
+            (label, rows) ->
+                chart.add(
+                    label,
+                    column(profile, rows, "tau"),
+                    column(profile, rows, "fraction"),
+                    column(profile, rows, "fraction_ci_low"),
+                    column(profile, rows, "fraction_ci_high")));
+    return chart.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(chart.render());
+  }
+
+  /** Per task, final-return IQM against the parameter's value, one series per algorithm. */
+  private static List<PlotImage> ablation(ResultTable summary, String parameter) {
+    Map<String, Map<String, TreeMap<Double, Row>>> byTask = new TreeMap<>();
+    for (Row row : summary.rows()) {
+      String config = summary.get(row, "config");
+      Double value = parameterValue(config, parameter);
+      if (value == null) {
+        continue;
+      }
+      byTask
+          .computeIfAbsent(summary.get(row, "task"), t -> new TreeMap<>())
+          .computeIfAbsent(summary.get(row, "algorithm"), a -> new TreeMap<>())
+          .put(value, row);
+    }
+    List<PlotImage> plots = new ArrayList<>();
+    byTask.forEach(
+        (task, series) -> {
+          BandChart chart =
+              new BandChart(
+                  "ablation-" + fileSafe(parameter) + "-" + fileSafe(task),
+                  task + ": final return (IQM, 95% CI) against " + parameter,
+                  parameter,
+                  "final return");
+          series.forEach(
+              (algorithm, points) -> {
+                List<Row> rows = new ArrayList<>(points.values());
+                chart.add(
+                    algorithm,
+                    points.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                    column(summary, rows, "final_return_iqm"),
+                    column(summary, rows, "final_return_iqm_ci_low"),
+                    column(summary, rows, "final_return_iqm_ci_high"));
+              });
+          plots.add(chart.render());
+        });
+    return plots;
+  }
+
+  /** The numeric value of {@code parameter} in a config label like "k=5, sigma=0.1". */
+  static Double parameterValue(String config, String parameter) {
+    for (String part : config.split(", ")) {
+      int equals = part.indexOf('=');
+      if (equals > 0 && part.substring(0, equals).equals(parameter)) {
+        try {
+          return Double.valueOf(part.substring(equals + 1));
+        } catch (NumberFormatException notNumeric) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, List<Row>> bySeries(ResultTable table) {
+    Map<String, List<Row>> series = new LinkedHashMap<>();
+    Set<String> order = new TreeSet<>();
+    for (Row row : table.rows()) {
+      String label = label(table, row);
+      order.add(label);
+      series.computeIfAbsent(label, l -> new ArrayList<>()).add(row);
+    }
+    Map<String, List<Row>> sorted = new LinkedHashMap<>();
+    order.forEach(l -> sorted.put(l, series.get(l)));
+    return sorted;
+  }
+
+  private static String label(ResultTable table, Row row) {
+    String algorithm = table.get(row, "algorithm");
+    String config = table.get(row, "config");
+    return config == null || config.isEmpty() ? algorithm : algorithm + " [" + config + "]";
+  }
+
+  private static double[] column(ResultTable table, List<Row> rows, String name) {
+    int index = table.schema().fieldIndex(name);
+    double[] values = new double[rows.size()];
+    for (int i = 0; i < values.length; i++) {
+      Object value = rows.get(i).get(index);
+      values[i] = value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+    return values;
+  }
+
+  static String fileSafe(String text) {
+    return text.replaceAll("[^A-Za-z0-9._-]+", "_");
+  }
+}

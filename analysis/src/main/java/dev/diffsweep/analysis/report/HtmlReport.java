@@ -1,0 +1,325 @@
+package dev.diffsweep.analysis.report;
+
+import dev.diffsweep.analysis.summary.GroupKey;
+import dev.diffsweep.analysis.summary.ResultTable;
+import dev.diffsweep.analysis.summary.StudyResults;
+import dev.diffsweep.analysis.tables.TrialRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+
+/**
+ * Renders the self-contained report.html: plain HTML with inline CSS and the plots embedded as
+ * base64 PNG, so the one file can be mailed or archived with the study.
+ */
+public final class HtmlReport {
+  private final StringBuilder html = new StringBuilder();
+
+  private HtmlReport() {}
+
+  public static String render(ReportContext context) {
+    return new HtmlReport().build(context);
+  }
+
+  private String build(ReportContext c) {
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>diffsweep report: ")
+        .append(escape(c.studyName()))
+        .append("</title><style>")
+        .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
+        .append("table{border-collapse:collapse;margin:1em 0;font-size:13px}")
+        .append("td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}")
+        .append("th{background:#f2f2f2}td.t,th.t{text-align:left}")
+        .append("pre{background:#f7f7f7;padding:1em;overflow:auto}img{max-width:100%}")
+        .append(".note{background:#fff6d6;padding:.7em;border-left:4px solid #e0b000}")
+        .append("</style></head><body>\n");
+    html.append("<h1>diffsweep study report: ").append(escape(c.studyName())).append("</h1>\n");
+    paragraph(
+        "Study folder: <code>"
+            + escape(c.studyPath())
+            + "</code>. Generated "
+            + Instant.now()
+            + ".");
+    paragraph(escape(c.inventory().describe()));
+    if (c.results().isEmpty()) {
+      html.append("<p class=\"note\">No committed trials yet: there are no curves or summaries to")
+          .append(" report. A trial is committed when it completed and its episodes and")
+          .append(" evaluations folders were moved into the study's tables.</p>\n");
+    }
+    trialsSection(c);
+    versionsSection(c);
+    methodSection(c);
+    c.results().ifPresent(results -> resultsSection(results, c));
+    c.studyConf()
+        .ifPresent(
+            conf -> {
+              html.append("<h2>study.conf</h2><pre>").append(escape(conf)).append("</pre>\n");
+            });
+    html.append("</body></html>\n");
+    return html.toString();
+  }
+
+  private void trialsSection(ReportContext c) {
+    html.append("<h2>Trials</h2>\n");
+    Map<String, Long> byStatus = c.inventory().countByStatus();
+    table(
+        List.of("status", "trials"),
+        byStatus.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+    List<TrialRecord> committed = c.inventory().committedTrials();
+    if (committed.isEmpty()) {
+      return;
+    }
+    Map<GroupKey, List<TrialRecord>> groups =
+        committed.stream()
+            .collect(
+                Collectors.groupingBy(
+                    t ->
+                        new GroupKey(
+                            t.algorithm(),
+                            t.task(),
+                            c.configByTrial().getOrDefault(t.trialId(), "")),
+                    () ->
+                        new TreeMap<>(
+                            java.util.Comparator.comparing(GroupKey::task)
+                                .thenComparing(GroupKey::algorithm)
+                                .thenComparing(GroupKey::config)),
+                    Collectors.toList()));
+    html.append("<p>Committed trials per agent and task, with their seeds and step budgets:</p>\n");
+    List<List<Object>> rows = new ArrayList<>();
+    groups.forEach(
+        (key, trials) ->
+            rows.add(
+                List.of(
+                    key.task(),
+                    key.algorithm(),
+                    key.config(),
+                    trials.size(),
+                    seedList(trials),
+                    distinct(
+                        trials, t -> t.totalSteps() == null ? "?" : t.totalSteps().toString()))));
+    table(List.of("task", "algorithm", "config", "trials", "seeds", "budget (env steps)"), rows);
+  }
+
+  private void versionsSection(ReportContext c) {
+    html.append("<h2>Versions</h2>\n");
+    List<TrialRecord> trials = c.inventory().committedTrials();
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(
+        List.of("diffsweep (trials' code_version)", distinct(trials, TrialRecord::codeVersion)));
+    rows.add(List.of("MuJoCo", distinct(trials, TrialRecord::mujocoVersion)));
+    rows.add(List.of("torch", distinct(trials, TrialRecord::torchVersion)));
+    rows.add(List.of("devices", distinct(trials, TrialRecord::device)));
+    c.engineVersions().forEach((name, version) -> rows.add(List.of(name, version)));
+    table(List.of("component", "version"), rows);
+  }
+
+  private void methodSection(ReportContext c) {
+    var o = c.options();
+    html.append("<h2>How the numbers were computed</h2>\n<ul>\n");
+    item(
+        "Only committed trials are used. Each trial's evaluation curve (deterministic-evaluation"
+            + " mean return against env steps) is linearly interpolated onto a grid of "
+            + o.gridPoints()
+            + " evenly spaced env steps per task, from the task's first to its last evaluation"
+            + " step in the study; a trial contributes no value past its own last evaluation"
+            + " (or before its first): no extrapolation.");
+    item(
+        "Across seeds, each grid point and score reports the mean, the median and the"
+            + " interquartile mean (IQM: the mean of the middle 50 % of runs, dropping"
+            + " floor(n/4) runs at each end), following Agarwal et al. (2021), rliable.");
+    item(
+        "Intervals: "
+            + Math.round(o.bootstrap().level() * 100)
+            + " % percentile intervals from "
+            + o.bootstrap().replicates()
+            + " stratified-bootstrap resamples (runs resampled with replacement within each"
+            + " task; for per-task numbers this is the ordinary bootstrap over seeds), random"
+            + " seed "
+            + o.bootstrap().seed()
+            + ". All points of a curve share each resample.");
+    item(
+        "Final return: the mean of the last "
+            + Math.round(o.finalFraction() * 100)
+            + " % of a trial's evaluations (at least one). Area under the curve: the"
+            + " trapezoidal integral of the evaluation curve over env steps (return x steps).");
+    item(
+        "Steps to threshold: the first env step at which the IQM curve reaches the task's"
+            + " threshold, which lies "
+            + Math.round(o.thresholdFraction() * 100)
+            + " % of the way from the lowest evaluation return on the task to the best final"
+            + " return (IQM) of any agent; the interval comes from the bootstrap resamples of the"
+            + " curve. Sample-efficiency ratio of a Diff* agent: its base's steps to threshold"
+            + " divided by its own (above 1: the Diff* agent needs fewer steps); an agent that"
+            + " never reaches the threshold needs infinitely many.");
+    item(
+        "Probability of improvement P(Diff* > base): per task the fraction of (Diff* run, base"
+            + " run) pairs where the Diff* run has the higher final return (ties count one half),"
+            + " averaged over tasks; intervals from resampling both agents' runs within tasks.");
+    item(
+        "Aggregates across tasks use "
+            + (o.normalization().name().equals("MIN_MAX")
+                ? "min-max normalised scores: (return - lowest) / (highest - lowest), with the"
+                    + " lowest and highest evaluation return seen on the task in this study"
+                : "raw returns (no normalisation)")
+            + ". The performance profile is the fraction of runs whose normalised final return"
+            + " exceeds tau, averaged over tasks.");
+    html.append("</ul>\n");
+  }
+
+  private void resultsSection(StudyResults r, ReportContext c) {
+    html.append("<h2>Across tasks (normalised final return)</h2>\n");
+    resultTable(
+        r.aggregate(),
+        List.of("algorithm", "config", "tasks", "trials"),
+        List.of("normalized_score_iqm", "normalized_score_mean", "normalized_score_median"),
+        List.of("base_algorithm"),
+        List.of("probability_of_improvement"));
+    html.append("<h2>Per task</h2>\n");
+    paragraph(
+        "Thresholds: "
+            + escape(
+                r.thresholdByTask().entrySet().stream()
+                    .map(e -> e.getKey() + " " + number(e.getValue()))
+                    .collect(Collectors.joining(", ")))
+            + ".");
+    resultTable(
+        r.summary(),
+        List.of("task", "algorithm", "config", "trials"),
+        List.of("final_return_iqm", "final_return_mean", "final_return_median", "auc_iqm"),
+        List.of("base_algorithm"),
+        List.of("steps_to_threshold", "sample_efficiency_ratio", "probability_of_improvement"));
+    html.append("<h2>Plots</h2>\n");
+    for (var plot : c.plots()) {
+      html.append("<figure><img alt=\"")
+          .append(escape(plot.title()))
+          .append("\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(plot.png()))
+          .append("\"><figcaption>")
+          .append(escape(plot.title()))
+          .append(" (SVG: <code>plots/")
+          .append(escape(plot.name()))
+          .append(".svg</code>)</figcaption></figure>\n");
+    }
+    html.append("<h2>Tables</h2>\n");
+    paragraph(
+        "Parquet folders in the study folder, each with a CSV copy under <code>csv/</code>: "
+            + r.tables().stream()
+                .map(t -> "<code>" + escape(t.name()) + "/</code>")
+                .collect(Collectors.joining(", "))
+            + ".");
+  }
+
+  /** A table of plain columns and of estimates shown as "value [low, high]". */
+  private void resultTable(
+      ResultTable table,
+      List<String> plain,
+      List<String> estimates,
+      List<String> morePlain,
+      List<String> moreEstimates) {
+    List<String> headers = new ArrayList<>(plain);
+    headers.addAll(estimates.stream().map(e -> e + " [95% CI]").toList());
+    headers.addAll(morePlain);
+    headers.addAll(moreEstimates.stream().map(e -> e + " [95% CI]").toList());
+    List<List<Object>> rows = new ArrayList<>();
+    for (Row row : table.rows()) {
+      List<Object> cells = new ArrayList<>();
+      plain.forEach(p -> cells.add(Objects.toString(table.get(row, p), "")));
+      estimates.forEach(e -> cells.add(estimate(table, row, e)));
+      morePlain.forEach(p -> cells.add(Objects.toString(table.get(row, p), "")));
+      moreEstimates.forEach(e -> cells.add(estimate(table, row, e)));
+      rows.add(cells);
+    }
+    table(headers, rows);
+  }
+
+  private static String estimate(ResultTable table, Row row, String column) {
+    Double value = table.get(row, column);
+    if (value == null) {
+      return "";
+    }
+    String lowColumn = column + "_ci_low";
+    boolean hasInterval = List.of(table.schema().fieldNames()).contains(lowColumn);
+    if (!hasInterval) {
+      return number(value);
+    }
+    Double low = table.get(row, lowColumn);
+    Double high = table.get(row, column + "_ci_high");
+    return number(value) + " [" + number(low) + ", " + number(high) + "]";
+  }
+
+  static String number(Double value) {
+    if (value == null || value.isNaN()) {
+      return "n/a";
+    }
+    if (value.isInfinite()) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    double magnitude = Math.abs(value);
+    return magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)
+        ? String.format(Locale.ROOT, "%.3g", value)
+        : String.format(Locale.ROOT, magnitude >= 100 ? "%.1f" : "%.3f", value);
+  }
+
+  private static String seedList(List<TrialRecord> trials) {
+    return trials.stream()
+        .map(TrialRecord::seed)
+        .collect(Collectors.toCollection(TreeSet::new))
+        .toString()
+        .replaceAll("[\\[\\]]", "");
+  }
+
+  private static String distinct(List<TrialRecord> trials, Function<TrialRecord, String> field) {
+    String values =
+        trials.stream()
+            .map(field)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toCollection(TreeSet::new))
+            .stream()
+            .collect(Collectors.joining(", "));
+    return values.isEmpty() ? "unknown" : values;
+  }
+
+  private void table(List<String> headers, List<List<Object>> rows) {
+    html.append("<table><tr>");
+    for (String h : headers) {
+      html.append("<th>").append(escape(h)).append("</th>");
+    }
+    html.append("</tr>\n");
+    for (List<Object> row : rows) {
+      html.append("<tr>");
+      for (Object cell : row) {
+        boolean text =
+            !(cell instanceof Number) && !String.valueOf(cell).matches("[-0-9.\\[\\], naif]+");
+        html.append(text ? "<td class=\"t\">" : "<td>")
+            .append(escape(String.valueOf(cell)))
+            .append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private void paragraph(String innerHtml) {
+    html.append("<p>").append(innerHtml).append("</p>\n");
+  }
+
+  private void item(String text) {
+    html.append("<li>").append(escape(text)).append("</li>\n");
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.diffsweep.analysis.report;
+
+import dev.diffsweep.analysis.AnalysisOptions;
+import dev.diffsweep.analysis.plots.PlotImage;
+import dev.diffsweep.analysis.summary.StudyResults;
+import dev.diffsweep.analysis.tables.StudyInventory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the report states: the study and what it holds, the versions involved, how the numbers were
+ * computed and, when there were committed trials, the results and plots.
+ *
+ * @param configByTrial configuration label of each committed trial (ablation grids)
+ * @param engineVersions Spark, Java and analysis versions, by name
+ */
+public record ReportContext(
+    String studyPath,
+    String studyName,
+    Optional<String> studyConf,
+    StudyInventory inventory,
+    Map<String, String> configByTrial,
+    Map<String, String> engineVersions,
+    AnalysisOptions options,
+    Optional<StudyResults> results,
+    List<PlotImage> plots) {}

@@ -1,0 +1,499 @@
+package dev.diffsweep.analysis.summary;
+
+import dev.diffsweep.analysis.AnalysisOptions;
+import dev.diffsweep.analysis.curves.ThresholdCrossing;
+import dev.diffsweep.analysis.stats.BootstrapSettings;
+import dev.diffsweep.analysis.stats.ConfidenceInterval;
+import dev.diffsweep.analysis.stats.PerformanceProfile;
+import dev.diffsweep.analysis.stats.PointwiseBootstrap;
+import dev.diffsweep.analysis.stats.PointwiseEstimate;
+import dev.diffsweep.analysis.stats.ProbabilityOfImprovement;
+import dev.diffsweep.analysis.stats.ScoreNormalization;
+import dev.diffsweep.analysis.stats.Statistic;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Turns per-trial results into the study's statistics: per algorithm x task (and configuration) the
+ * curve and score estimates with bootstrap intervals, steps to threshold, the Diff*-vs-base
+ * sample-efficiency ratio and probability of improvement; across tasks the same on normalised
+ * scores and the performance profile. Plain Java; groups are processed in parallel.
+ */
+public final class StudyStatistics {
+  private static final Comparator<GroupKey> GROUP_ORDER =
+      Comparator.comparing(GroupKey::task)
+          .thenComparing(GroupKey::algorithm)
+          .thenComparing(GroupKey::config);
+
+  private final AnalysisOptions options;
+  private final Map<String, TaskGrid> grids;
+  private final Map<GroupKey, List<TrialResult>> groups;
+
+  private StudyStatistics(
+      List<TrialResult> trials, Map<String, TaskGrid> grids, AnalysisOptions options) {
+    this.options = options;
+    this.grids = grids;
+    this.groups =
+        trials.stream()
+            .collect(
+                Collectors.groupingBy(
+                    TrialResult::group, () -> new TreeMap<>(GROUP_ORDER), Collectors.toList()));
+  }
+
+  public static StudyResults compute(
+      List<TrialResult> trials, Map<String, TaskGrid> grids, AnalysisOptions options) {
+    return new StudyStatistics(trials, grids, options).compute();
+  }
+
+  /** Score and curve estimates of one group. */
+  private record GroupStats(
+      GroupKey key,
+      PointwiseEstimate finalReturn,
+      PointwiseEstimate auc,
+      PointwiseEstimate curve,
+      double stepsToThreshold,
+      double[] stepsReplicates) {}
+
+  private StudyResults compute() {
+    BootstrapSettings bootstrap = options.bootstrap();
+    Map<GroupKey, PointwiseEstimate[]> scores = new TreeMap<>(GROUP_ORDER);
+    groups.entrySet().parallelStream()
+        .map(
+            e ->
+                Map.entry(
+                    e.getKey(),
+                    new PointwiseEstimate[] {
+                      scalarEstimate(e.getValue(), TrialResult::finalReturn, e.getKey(), "final"),
+                      scalarEstimate(e.getValue(), TrialResult::auc, e.getKey(), "auc")
+                    }))
+        .toList()
+        .forEach(e -> scores.put(e.getKey(), e.getValue()));
+
+    Map<String, Double> thresholdByTask = new TreeMap<>();
+    scores.forEach(
+        (key, estimates) ->
+            thresholdByTask.merge(key.task(), estimates[0].point(Statistic.IQM, 0), Math::max));
+    thresholdByTask.replaceAll(
+        (task, best) -> {
+          double lowest = grids.get(task).minReturn();
+          return lowest + options.thresholdFraction() * (best - lowest);
+        });
+
+    Map<GroupKey, GroupStats> stats = new TreeMap<>(GROUP_ORDER);
+    groups.entrySet().parallelStream()
+        .map(
+            e -> {
+              GroupKey key = e.getKey();
+              TaskGrid grid = grids.get(key.task());
+              double[][] curves =
+                  e.getValue().stream().map(TrialResult::curve).toArray(double[][]::new);
+              PointwiseEstimate curve =
+                  PointwiseBootstrap.estimate(
+                      curves, new int[curves.length], bootstrap.forGroup(key + "curve"));
+              double threshold = thresholdByTask.get(key.task());
+              double[] replicates = new double[curve.iqmReplicates().length];
+              for (int b = 0; b < replicates.length; b++) {
+                replicates[b] =
+                    ThresholdCrossing.firstStep(grid.steps(), curve.iqmReplicates()[b], threshold);
+              }
+              double steps =
+                  ThresholdCrossing.firstStep(
+                      grid.steps(), curve.point().get(Statistic.IQM), threshold);
+              PointwiseEstimate[] s = scores.get(key);
+              return new GroupStats(key, s[0], s[1], curve.withoutReplicates(), steps, replicates);
+            })
+        .toList()
+        .forEach(g -> stats.put(g.key(), g));
+
+    ScoreNormalization normalization =
+        ScoreNormalization.of(
+            options.normalization(),
+            grids.values().stream()
+                .collect(
+                    Collectors.toMap(
+                        TaskGrid::task,
+                        g -> new ScoreNormalization.Range(g.minReturn(), g.maxReturn()))));
+    return new StudyResults(
+        curvesTable(stats),
+        summaryTable(stats, thresholdByTask),
+        aggregateCurvesTable(normalization),
+        aggregateTable(normalization),
+        performanceProfileTable(normalization),
+        thresholdByTask);
+  }
+
+  private PointwiseEstimate scalarEstimate(
+      List<TrialResult> runs,
+      java.util.function.ToDoubleFunction<TrialResult> score,
+      GroupKey key,
+      String what) {
+    double[][] values =
+        runs.stream().map(r -> new double[] {score.applyAsDouble(r)}).toArray(double[][]::new);
+    return PointwiseBootstrap.estimate(
+            values, new int[values.length], options.bootstrap().forGroup(key + what))
+        .withoutReplicates();
+  }
+
+  // ---- curves -------------------------------------------------------------------------------
+
+  private ResultTable curvesTable(Map<GroupKey, GroupStats> stats) {
+    TableSchema schema =
+        new TableSchema()
+            .string("algorithm")
+            .string("task")
+            .string("config")
+            .integer("grid_index")
+            .bigint("env_step")
+            .integer("trials")
+            .statistics("");
+    List<Row> rows = new ArrayList<>();
+    for (GroupStats g : stats.values()) {
+      long[] steps = grids.get(g.key().task()).steps();
+      for (int p = 0; p < g.curve().points(); p++) {
+        if (g.curve().runs()[p] == 0) {
+          continue;
+        }
+        List<Object> row = new ArrayList<>(List.of(g.key().algorithm(), g.key().task()));
+        row.add(g.key().config());
+        row.add(p);
+        row.add(steps[p]);
+        row.add(g.curve().runs()[p]);
+        addStatistics(row, g.curve(), p);
+        rows.add(RowFactory.create(row.toArray()));
+      }
+    }
+    return new ResultTable("curves", schema.build(), rows);
+  }
+
+  // ---- summary ------------------------------------------------------------------------------
+
+  private ResultTable summaryTable(
+      Map<GroupKey, GroupStats> stats, Map<String, Double> thresholds) {
+    TableSchema schema =
+        new TableSchema()
+            .string("algorithm")
+            .string("task")
+            .string("config")
+            .integer("trials")
+            .statistics("final_return_")
+            .statistics("auc_")
+            .real("threshold")
+            .real("steps_to_threshold")
+            .real("steps_to_threshold_ci_low")
+            .real("steps_to_threshold_ci_high")
+            .string("base_algorithm")
+            .real("sample_efficiency_ratio")
+            .real("sample_efficiency_ratio_ci_low")
+            .real("sample_efficiency_ratio_ci_high")
+            .real("probability_of_improvement")
+            .real("probability_of_improvement_ci_low")
+            .real("probability_of_improvement_ci_high");
+    List<Row> rows = new ArrayList<>();
+    for (GroupStats g : stats.values()) {
+      GroupKey key = g.key();
+      ConfidenceInterval stepsCi =
+          ConfidenceInterval.percentile(g.stepsReplicates(), options.bootstrap().level());
+      List<Object> row = new ArrayList<>(List.of(key.algorithm(), key.task(), key.config()));
+      row.add(groups.get(key).size());
+      addStatistics(row, g.finalReturn(), 0);
+      addStatistics(row, g.auc(), 0);
+      row.add(thresholds.get(key.task()));
+      row.add(nullIfNaN(g.stepsToThreshold()));
+      row.add(nullIfNaN(stepsCi.low()));
+      row.add(nullIfNaN(stepsCi.high()));
+      Optional<GroupKey> base = baseGroup(key, stats.keySet());
+      row.add(base.map(GroupKey::algorithm).orElse(null));
+      if (base.isPresent()) {
+        GroupStats b = stats.get(base.get());
+        double[] ratios = new double[g.stepsReplicates().length];
+        for (int r = 0; r < ratios.length; r++) {
+          ratios[r] = efficiencyRatio(b.stepsReplicates()[r], g.stepsReplicates()[r]);
+        }
+        ConfidenceInterval ratioCi =
+            ConfidenceInterval.percentile(ratios, options.bootstrap().level());
+        row.add(nullIfNaN(efficiencyRatio(b.stepsToThreshold(), g.stepsToThreshold())));
+        row.add(nullIfNaN(ratioCi.low()));
+        row.add(nullIfNaN(ratioCi.high()));
+        ProbabilityOfImprovement.Estimate poi =
+            ProbabilityOfImprovement.estimate(
+                List.of(finalReturns(groups.get(key))),
+                List.of(finalReturns(groups.get(base.get()))),
+                options.bootstrap().forGroup(key + "poi"));
+        row.add(poi.probability());
+        row.add(poi.interval().low());
+        row.add(poi.interval().high());
+      } else {
+        for (int i = 0; i < 6; i++) {
+          row.add(null);
+        }
+      }
+      rows.add(RowFactory.create(row.toArray()));
+    }
+    return new ResultTable("summary", schema.build(), rows);
+  }
+
+  /**
+   * How many times fewer env steps the Diff* agent needs than its base to reach the threshold; an
+   * agent that never reaches it needs infinitely many (0 or infinity), both never: undefined.
+   */
+  static double efficiencyRatio(double baseSteps, double diffSteps) {
+    double base = Double.isNaN(baseSteps) ? Double.POSITIVE_INFINITY : baseSteps;
+    double diff = Double.isNaN(diffSteps) ? Double.POSITIVE_INFINITY : diffSteps;
+    if (Double.isInfinite(base) && Double.isInfinite(diff)) {
+      return Double.NaN;
+    }
+    if (diff == 0) {
+      return base == 0 ? 1 : Double.POSITIVE_INFINITY;
+    }
+    return base / diff;
+  }
+
+  /**
+   * The base agent's group for a Diff* group: same task and configuration, or the base's only
+   * configuration on that task (the base lacks the diffusion hyperparameters an ablation varies).
+   */
+  private static Optional<GroupKey> baseGroup(GroupKey key, java.util.Set<GroupKey> all) {
+    Optional<String> base = BaseAlgorithm.of(key.algorithm());
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    GroupKey same = new GroupKey(base.get(), key.task(), key.config());
+    if (all.contains(same)) {
+      return Optional.of(same);
+    }
+    List<GroupKey> onTask =
+        all.stream()
+            .filter(k -> k.algorithm().equals(base.get()) && k.task().equals(key.task()))
+            .toList();
+    return onTask.size() == 1 ? Optional.of(onTask.get(0)) : Optional.empty();
+  }
+
+  // ---- aggregates across tasks ----------------------------------------------------------------
+
+  /** (algorithm, config) groups across tasks, each with its runs in task order. */
+  private Map<GroupKey, List<TrialResult>> acrossTasks() {
+    Map<GroupKey, List<TrialResult>> result = new TreeMap<>(GROUP_ORDER);
+    groups.forEach(
+        (key, runs) ->
+            result
+                .computeIfAbsent(
+                    new GroupKey(key.algorithm(), "", key.config()), k -> new ArrayList<>())
+                .addAll(runs));
+    return result;
+  }
+
+  private static int[] taskStrata(List<TrialResult> runs) {
+    Map<String, Integer> index = new HashMap<>();
+    return runs.stream()
+        .mapToInt(r -> index.computeIfAbsent(r.trial().task(), t -> index.size()))
+        .toArray();
+  }
+
+  private ResultTable aggregateCurvesTable(ScoreNormalization normalization) {
+    TableSchema schema =
+        new TableSchema()
+            .string("algorithm")
+            .string("config")
+            .integer("grid_index")
+            .real("budget_fraction")
+            .integer("trials")
+            .statistics("");
+    List<Row> rows = new ArrayList<>();
+    int points = options.gridPoints();
+    List<Map.Entry<GroupKey, PointwiseEstimate>> estimates =
+        acrossTasks().entrySet().parallelStream()
+            .map(
+                e -> {
+                  double[][] normalised =
+                      e.getValue().stream()
+                          .map(
+                              r -> {
+                                double[] curve = new double[points];
+                                for (int p = 0; p < points; p++) {
+                                  curve[p] =
+                                      normalization.normalize(r.trial().task(), r.curve()[p]);
+                                }
+                                return curve;
+                              })
+                          .toArray(double[][]::new);
+                  return Map.entry(
+                      e.getKey(),
+                      PointwiseBootstrap.estimate(
+                              normalised,
+                              taskStrata(e.getValue()),
+                              options.bootstrap().forGroup(e.getKey() + "aggregate-curve"))
+                          .withoutReplicates());
+                })
+            .toList();
+    for (Map.Entry<GroupKey, PointwiseEstimate> e : estimates) {
+      PointwiseEstimate curve = e.getValue();
+      for (int p = 0; p < points; p++) {
+        if (curve.runs()[p] == 0) {
+          continue;
+        }
+        List<Object> row = new ArrayList<>(List.of(e.getKey().algorithm(), e.getKey().config()));
+        row.add(p);
+        row.add(p / (double) (points - 1));
+        row.add(curve.runs()[p]);
+        addStatistics(row, curve, p);
+        rows.add(RowFactory.create(row.toArray()));
+      }
+    }
+    return new ResultTable("aggregate_curves", schema.build(), rows);
+  }
+
+  private ResultTable aggregateTable(ScoreNormalization normalization) {
+    TableSchema schema =
+        new TableSchema()
+            .string("algorithm")
+            .string("config")
+            .integer("tasks")
+            .integer("trials")
+            .statistics("normalized_score_")
+            .string("base_algorithm")
+            .real("probability_of_improvement")
+            .real("probability_of_improvement_ci_low")
+            .real("probability_of_improvement_ci_high");
+    Map<GroupKey, List<TrialResult>> across = acrossTasks();
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<GroupKey, List<TrialResult>> e : across.entrySet()) {
+      GroupKey key = e.getKey();
+      List<TrialResult> runs = e.getValue();
+      double[][] scores =
+          runs.stream()
+              .map(r -> new double[] {normalization.normalize(r.trial().task(), r.finalReturn())})
+              .toArray(double[][]::new);
+      PointwiseEstimate estimate =
+          PointwiseBootstrap.estimate(
+              scores, taskStrata(runs), options.bootstrap().forGroup(key + "aggregate"));
+      List<Object> row = new ArrayList<>(List.of(key.algorithm(), key.config()));
+      row.add((int) runs.stream().map(r -> r.trial().task()).distinct().count());
+      row.add(runs.size());
+      addStatistics(row, estimate, 0);
+      Optional<GroupKey> base = baseGroup(key, across.keySet());
+      row.add(base.map(GroupKey::algorithm).orElse(null));
+      Optional<ProbabilityOfImprovement.Estimate> poi =
+          base.flatMap(b -> aggregateImprovement(runs, across.get(b), normalization, key));
+      row.add(poi.map(ProbabilityOfImprovement.Estimate::probability).orElse(null));
+      row.add(poi.map(p -> p.interval().low()).orElse(null));
+      row.add(poi.map(p -> p.interval().high()).orElse(null));
+      rows.add(RowFactory.create(row.toArray()));
+    }
+    return new ResultTable("aggregate", schema.build(), rows);
+  }
+
+  /** P(Diff* > base) over the tasks both were run on, on normalised final returns. */
+  private Optional<ProbabilityOfImprovement.Estimate> aggregateImprovement(
+      List<TrialResult> diff,
+      List<TrialResult> base,
+      ScoreNormalization normalization,
+      GroupKey key) {
+    Map<String, double[]> diffByTask = normalisedByTask(diff, normalization);
+    Map<String, double[]> baseByTask = normalisedByTask(base, normalization);
+    List<double[]> x = new ArrayList<>();
+    List<double[]> y = new ArrayList<>();
+    for (String task : diffByTask.keySet()) {
+      if (baseByTask.containsKey(task)) {
+        x.add(diffByTask.get(task));
+        y.add(baseByTask.get(task));
+      }
+    }
+    if (x.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ProbabilityOfImprovement.estimate(x, y, options.bootstrap().forGroup(key + "poi")));
+  }
+
+  private static Map<String, double[]> normalisedByTask(
+      List<TrialResult> runs, ScoreNormalization normalization) {
+    return runs.stream()
+        .collect(
+            Collectors.groupingBy(
+                r -> r.trial().task(),
+                TreeMap::new,
+                Collectors.collectingAndThen(
+                    Collectors.toList(),
+                    list ->
+                        list.stream()
+                            .mapToDouble(
+                                r -> normalization.normalize(r.trial().task(), r.finalReturn()))
+                            .toArray())));
+  }
+
+  private ResultTable performanceProfileTable(ScoreNormalization normalization) {
+    TableSchema schema =
+        new TableSchema()
+            .string("algorithm")
+            .string("config")
+            .real("tau")
+            .real("fraction")
+            .real("fraction_ci_low")
+            .real("fraction_ci_high");
+    Map<GroupKey, List<TrialResult>> across = acrossTasks();
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
+    Map<GroupKey, List<double[]>> scoresByGroup = new TreeMap<>(GROUP_ORDER);
+    for (Map.Entry<GroupKey, List<TrialResult>> e : across.entrySet()) {
+      List<double[]> byTask =
+          new ArrayList<>(normalisedByTask(e.getValue(), normalization).values());
+      scoresByGroup.put(e.getKey(), byTask);
+      for (double[] scores : byTask) {
+        for (double s : scores) {
+          lowest = Math.min(lowest, s);
+          highest = Math.max(highest, s);
+        }
+      }
+    }
+    double from = options.normalization() == ScoreNormalization.Kind.MIN_MAX ? 0 : lowest;
+    double to = options.normalization() == ScoreNormalization.Kind.MIN_MAX ? 1 : highest;
+    double[] taus = new double[101];
+    for (int k = 0; k < taus.length; k++) {
+      taus[k] = from + (to - from) * k / (taus.length - 1);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<GroupKey, List<double[]>> e : scoresByGroup.entrySet()) {
+      PerformanceProfile.Profile profile =
+          PerformanceProfile.estimate(
+              e.getValue(), taus, options.bootstrap().forGroup(e.getKey() + "profile"));
+      for (int k = 0; k < taus.length; k++) {
+        rows.add(
+            RowFactory.create(
+                e.getKey().algorithm(),
+                e.getKey().config(),
+                taus[k],
+                profile.fraction()[k],
+                profile.low()[k],
+                profile.high()[k]));
+      }
+    }
+    return new ResultTable("performance_profile", schema.build(), rows);
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static double[] finalReturns(List<TrialResult> runs) {
+    return runs.stream().mapToDouble(TrialResult::finalReturn).toArray();
+  }
+
+  private static void addStatistics(List<Object> row, PointwiseEstimate estimate, int point) {
+    for (Statistic s : Statistic.values()) {
+      ConfidenceInterval ci = estimate.interval(s, point);
+      row.add(nullIfNaN(estimate.point(s, point)));
+      row.add(nullIfNaN(ci.low()));
+      row.add(nullIfNaN(ci.high()));
+    }
+  }
+
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+}

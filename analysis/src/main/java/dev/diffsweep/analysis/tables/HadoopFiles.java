@@ -1,0 +1,46 @@
+package dev.diffsweep.analysis.tables;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Whole-file reads and writes through Hadoop's FileSystem, so study folders may be remote. */
+public final class HadoopFiles {
+  private HadoopFiles() {}
+
+  public static void write(Configuration conf, Path path, byte[] bytes) {
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      try (FSDataOutputStream out = fs.create(path, true)) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  public static void writeText(Configuration conf, Path path, String text) {
+    write(conf, path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The file's text, or empty if it does not exist. */
+  public static Optional<String> readText(Configuration conf, Path path) {
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      if (!fs.exists(path)) {
+        return Optional.empty();
+      }
+      try (FSDataInputStream in = fs.open(path)) {
+        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package dev.diffsweep.analysis.tables;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** Reads a study's tables with Spark, keeping to committed trials. */
+public final class StudyTables {
+  /**
+   * The evaluations columns the analysis reads, partition columns included. Given explicitly so
+   * that Spark does not infer partition value types: trial ids are hex hashes, and one like "1234"
+   * or "12e345" would otherwise become a number (the latter also takes minutes to parse as a
+   * decimal with a huge exponent).
+   */
+  private static final StructType EVALUATIONS =
+      new StructType()
+          .add("env_step", DataTypes.LongType)
+          .add("return_mean", DataTypes.DoubleType)
+          .add("algorithm", DataTypes.StringType)
+          .add("task", DataTypes.StringType)
+          .add("trial_id", DataTypes.StringType);
+
+  private final SparkSession spark;
+  private final StudyLayout layout;
+  private final FileSystem fs;
+
+  public StudyTables(SparkSession spark, StudyLayout layout) {
+    this.spark = spark;
+    this.layout = layout;
+    try {
+      this.fs = layout.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new StudyReadException("cannot open the file system of " + layout.root(), e);
+    }
+  }
+
+  public StudyLayout layout() {
+    return layout;
+  }
+
+  /** The study folder exists (it may still be empty). */
+  public boolean studyExists() {
+    try {
+      return fs.exists(layout.root());
+    } catch (IOException e) {
+      throw new StudyReadException("cannot read " + layout.root(), e);
+    }
+  }
+
+  /** Every trial of the trials table and which of them are committed. */
+  public StudyInventory inventory() {
+    List<TrialRecord> trials = readTrials();
+    Set<String> withEpisodes = trialFolders(layout.episodes());
+    Set<String> withEvaluations = trialFolders(layout.evaluations());
+    Set<String> committed = new HashSet<>();
+    for (TrialRecord trial : trials) {
+      if (TrialRecord.COMPLETED.equals(trial.status())
+          && withEpisodes.contains(trial.trialId())
+          && withEvaluations.contains(trial.trialId())) {
+        committed.add(trial.trialId());
+      }
+    }
+    return new StudyInventory(trials, committed, withEvaluations);
+  }
+
+  /**
+   * The evaluations of the study's committed trials (algorithm, task, trial_id, env_step,
+   * return_mean). Trials without an evaluations folder have no rows anyway, so only the few
+   * uncommitted folders are filtered out, on the trial_id partition column: Spark skips them before
+   * reading, and the plan stays small (a set of all 10 000 committed ids made every plan
+   * description megabytes long) and GPU-able (a join with a local table is not).
+   */
+  public Dataset<Row> committedEvaluations(StudyInventory inventory) {
+    Set<String> uncommitted = inventory.uncommittedEvaluations();
+    return guard(
+        () -> {
+          Dataset<Row> all =
+              spark.read().schema(EVALUATIONS).parquet(layout.evaluations().toString());
+          Dataset<Row> committed =
+              uncommitted.isEmpty()
+                  ? all
+                  : all.where(
+                      org.apache.spark.sql.functions.not(
+                          col("trial_id").isInCollection(uncommitted)));
+          return committed.select("algorithm", "task", "trial_id", "env_step", "return_mean");
+        });
+  }
+
+  /**
+   * Runs a read and, if it fails, names the malformed Parquet file behind it when there is one.
+   * Spark reads lazily, so callers wrap the action that triggers the read too.
+   */
+  public <T> T guard(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      Optional<Path> culprit;
+      try {
+        culprit = ParquetFileCheck.firstMalformed(fs, new Path(layout.root(), "tables"));
+      } catch (IOException listing) {
+        e.addSuppressed(listing);
+        culprit = Optional.empty();
+      }
+      if (culprit.isPresent()) {
+        throw new StudyReadException(
+            "malformed Parquet file " + culprit.get() + " (not a Parquet file or truncated)", e);
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new StudyReadException(
+          "reading study " + layout.root() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<TrialRecord> readTrials() {
+    if (!exists(layout.trials())) {
+      return List.of();
+    }
+    Dataset<Row> raw =
+        guard(() -> spark.read().option("mergeSchema", "true").parquet(layout.trials().toString()));
+    StructType schema = raw.schema();
+    Dataset<Row> trials =
+        raw.select(
+            col("trial_id"),
+            optional(schema, "study"),
+            col("algorithm"),
+            col("task"),
+            optional(schema, "seed").cast("int").as("seed"),
+            optional(schema, "hyperparameters"),
+            optional(schema, "status"),
+            optional(schema, "total_steps").cast("long").as("total_steps"),
+            optional(schema, "code_version"),
+            optional(schema, "mujoco_version"),
+            optional(schema, "torch_version"),
+            optional(schema, "device"));
+    List<Row> rows = guard(trials::collectAsList);
+    Map<String, TrialRecord> byId = new HashMap<>();
+    for (Row row : rows) {
+      TrialRecord trial = toRecord(row);
+      byId.merge(trial.trialId(), trial, (a, b) -> a.statusRank() >= b.statusRank() ? a : b);
+    }
+    List<TrialRecord> result = new ArrayList<>(byId.values());
+    result.sort(
+        java.util.Comparator.comparing(TrialRecord::algorithm)
+            .thenComparing(TrialRecord::task)
+            .thenComparingInt(TrialRecord::seed)
+            .thenComparing(TrialRecord::trialId));
+    return result;
+  }
+
+  private static TrialRecord toRecord(Row row) {
+    Map<String, String> hyperparameters =
+        row.isNullAt(5) ? Map.of() : CollectionConverters.asJava(row.<String, String>getMap(5));
+    return new TrialRecord(
+        row.getString(0),
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        row.isNullAt(4) ? 0 : row.getInt(4),
+        new HashMap<>(hyperparameters),
+        row.getString(6),
+        row.isNullAt(7) ? null : row.getLong(7),
+        row.getString(8),
+        row.getString(9),
+        row.getString(10),
+        row.getString(11));
+  }
+
+  private static Column optional(StructType schema, String name) {
+    boolean present = Arrays.asList(schema.fieldNames()).contains(name);
+    if (present) {
+      return col(name);
+    }
+    return name.equals("hyperparameters")
+        ? lit(null).cast("map<string,string>").as(name)
+        : lit(null).cast("string").as(name);
+  }
+
+  /** Trial ids with a {@code algorithm=A/task=T/trial_id=ID} folder under {@code table}. */
+  private Set<String> trialFolders(Path table) {
+    Set<String> ids = new HashSet<>();
+    try {
+      FileStatus[] folders = fs.globStatus(new Path(table, "algorithm=*/task=*/trial_id=*"));
+      if (folders != null) {
+        for (FileStatus folder : folders) {
+          if (folder.isDirectory()) {
+            ids.add(folder.getPath().getName().substring("trial_id=".length()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new StudyReadException("cannot list " + table, e);
+    }
+    return ids;
+  }
+
+  private boolean exists(Path path) {
+    try {
+      return fs.exists(path);
+    } catch (IOException e) {
+      throw new StudyReadException("cannot read " + path, e);
+    }
+  }
+}

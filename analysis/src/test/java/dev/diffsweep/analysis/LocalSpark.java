@@ -1,0 +1,18 @@
+package dev.diffsweep.analysis;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The tests' Spark: local, two cores, few shuffle partitions, no UI. */
+public final class LocalSpark {
+  private LocalSpark() {}
+
+  public static SparkSession start() {
+    return SparkSession.builder()
+        .master("local[2]")
+        .appName("diffsweep-analysis-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.diffsweep.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.diffsweep.analysis.fixture.SyntheticStudy;
+import dev.diffsweep.analysis.stats.BootstrapSettings;
+import dev.diffsweep.analysis.tables.StudyReadException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Studies that are empty, unfinished, broken or ablations. */
+class StudyEdgeCasesTest {
+  private static final AnalysisOptions OPTIONS =
+      AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(200, 0.95, 5));
+  private static final SyntheticStudy.Spec TINY =
+      new SyntheticStudy.Spec(
+          "tiny", List.of("SAC"), List.of("Hopper-v4"), 3, 5, 100, 0, List.of(10));
+
+  private static SparkSession spark;
+  @TempDir Path folder;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.start();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @Test
+  void aStudyWithoutCommittedTrialsReportsWhatExists() throws IOException {
+    String study =
+        SyntheticStudy.write(
+            spark, folder.resolve("unfinished").toString(), TINY.withUncommitted(3));
+
+    AnalysisResult result = StudyAnalysis.run(spark, study, OPTIONS);
+
+    assertThat(result.committedTrials()).isZero();
+    assertThat(result.results()).isEmpty();
+    assertThat(result.description()).isEqualTo("3 trials (running=3), 0 committed.");
+    String report = Files.readString(Path.of(result.reportPath()));
+    assertThat(report).contains("No committed trials yet").contains("running");
+    assertThat(folder.resolve("unfinished/summary")).doesNotExist();
+  }
+
+  @Test
+  void anEmptyStudyFolderGetsAReportSayingSo() throws IOException {
+    Path empty = Files.createDirectories(folder.resolve("empty"));
+
+    AnalysisResult result = StudyAnalysis.run(spark, empty.toString(), OPTIONS);
+
+    assertThat(result.description())
+        .isEqualTo("The study has no trials yet (the trials table is empty or missing).");
+    assertThat(Files.readString(Path.of(result.reportPath()))).contains("No committed trials yet");
+  }
+
+  @Test
+  void aMissingStudyFolderIsNamed() {
+    String missing = folder.resolve("no-such-study").toString();
+    assertThatThrownBy(() -> StudyAnalysis.run(spark, missing, OPTIONS))
+        .isInstanceOf(StudyReadException.class)
+        .hasMessage("no study folder at " + missing);
+  }
+
+  @Test
+  void aMalformedParquetFileIsNamedInTheError() throws IOException {
+    String study = SyntheticStudy.write(spark, folder.resolve("broken").toString(), TINY);
+    Path victim;
+    try (Stream<Path> files = Files.walk(Path.of(study, "tables/evaluations"))) {
+      victim =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+              .findFirst()
+              .orElseThrow();
+    }
+    Files.writeString(victim, "this is not parquet");
+    Files.deleteIfExists(victim.resolveSibling("." + victim.getFileName() + ".crc"));
+
+    assertThatThrownBy(() -> StudyAnalysis.run(spark, study, OPTIONS))
+        .isInstanceOf(StudyReadException.class)
+        .hasMessageContaining("malformed Parquet file")
+        .hasMessageContaining(victim.getFileName().toString());
+  }
+
+  @Test
+  void anAblationStudyPlotsReturnAgainstTheAblatedParameter() throws IOException {
+    SyntheticStudy.Spec ablation =
+        new SyntheticStudy.Spec(
+            "ablation",
+            List.of("SAC", "DiffSAC"),
+            List.of("Hopper-v4"),
+            3,
+            8,
+            100,
+            0,
+            List.of(2, 5, 10));
+    String study = SyntheticStudy.write(spark, folder.resolve("ablation").toString(), ablation);
+
+    AnalysisResult result = StudyAnalysis.run(spark, study, OPTIONS);
+
+    var summary = result.results().orElseThrow().summary();
+    assertThat(summary.rows().stream().map(r -> summary.<String>get(r, "config")))
+        .containsExactlyInAnyOrder(
+            "diffusion_steps=10", "diffusion_steps=2", "diffusion_steps=5", "");
+    // Each DiffSAC configuration is compared with the one SAC configuration.
+    assertThat(
+            summary.rows().stream()
+                .filter(r -> "DiffSAC".equals(summary.get(r, "algorithm")))
+                .map(r -> summary.<String>get(r, "base_algorithm")))
+        .containsOnly("SAC")
+        .hasSize(3);
+    assertThat(Path.of(study, "plots/ablation-diffusion_steps-Hopper-v4.png")).isNotEmptyFile();
+    assertThat(Path.of(study, "plots/ablation-diffusion_steps-Hopper-v4.svg")).isNotEmptyFile();
+  }
+}

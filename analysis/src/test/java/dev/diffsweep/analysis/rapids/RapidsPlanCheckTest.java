@@ -1,0 +1,71 @@
+package dev.diffsweep.analysis.rapids;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.diffsweep.analysis.AnalysisOptions;
+import dev.diffsweep.analysis.LocalSpark;
+import dev.diffsweep.analysis.StudyAnalysis;
+import dev.diffsweep.analysis.fixture.SyntheticStudy;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opt-in: runs only where {@code DIFFSWEEP_RAPIDS_JAR} names the RAPIDS Accelerator jar (961 MiB,
+ * never part of the build), e.g. {@code
+ * ~/.m2/repository/com/nvidia/rapids-4-spark_2.13/26.08.1/rapids-4-spark_2.13-26.08.1.jar}. No GPU
+ * needed.
+ */
+class RapidsPlanCheckTest {
+  private static final String JAR = System.getenv("DIFFSWEEP_RAPIDS_JAR");
+  private static SparkSession spark;
+  @TempDir static Path folder;
+
+  @BeforeAll
+  static void startSpark() {
+    assumeTrue(JAR != null && new File(JAR).isFile(), "DIFFSWEEP_RAPIDS_JAR is not set");
+    spark = LocalSpark.start();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void everyOperatorOfTheAnalysisQueriesRunsOnTheGpu() {
+    String study =
+        SyntheticStudy.write(
+            spark,
+            folder.resolve("gpu").toString(),
+            SyntheticStudy.Spec.small("gpu").withUncommitted(2));
+    Map<String, Dataset<Row>> queries =
+        StudyAnalysis.queries(spark, study, AnalysisOptions.DEFAULT);
+    assertThat(queries).hasSize(5);
+
+    assertThat(RapidsPlanCheck.operatorsNotOnGpu(new File(JAR), queries)).isEmpty();
+  }
+
+  @Test
+  void reportsAnOperatorThatStaysOnTheCpu() {
+    // reflect() calls a Java method per row: the GPU cannot.
+    Dataset<Row> cpuOnly = spark.range(3).selectExpr("reflect('java.lang.String', 'valueOf', id)");
+
+    List<String> notOnGpu =
+        RapidsPlanCheck.operatorsNotOnGpu(new File(JAR), Map.of("reflect", cpuOnly));
+
+    assertThat(notOnGpu)
+        .anyMatch(line -> line.startsWith("reflect: ") && line.contains("CallMethodViaReflection"));
+  }
+}
