@@ -1,11 +1,14 @@
 package dev.diffsweep.pipeline.cli;
 
+import dev.diffsweep.analysis.cli.AnalyzeBenchCommand;
+import dev.diffsweep.analysis.cli.AnalyzeCommand;
 import dev.diffsweep.trainer.cli.DiffsweepCli;
 import picocli.CommandLine;
 
 /**
  * The diffsweep command line with Spark: the trainer's commands (envs, rollout, train, bench env)
- * plus the pipeline's (study, bench pipeline).
+ * plus the pipeline's (study, tune, bench pipeline) and the analysis job's (analyze, bench
+ * analyze).
  */
 public final class DiffsweepMain {
   private DiffsweepMain() {}
@@ -17,6 +20,9 @@ public final class DiffsweepMain {
   public static CommandLine commandLine() {
     CommandLine commandLine = DiffsweepCli.commandLine();
     commandLine.addSubcommand("study", new StudyCommand());
+    commandLine.addSubcommand("tune", new TuneCommand());
+    commandLine.addSubcommand("analyze", new AnalyzeCommand());
+    commandLine.getSubcommands().get("bench").addSubcommand("analyze", new AnalyzeBenchCommand());
     commandLine.getSubcommands().get("bench").addSubcommand("pipeline", new PipelineBenchCommand());
     return commandLine;
   }

@@ -1,5 +1,8 @@
 package dev.diffsweep.pipeline.cli;
 
+import dev.diffsweep.analysis.AnalysisOptions;
+import dev.diffsweep.analysis.AnalysisResult;
+import dev.diffsweep.analysis.StudyAnalysis;
 import dev.diffsweep.pipeline.spark.SparkProfile;
 import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
@@ -9,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,6 +53,10 @@ final class StudyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
     Study study = StudyLoader.load(file);
+    if (study.tune() != null) {
+      throw new IllegalArgumentException(
+          file + " has a tune block: run it with `diffsweep tune " + file + "`");
+    }
     Path studyDirectory = file.toAbsolutePath().getParent();
     SparkProfile profile = SparkProfile.resolve(study.sparkProfile(), studyDirectory);
     SparkConf conf = SparkSessions.conf(profile, master, "diffsweep study " + study.name());
@@ -57,11 +65,13 @@ final class StudyCommand implements Callable<Integer> {
     }
     StudyDriver.Result result = new StudyDriver(study, conf, out).run();
     if (!noAnalysis) {
-      // The aggregation job comes with the analysis issue; the lead wires it in here.
-      out.printf(
-          "[study %s] the aggregation job is not part of this build yet; run `diffsweep analyze`"
-              + " on %s once it is%n",
-          study.name(), result.folder());
+      try (SparkSession spark = SparkSessions.start(conf)) {
+        AnalysisResult analysis =
+            StudyAnalysis.run(spark, result.folder(), AnalysisOptions.DEFAULT);
+        out.printf(
+            "[study %s] analysis of %d committed trials: %s%n",
+            study.name(), analysis.committedTrials(), analysis.reportPath());
+      }
     }
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();

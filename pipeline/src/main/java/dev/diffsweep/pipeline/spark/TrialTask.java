@@ -56,7 +56,7 @@ final class TrialTask implements Function<Trial, TrialOutcome> {
     return "gpu:" + gpu.addresses()[0];
   }
 
-  private static String host() {
+  static String host() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {

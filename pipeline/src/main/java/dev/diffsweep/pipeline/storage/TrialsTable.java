@@ -6,6 +6,7 @@ import dev.diffsweep.pipeline.trial.TrialRow;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.Options;
@@ -59,9 +60,18 @@ public final class TrialsTable {
             optional binary torch_version (STRING);
             optional binary host (STRING);
             optional binary device (STRING);
+            optional int32 tune_number;
+            optional binary config_id (STRING);
+            optional binary tune_config (STRING);
+            optional int32 cohort;
+            optional int32 rung;
+            optional binary rung_values (STRING);
+            optional double objective;
+            optional int64 revision;
           }
           """);
 
+  private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
   private final StudyFolder folder;
 
   public TrialsTable(StudyFolder folder) {
@@ -123,7 +133,7 @@ public final class TrialsTable {
     group
         .append("eval_interval", trial.evaluation().everySteps())
         .append("eval_episodes", trial.evaluation().episodes())
-        .append("status", row.status().tableName())
+        .append("status", row.tuning() != null ? row.tuning().status() : row.status().tableName())
         .append("attempts", row.attempts())
         .append("env_steps", row.envSteps());
     TrialOutcome outcome = row.outcome();
@@ -138,7 +148,64 @@ public final class TrialsTable {
       appendIfPresent(group, "host", outcome.host());
       appendIfPresent(group, "device", outcome.device());
     }
+    var tuning = row.tuning();
+    if (tuning != null) {
+      if (outcome == null) {
+        appendIfPresent(group, "error", tuning.error());
+      }
+      group
+          .append("tune_number", tuning.number())
+          .append("config_id", tuning.configId())
+          .append("tune_config", GSON.toJson(new TreeMap<>(tuning.params())))
+          .append("cohort", tuning.cohort())
+          .append("rung", tuning.rung())
+          .append("rung_values", tuning.rungValues());
+      if (!Double.isNaN(tuning.objective())) {
+        group.append("objective", tuning.objective());
+      }
+      group.append("revision", tuning.revision());
+    }
     return group;
+  }
+
+  /**
+   * The tuner's records kept in the table (one per configuration, from its seeds' rows), or none
+   * when there is no table yet.
+   */
+  public List<dev.diffsweep.pipeline.tune.state.TrialRow> readTuning() throws IOException {
+    Map<Integer, dev.diffsweep.pipeline.tune.state.TrialRow> byNumber = new TreeMap<>();
+    if (!folder.fileSystem().exists(file())) {
+      return List.of();
+    }
+    ParquetGroups.read(
+        folder.fileSystem(),
+        file(),
+        group -> {
+          if (!ParquetGroups.has(group, "tune_number")) {
+            return;
+          }
+          int number = group.getInteger("tune_number", 0);
+          Map<String, String> params =
+              GSON.fromJson(
+                  group.getString("tune_config", 0),
+                  new com.google.gson.reflect.TypeToken<Map<String, String>>() {}.getType());
+          byNumber.put(
+              number,
+              new dev.diffsweep.pipeline.tune.state.TrialRow(
+                  number,
+                  group.getString("config_id", 0),
+                  params,
+                  group.getInteger("cohort", 0),
+                  group.getInteger("rung", 0),
+                  group.getString("status", 0),
+                  group.getString("rung_values", 0),
+                  ParquetGroups.has(group, "objective")
+                      ? group.getDouble("objective", 0)
+                      : Double.NaN,
+                  ParquetGroups.has(group, "error") ? group.getString("error", 0) : null,
+                  group.getLong("revision", 0)));
+        });
+    return List.copyOf(byNumber.values());
   }
 
   private static void appendIfPresent(Group group, String field, Double value) {

@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.study;
 
+import dev.diffsweep.pipeline.tune.TuneSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,8 @@ import java.util.TreeMap;
  * @param algorithmGrid extra or replacing grid entries per algorithm
  * @param sparkProfile a profile name (conf/spark/NAME.conf) or a path to a profile file
  * @param source where the study was read from, for messages
+ * @param tune the tune block, or null for a grid study
+ * @param tuneBlock the tune block's text as read (empty without one), part of the identity
  */
 public record Study(
     String name,
@@ -25,7 +28,9 @@ public record Study(
     Map<String, List<String>> grid,
     Map<String, Map<String, List<String>>> algorithmGrid,
     String sparkProfile,
-    String source) {
+    String source,
+    TuneSpec tune,
+    String tuneBlock) {
 
   public Study {
     algorithms = List.copyOf(algorithms);
@@ -64,6 +69,9 @@ public record Study(
     text.append(" episodes ").append(evaluation.episodes()).append('\n');
     for (String algorithm : algorithms) {
       text.append("grid.").append(algorithm).append(" = ").append(gridFor(algorithm)).append('\n');
+    }
+    if (tune != null) {
+      text.append("tune = ").append(tuneBlock).append('\n');
     }
     return text.toString();
   }

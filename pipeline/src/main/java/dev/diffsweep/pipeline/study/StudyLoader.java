@@ -10,6 +10,14 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.diffsweep.pipeline.tune.TuneBlockException;
+import dev.diffsweep.pipeline.tune.TuneBlockParser;
+import dev.diffsweep.pipeline.tune.TuneSpec;
+import dev.diffsweep.pipeline.tune.space.Parameter;
+import dev.diffsweep.pipeline.tune.space.SearchSpace;
+import dev.diffsweep.trainer.agent.AlgorithmDefinition;
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.agent.Hyperparameters;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -38,7 +46,8 @@ public final class StudyLoader {
           "evaluation",
           "grid",
           "algorithm-grid",
-          "spark");
+          "spark",
+          "tune");
   private static final List<String> EVALUATION_KEYS = List.of("every", "episodes");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
@@ -89,13 +98,18 @@ public final class StudyLoader {
       problems.add("name: '" + name + "' is not a folder name (letters, digits, '.', '_', '-')");
     }
     String output = outputUri(requiredString(config, "output"));
-    List<String> algorithms = names(config, "algorithms", KnownAlgorithms.ids());
+    List<String> algorithms = names(config, "algorithms", AlgorithmRegistry.names());
     List<String> tasks = names(config, "tasks", TaskRegistry.ids());
     List<Integer> seeds = seeds(config);
     StepBudget steps = steps(config, tasks);
     EvaluationSchedule evaluation = evaluation(config);
     Map<String, List<String>> grid = grid(config, "grid");
     Map<String, Map<String, List<String>>> algorithmGrid = algorithmGrid(config, algorithms);
+    checkHyperparameters(algorithms, grid, algorithmGrid);
+    TuneSpec tune =
+        config.hasPath("tune") ? tune(config, algorithms, tasks, grid, algorithmGrid) : null;
+    String tuneBlock =
+        config.hasPath("tune") ? config.getValue("tune").render(ConfigRenderOptions.concise()) : "";
     String spark = config.hasPath("spark") ? string(config, "spark") : DEFAULT_PROFILE;
     if (!problems.isEmpty()) {
       throw new StudyFileException(source, problems);
@@ -111,7 +125,85 @@ public final class StudyLoader {
         grid,
         algorithmGrid,
         spark,
-        source);
+        source,
+        tune,
+        tuneBlock);
+  }
+
+  /**
+   * The tune block, validated with the rest: its problems join the study's, and every parameter of
+   * its search space must be a hyperparameter of one of the study's algorithms.
+   */
+  private TuneSpec tune(
+      Config config,
+      List<String> algorithms,
+      List<String> tasks,
+      Map<String, List<String>> grid,
+      Map<String, Map<String, List<String>>> algorithmGrid) {
+    if (tasks.size() > 1) {
+      problems.add("tasks: a study with a tune block tunes one task; it lists " + tasks);
+    }
+    for (Map.Entry<String, List<String>> entry : grid.entrySet()) {
+      if (entry.getValue().size() > 1) {
+        problems.add(
+            "grid."
+                + entry.getKey()
+                + ": a study with a tune block takes one value per grid key (a fixed setting);"
+                + " put what to search in tune.space");
+      }
+    }
+    algorithmGrid.forEach(
+        (algorithm, own) ->
+            own.forEach(
+                (key, values) -> {
+                  if (values.size() > 1) {
+                    problems.add(
+                        "algorithm-grid."
+                            + algorithm
+                            + "."
+                            + key
+                            + ": a study with a tune block takes one value per grid key");
+                  }
+                }));
+    TuneSpec spec;
+    try {
+      spec = TuneBlockParser.parse(config, algorithms);
+    } catch (TuneBlockException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+    for (Parameter parameter : spec.space().parameters()) {
+      if (parameter.name().equals(SearchSpace.ALGORITHM)) {
+        continue;
+      }
+      boolean known =
+          algorithms.stream()
+              .anyMatch(
+                  algorithm ->
+                      Hyperparameters.describe(AlgorithmRegistry.get(algorithm).defaults())
+                          .containsKey(parameter.name()));
+      if (!known) {
+        List<String> allowed = new ArrayList<>();
+        for (String algorithm : algorithms) {
+          allowed.add(
+              algorithm
+                  + ": "
+                  + String.join(
+                      ", ",
+                      Hyperparameters.describe(AlgorithmRegistry.get(algorithm).defaults())
+                          .keySet()));
+        }
+        problems.add(
+            "tune.space."
+                + parameter.name()
+                + ": not a hyperparameter of "
+                + String.join(" or ", algorithms)
+                + " (allowed: "
+                + String.join("; ", allowed)
+                + ")");
+      }
+    }
+    return spec;
   }
 
   private String outputUri(String output) {
@@ -326,6 +418,45 @@ public final class StudyLoader {
       grids.put(algorithm, grid(config, quotedPath(key, algorithm)));
     }
     return grids;
+  }
+
+  /**
+   * Every grid key must be a hyperparameter of each algorithm it applies to, and every value one
+   * the trainer accepts, so a typo fails here and not in the trainer JVMs after Spark started.
+   */
+  private void checkHyperparameters(
+      List<String> algorithms,
+      Map<String, List<String>> grid,
+      Map<String, Map<String, List<String>>> algorithmGrid) {
+    for (String algorithm : algorithms) {
+      AlgorithmDefinition<?> definition = AlgorithmRegistry.get(algorithm);
+      List<String> keys = List.copyOf(Hyperparameters.describe(definition.defaults()).keySet());
+      Map<String, List<String>> own = algorithmGrid.getOrDefault(algorithm, Map.of());
+      Map<String, List<String>> merged = new TreeMap<>(grid);
+      merged.putAll(own);
+      for (Map.Entry<String, List<String>> entry : merged.entrySet()) {
+        String key = entry.getKey();
+        String path =
+            own.containsKey(key) ? "algorithm-grid." + algorithm + "." + key : "grid." + key;
+        if (!keys.contains(key)) {
+          problems.add(
+              path
+                  + ": not a hyperparameter of "
+                  + algorithm
+                  + " (allowed: "
+                  + Hyperparameters.allowed(definition.defaults())
+                  + ")");
+          continue;
+        }
+        for (String value : entry.getValue()) {
+          try {
+            definition.configure(Map.of(key, value));
+          } catch (IllegalArgumentException e) {
+            problems.add(path + ": " + algorithm + " refuses '" + value + "': " + e.getMessage());
+          }
+        }
+      }
+    }
   }
 
   private String requiredString(Config config, String key) {

@@ -58,6 +58,11 @@ public final class RunRecord {
     return "completed".equals(status);
   }
 
+  /** Stopped part-way through its budget as asked (train --stop-at), to be resumed. */
+  public boolean stopped() {
+    return "stopped".equals(status);
+  }
+
   public String version(String component) {
     return versions == null ? null : versions.get(component);
   }

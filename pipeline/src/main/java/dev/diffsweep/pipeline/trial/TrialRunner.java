@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.trial;
 
+import dev.diffsweep.pipeline.storage.EvaluationCurves;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import java.io.IOException;
@@ -71,6 +72,55 @@ public final class TrialRunner {
                         trial.id(), attempt.number(), error, attempt.host(), attempt.device()));
     commit.recordFailure(failed);
     return failed;
+  }
+
+  /**
+   * Trains {@code trial} up to {@code budget} env steps (a tuning rung) and returns its evaluation
+   * curve so far. Below the trial's full budget the trainer stops with a checkpoint that the next
+   * rung resumes; at the full budget this is {@link #run} and the trial is committed. A run already
+   * at the budget trains nothing.
+   */
+  public RungOutcome runToBudget(Trial trial, TrialAttempt attempt, long budget)
+      throws IOException, InterruptedException {
+    if (budget >= trial.steps()) {
+      TrialOutcome outcome = run(trial, attempt);
+      if (outcome.status() != TrialStatus.COMPLETED) {
+        return RungOutcome.failed(trial.id(), outcome.error());
+      }
+      return RungOutcome.trained(
+          trial.id(),
+          EvaluationCurves.read(folder.fileSystem(), folder.trialPartition("evaluations", trial)),
+          outcome.newlyTrained());
+    }
+    Path runFolder = Path.of(folder.runFolder(trial.id()).toUri());
+    Path log = runFolder.resolve("trainer-attempt-" + attempt.number() + ".log");
+    java.util.List<String> command =
+        launcher.command(trial, runFolder, attempt.device(), java.util.OptionalLong.of(budget));
+    Optional<RunRecord> before = readRunRecord(trial);
+    boolean alreadyThere =
+        before.isPresent()
+            && before.get().envSteps != null
+            && before.get().envSteps >= budget
+            && (before.get().stopped() || before.get().completed());
+    int exit = alreadyThere ? EXIT_COMPLETED : TrainerProcess.run(command, log);
+    Optional<RunRecord> run = readRunRecord(trial);
+    if (exit == EXIT_COMPLETED
+        && run.isPresent()
+        && (run.get().stopped() || run.get().completed())) {
+      return RungOutcome.trained(
+          trial.id(),
+          EvaluationCurves.read(
+              folder.fileSystem(),
+              new org.apache.hadoop.fs.Path(folder.runFolder(trial.id()), "evaluations")),
+          !alreadyThere);
+    }
+    String error = explain(exit, run, log);
+    boolean deterministic = exit == EXIT_RUN_FAILED || exit == EXIT_BAD_INPUT;
+    if (!deterministic && !attempt.last()) {
+      throw new TrialAttemptFailedException(
+          "trial " + trial.id() + " attempt " + attempt.number() + ": " + error);
+    }
+    return RungOutcome.failed(trial.id(), error);
   }
 
   private Optional<RunRecord> readRunRecord(Trial trial) {

@@ -1,4 +1,4 @@
 package dev.diffsweep.pipeline.tune;
 
 /** One row of a run's evaluations table, as the objective needs it. */
-public record EvaluationPoint(long envStep, double returnMean) {}
+public record EvaluationPoint(long envStep, double returnMean) implements java.io.Serializable {}

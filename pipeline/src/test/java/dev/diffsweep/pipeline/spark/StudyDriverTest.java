@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
-import dev.diffsweep.pipeline.testing.ContractTrainer;
 import dev.diffsweep.pipeline.testing.DuckDb;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,11 +21,15 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real studies on local[2,3] with the contract trainer; DuckDB reads what they leave. */
+/**
+ * Real studies on local[2,3] with the real trainer on a tiny budget (600 env steps, small networks:
+ * about 5 s a trial); DuckDB reads what they leave.
+ */
 class StudyDriverTest {
   @TempDir Path output;
   private final StringWriter log = new StringWriter();
 
+  private static final String DIFFSAC_GRID = "algorithm-grid { diffsac { diffusion_steps = 2 } }";
   private static final String STUDY =
       """
       name = driver-test
@@ -35,7 +38,8 @@ class StudyDriverTest {
       seeds = 2
       steps = 600
       evaluation { every = 200, episodes = 1 }
-      grid { sleep_ms = 0 }
+      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+      algorithm-grid { diffsac { diffusion_steps = 2 } }
       """;
 
   private Study study(String text) {
@@ -45,8 +49,7 @@ class StudyDriverTest {
 
   private StudyDriver.Result run(Study study) throws Exception {
     SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
-    conf.set(StudyDriver.TRAINER_MAIN_KEY, ContractTrainer.class.getName());
-    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx128m");
+    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
     conf.set("spark.ui.enabled", "false");
     return new StudyDriver(study, conf, new PrintWriter(log, true)).run();
   }
@@ -72,16 +75,13 @@ class StudyDriverTest {
                     + trials()
                     + " GROUP BY status"))
         .containsExactly(List.of("completed", 4L, java.math.BigInteger.valueOf(2400), 1));
+    assertEpisodesAreWholeAndUnrepeated(folder(), 4);
     assertThat(
             DuckDb.query(
-                "SELECT count(*), count(DISTINCT trial_id || episode) FROM "
-                    + DuckDb.table(folder(), "episodes")))
-        .containsExactly(List.of(48L, 48L));
-    assertThat(
-            DuckDb.value(
-                "SELECT count(DISTINCT algorithm || task) FROM "
+                "SELECT count(*), count(DISTINCT trial_id || '/' || env_step),"
+                    + " count(DISTINCT algorithm || task) FROM "
                     + DuckDb.table(folder(), "evaluations")))
-        .isEqualTo(2L);
+        .containsExactly(List.of(12L, 12L, 2L));
     assertThat(second.committedBefore()).isEqualTo(4);
     assertThat(log.toString()).contains("nothing to train: every trial is committed");
     Map<String, String> after = checksums(folder().resolve("tables"));
@@ -90,34 +90,57 @@ class StudyDriverTest {
     assertThat(after).isEqualTo(checksums);
   }
 
+  /**
+   * Per trial: episode indices 0..n-1 each once, and their lengths add up to the env step at the
+   * last one's end, so no episode is missing or counted twice.
+   */
+  static void assertEpisodesAreWholeAndUnrepeated(Path study, long trials) {
+    assertThat(
+            DuckDb.query(
+                "SELECT count(*) FROM (SELECT trial_id, count(*) AS n,"
+                    + " count(DISTINCT episode) AS distinct_n, min(episode) AS first,"
+                    + " max(episode) AS last, sum(length) AS steps,"
+                    + " max(env_step) AS last_step FROM "
+                    + DuckDb.table(study, "episodes")
+                    + " GROUP BY trial_id) WHERE n = distinct_n AND first = 0"
+                    + " AND last = n - 1 AND steps = last_step"))
+        .containsExactly(List.of(trials));
+  }
+
   @Test
   void aTrialThatAlwaysFailsIsMarkedFailedAndTheOthersComplete() throws Exception {
+    // A critic learning rate of 1e30 makes the first gradient update's loss NaN, every attempt.
     StudyDriver.Result result =
-        run(
-            study(
-                STUDY.replace(
-                    "grid { sleep_ms = 0 }",
-                    "grid { sleep_ms = 0 }\nalgorithm-grid { diffsac { nan_at_step = 300 } }")));
+        run(study(STUDY + "\nalgorithm-grid { diffsac { q_lr = 1e30 } }\n"));
 
     assertThat(result.completed()).isEqualTo(2);
     assertThat(result.failed()).isEqualTo(2);
     assertThat(
             DuckDb.query(
-                "SELECT algorithm, status, error FROM " + trials() + " ORDER BY algorithm"))
+                "SELECT algorithm, status, attempts, error LIKE 'the run failed: training diverged:"
+                    + " % critic loss is NaN%' FROM "
+                    + trials()
+                    + " ORDER BY algorithm"))
         .containsExactly(
-            List.of("diffsac", "failed", "the run failed: critic loss is NaN"),
-            List.of("diffsac", "failed", "the run failed: critic loss is NaN"),
-            java.util.Arrays.asList("sac", "completed", null),
-            java.util.Arrays.asList("sac", "completed", null));
+            List.of("diffsac", "failed", 1, true),
+            List.of("diffsac", "failed", 1, true),
+            java.util.Arrays.asList("sac", "completed", 1, null),
+            java.util.Arrays.asList("sac", "completed", 1, null));
     assertThat(
             DuckDb.value(
                 "SELECT count(DISTINCT trial_id) FROM " + DuckDb.table(folder(), "episodes")))
         .isEqualTo(2L);
+    assertEpisodesAreWholeAndUnrepeated(folder(), 2);
   }
 
   @Test
   void refusesADifferentStudyOfTheSameNameBeforeTraining() throws Exception {
-    run(study(STUDY.replace("seeds = 2", "seeds = 1").replace("[sac, diffsac]", "[sac]")));
+    run(
+        study(
+            STUDY
+                .replace("seeds = 2", "seeds = 1")
+                .replace("[sac, diffsac]", "[sac]")
+                .replace(DIFFSAC_GRID, "")));
 
     assertThatThrownBy(() -> run(study(STUDY)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -143,20 +166,20 @@ class StudyDriverTest {
   @Test
   void aTrainerKilledMidTrialIsRetriedAndResumesWithoutLosingOrRepeatingEpisodes()
       throws Exception {
-    Study study =
-        study(
-            STUDY
-                .replace("[sac, diffsac]", "[sac]")
-                .replace("seeds = 2", "seeds = 1")
-                .replace("steps = 600", "steps = 2000")
-                .replace("sleep_ms = 0", "sleep_ms = 40"));
+    String oneTrial =
+        STUDY
+            .replace("[sac, diffsac]", "[sac]")
+            .replace(DIFFSAC_GRID, "")
+            .replace("seeds = 2", "seeds = 1")
+            .replace("steps = 600", "steps = 1200");
+    Study study = study(oneTrial);
     String trialId = dev.diffsweep.pipeline.trial.TrialExpansion.expand(study).get(0).id();
-    Path runJson = folder().resolve("runs").resolve(trialId).resolve("run.json");
+    Path checkpoint = folder().resolve("runs").resolve(trialId).resolve("checkpoint");
     Thread killer =
         new Thread(
             () -> {
               try {
-                while (!Files.exists(runJson)) {
+                while (!Files.exists(checkpoint)) {
                   Thread.sleep(20);
                 }
                 ProcessHandle.current()
@@ -176,10 +199,34 @@ class StudyDriverTest {
     assertThat(log.toString()).contains(trialId + ": attempt 1 failed, Spark retries it");
     assertThat(DuckDb.query("SELECT attempts FROM " + trials())).containsExactly(List.of(2));
     assertThat(
+            Files.readString(
+                folder().resolve("runs").resolve(trialId).resolve("trainer-attempt-2.log")))
+        .contains("resuming")
+        .contains("from its checkpoint at");
+    assertEpisodesAreWholeAndUnrepeated(folder(), 1);
+
+    // The same trial never interrupted, in another study folder: the same rows, to the bit.
+    Path uninterrupted = output.resolve("uninterrupted");
+    run(
+        StudyLoader.parse(
+            "test.conf",
+            oneTrial + "\noutput = \"" + uninterrupted.toUri() + "\"\n",
+            Path.of("/")));
+    String episodes =
+        "SELECT episode, env_step, return, length, terminated, truncated FROM %s ORDER BY episode";
+    assertThat(DuckDb.query(String.format(episodes, DuckDb.table(folder(), "episodes"))))
+        .isEqualTo(
             DuckDb.query(
-                "SELECT count(*), count(DISTINCT episode), min(episode), max(episode) FROM "
-                    + DuckDb.table(folder(), "episodes")))
-        .containsExactly(List.of(40L, 40L, 0L, 39L));
+                String.format(
+                    episodes, DuckDb.table(uninterrupted.resolve("driver-test"), "episodes"))));
+    String evaluations = "SELECT env_step, return_mean, critic_loss FROM %s ORDER BY env_step";
+    assertThat(DuckDb.query(String.format(evaluations, DuckDb.table(folder(), "evaluations"))))
+        .hasSize(6)
+        .isEqualTo(
+            DuckDb.query(
+                String.format(
+                    evaluations,
+                    DuckDb.table(uninterrupted.resolve("driver-test"), "evaluations"))));
   }
 
   static Map<String, String> checksums(Path root) throws IOException {

@@ -3,6 +3,9 @@ package dev.diffsweep.pipeline.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.diffsweep.trainer.agent.DiffSacHyperparameters;
+import dev.diffsweep.trainer.agent.Hyperparameters;
+import dev.diffsweep.trainer.agent.SacHyperparameters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,7 @@ class StudyLoaderTest {
       seeds = [0, 1]
       steps = 1000
       evaluation { every = 500, episodes = 2 }
-      grid { learning_rate = [3e-4, 1e-3], batch_size = 256 }
+      grid { policy_lr = [3e-4, 1e-3], batch_size = 256 }
       algorithm-grid { diffsac { diffusion_steps = [2, 4] } }
       """;
 
@@ -41,8 +44,7 @@ class StudyLoaderTest {
     assertThat(study.steps().forTask("InvertedPendulum-v4")).isEqualTo(1000);
     assertThat(study.evaluation()).isEqualTo(new EvaluationSchedule(500, 2));
     assertThat(study.gridFor("sac"))
-        .isEqualTo(
-            Map.of("batch_size", List.of("256"), "learning_rate", List.of("3.0E-4", "0.001")));
+        .isEqualTo(Map.of("batch_size", List.of("256"), "policy_lr", List.of("3.0E-4", "0.001")));
     assertThat(study.gridFor("diffsac")).containsEntry("diffusion_steps", List.of("2", "4"));
     assertThat(study.sparkProfile()).isEqualTo("local");
   }
@@ -118,6 +120,29 @@ class StudyLoaderTest {
             "evaluation.warmup: unknown key (allowed: every, episodes)",
             "grid.batch_size: expected a number, string or boolean, or a non-empty list of them,"
                 + " got {\"small\":1}");
+  }
+
+  @Test
+  void refusesHyperparametersTheTrainerDoesNotKnowOrAccept() {
+    StudyFileException error =
+        (StudyFileException)
+            catchError(
+                VALID
+                    .replace("batch_size = 256", "batch_size = [256, -1], diffusion_steps = 4")
+                    .replace("diffusion_steps = [2, 4]", "diffusion_steps = 2, lerning_rate = 1"));
+
+    assertThat(error.getMessage()).startsWith("invalid study file test.conf:");
+    assertThat(error.problems())
+        .containsExactly(
+            "grid.batch_size: sac refuses '-1': batch_size must be > 0, got -1.0",
+            "grid.diffusion_steps: not a hyperparameter of sac (allowed: "
+                + Hyperparameters.allowed(SacHyperparameters.defaults())
+                + ")",
+            "grid.batch_size: diffsac refuses '-1': batch_size must be > 0, got -1.0",
+            "algorithm-grid.diffsac.lerning_rate: not a hyperparameter of diffsac (allowed: "
+                + Hyperparameters.allowed(DiffSacHyperparameters.defaults())
+                + ")");
+    assertThat(error.problems().get(1)).contains("policy_lr (double, default 3.0E-4)");
   }
 
   @Test

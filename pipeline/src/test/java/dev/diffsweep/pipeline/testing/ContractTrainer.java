@@ -75,7 +75,7 @@ public final class ContractTrainer {
     int checkpointEpisodes = Integer.parseInt(settings.getOrDefault("checkpoint_episodes", "4"));
     long sleepMs = Long.parseLong(settings.getOrDefault("sleep_ms", "10"));
     long nanAtStep = Long.parseLong(settings.getOrDefault("nan_at_step", "-1"));
-    long evalInterval = Long.parseLong(settings.getOrDefault("eval_interval", "1000"));
+    long evalInterval = Long.parseLong(options.getOrDefault("--eval-every", "1000"));
 
     Files.createDirectories(runFolder);
     Path runJson = runFolder.resolve("run.json");

@@ -21,7 +21,7 @@ class TrialExpansionTest {
       seeds = 2
       steps = 1000
       evaluation { every = 500, episodes = 2 }
-      grid { learning_rate = [3e-4, 1e-3] }
+      grid { policy_lr = [3e-4, 1e-3] }
       algorithm-grid { diffsac { diffusion_steps = [2, 4, 8] } }
       """;
 
@@ -39,7 +39,7 @@ class TrialExpansionTest {
     assertThat(trials.stream().map(Trial::id).collect(Collectors.toSet())).hasSize(32);
     assertThat(trials.get(0).algorithm()).isEqualTo("sac");
     assertThat(trials.get(8).hyperparameters())
-        .isEqualTo(Map.of("diffusion_steps", "2", "learning_rate", "3.0E-4"));
+        .isEqualTo(Map.of("diffusion_steps", "2", "policy_lr", "3.0E-4"));
   }
 
   @Test

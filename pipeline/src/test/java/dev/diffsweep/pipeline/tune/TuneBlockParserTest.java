@@ -25,25 +25,25 @@ class TuneBlockParserTest {
     TuneSpec spec = TuneBlockParser.parse(study, study.getStringList("algorithms"));
 
     assertThat(spec.direction()).isEqualTo(Direction.MAXIMIZE);
-    assertThat(spec.trials()).isEqualTo(12);
+    assertThat(spec.trials()).isEqualTo(6);
     assertThat(spec.seeds()).containsExactly(0, 1);
-    assertThat(spec.sampler()).isEqualTo(new SamplerSpec.Tpe(6, 24, 1.0, true));
-    assertThat(spec.pruner()).isEqualTo(new PrunerSpec.SuccessiveHalving(2500, 2, 6));
-    assertThat(spec.space().parameter("learning_rate"))
-        .isEqualTo(new FloatParameter("learning_rate", 1e-4, 3e-3, true, List.of()));
+    assertThat(spec.sampler()).isEqualTo(new SamplerSpec.Tpe(4, 24, 1.0, true));
+    assertThat(spec.pruner()).isEqualTo(new PrunerSpec.SuccessiveHalving(1000, 2, 6));
+    assertThat(spec.space().parameter("policy_lr"))
+        .isEqualTo(new FloatParameter("policy_lr", 1e-4, 3e-3, true, List.of()));
     assertThat(spec.space().parameter("batch_size"))
-        .isEqualTo(new CategoricalParameter("batch_size", List.of(128L, 256L), List.of()));
+        .isEqualTo(new CategoricalParameter("batch_size", List.of(64L, 128L), List.of()));
     assertThat(spec.space().parameter("diffusion_steps"))
         .isEqualTo(
             new IntParameter(
                 "diffusion_steps",
                 2,
-                10,
+                8,
                 2,
                 false,
                 List.of(new Condition("algorithm", List.of("diffsac")))));
-    assertThat(spec.tuner(10_000, 2_500).rungs())
-        .isEqualTo(new RungSchedule(List.of(2_500L, 5_000L, 10_000L)));
+    assertThat(spec.tuner(4_000, 500).rungs())
+        .isEqualTo(new RungSchedule(List.of(1_000L, 2_000L, 4_000L)));
   }
 
   @Test

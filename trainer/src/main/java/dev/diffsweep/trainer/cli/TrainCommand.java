@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "Train one agent on one task for a step budget, writing RUN_DIR/run.json, episodes/ and"
           + " evaluations/ (Parquet) and checkpoint/.",
       "Rerunning the same command resumes from the last checkpoint.",
-      "Exit status: 0 completed, 1 failed (e.g. a NaN loss), 2 bad input."
+      "Exit status: 0 completed (or stopped at --stop-at), 1 failed (e.g. a NaN loss), 2 bad input."
     })
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--algo", required = true, description = "Algorithm: sac, diffsac.")
@@ -70,6 +70,13 @@ final class TrainCommand implements Callable<Integer> {
   long checkpointEvery;
 
   @Option(
+      names = "--stop-at",
+      description =
+          "Stop (checkpointed, run.json status `stopped`) at this many env steps of the --steps"
+              + " budget; rerun with a larger value or without it to continue (a tuner's rungs).")
+  Long stopAt;
+
+  @Option(
       names = "--device",
       defaultValue = "cpu",
       description = "cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
@@ -103,8 +110,9 @@ final class TrainCommand implements Callable<Integer> {
             checkpointEvery,
             device,
             showBar);
-    RunOutcome outcome = new TrainerRun(config, System.err).run();
-    if (!outcome.completed()) {
+    TrainerRun run = new TrainerRun(config, System.err);
+    RunOutcome outcome = stopAt != null ? run.runUntil(stopAt) : run.run();
+    if (!outcome.completed() && !outcome.stopped()) {
       System.err.println("diffsweep: run failed: " + outcome.error());
       return 1;
     }

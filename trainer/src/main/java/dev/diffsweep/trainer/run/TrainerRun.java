@@ -52,6 +52,20 @@ public final class TrainerRun {
    *     checkpoint, an unusable device
    */
   public RunOutcome run() throws IOException {
+    return runUntil(config.totalSteps());
+  }
+
+  /**
+   * Trains only up to {@code stopAt} env steps of the budget, then checkpoints and stops with
+   * run.json saying {@code stopped}; a later call with a larger {@code stopAt} (or {@link #run})
+   * resumes from there, exactly as if it had never stopped. A tuner trains a trial rung by rung
+   * this way. A run already at or past {@code stopAt} trains nothing.
+   */
+  public RunOutcome runUntil(long stopAt) throws IOException {
+    if (stopAt <= 0 || stopAt > config.totalSteps()) {
+      throw new IllegalArgumentException(
+          "--stop-at must be between 1 and --steps (" + config.totalSteps() + "), got " + stopAt);
+    }
     Files.createDirectories(config.outDir());
     if ("completed".equals(RunMetadata.status(config.outDir()))) {
       Checkpoints existing = new Checkpoints(config.outDir());
@@ -73,7 +87,7 @@ public final class TrainerRun {
               new Evaluation(evaluationTask, config.seed(), config.evalEpisodes()),
               agent,
               device)
-          .run();
+          .run(stopAt);
     }
   }
 
@@ -113,10 +127,16 @@ public final class TrainerRun {
       this.tables = new MetricsTables(config.outDir());
     }
 
-    RunOutcome run() throws IOException {
+    RunOutcome run(long stopAt) throws IOException {
       boolean resumed = checkpoints.exists();
       if (resumed) {
         state = checkpoints.load(config.identity(), agent);
+        if (state.envSteps >= stopAt) {
+          log.printf(
+              "diffsweep: run in %s is at %d env steps already; nothing to train%n",
+              config.outDir(), state.envSteps);
+          return RunOutcome.stopped(state.envSteps, state.finalEvalReturn);
+        }
         observation = replayEpisodeInProgress();
       } else {
         observation = task.reset(episodeSeed(0));
@@ -137,7 +157,7 @@ public final class TrainerRun {
               state.envSteps,
               config.progress(),
               log)) {
-        train(progress);
+        train(progress, stopAt);
       } catch (NonFiniteLossException e) {
         state.wallTimeS = elapsed();
         String error =
@@ -145,6 +165,16 @@ public final class TrainerRun {
         RunMetadata.write(
             config.outDir(), config, "failed", lastCheckpointState(), error, deviceName);
         return new RunOutcome(false, state.envSteps, state.finalEvalReturn, error);
+      }
+      if (state.envSteps < config.totalSteps()) {
+        if (lastCheckpoint == null || lastCheckpoint.envSteps < state.envSteps) {
+          checkpoint();
+        }
+        RunMetadata.write(config.outDir(), config, "stopped", state, null, deviceName);
+        log.printf(
+            "diffsweep: stopped at %d of %d env steps as asked; rerun to continue%n",
+            state.envSteps, config.totalSteps());
+        return RunOutcome.stopped(state.envSteps, state.finalEvalReturn);
       }
       state.wallTimeS = elapsed();
       tables.writePart(state.partsWritten++, pendingEpisodes, pendingEvaluations);
@@ -161,8 +191,8 @@ public final class TrainerRun {
       return new RunOutcome(true, state.envSteps, state.finalEvalReturn, null);
     }
 
-    private void train(ProgressReporter progress) throws IOException {
-      while (state.envSteps < config.totalSteps()) {
+    private void train(ProgressReporter progress, long stopAt) throws IOException {
+      while (state.envSteps < stopAt) {
         double[] action = agent.act(observation);
         StepResult result = task.step(action);
         agent.observe(

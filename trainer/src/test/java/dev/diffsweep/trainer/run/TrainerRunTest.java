@@ -95,6 +95,30 @@ class TrainerRunTest {
     assertThat(evaluationSteps(interrupted)).containsExactly(300L, 600L, 900L);
   }
 
+  @Test
+  void runStoppedAtARungAndResumedEqualsAnUninterruptedRun() throws Exception {
+    Path straight = temp.resolve("straight");
+    Path rungs = temp.resolve("rungs");
+    assertThat(new TrainerRun(config(straight, "sac", 4), QUIET).run().completed()).isTrue();
+
+    RunOutcome stopped = new TrainerRun(config(rungs, "sac", 4), QUIET).runUntil(600);
+    List<Path> partsAtStop = parts(rungs);
+    RunOutcome again = new TrainerRun(config(rungs, "sac", 4), QUIET).runUntil(600);
+
+    assertThat(stopped.stopped()).isTrue();
+    assertThat(stopped.envSteps()).isEqualTo(600);
+    assertThat(status(rungs)).isEqualTo("stopped");
+    assertThat(evaluationSteps(rungs)).containsExactly(300L, 600L);
+    assertThat(again.stopped()).isTrue();
+    assertThat(parts(rungs)).isEqualTo(partsAtStop);
+
+    RunOutcome finished = new TrainerRun(config(rungs, "sac", 4), QUIET).runUntil(900);
+    assertThat(finished.completed()).isTrue();
+    assertThat(status(rungs)).isEqualTo("completed");
+    assertThat(query(rungs, EVALUATION_RESULTS)).isEqualTo(query(straight, EVALUATION_RESULTS));
+    assertThat(query(rungs, EPISODE_RESULTS)).isEqualTo(query(straight, EPISODE_RESULTS));
+  }
+
   private static final String EVALUATION_RESULTS =
       "SELECT env_step, return_mean, return_std, episodes, actor_loss, critic_loss, alpha,"
           + " entropy FROM read_parquet('%s/evaluations/*.parquet') ORDER BY env_step";

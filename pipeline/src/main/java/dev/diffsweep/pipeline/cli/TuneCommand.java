@@ -1,0 +1,82 @@
+package dev.diffsweep.pipeline.cli;
+
+import dev.diffsweep.pipeline.spark.SparkProfile;
+import dev.diffsweep.pipeline.spark.SparkSessions;
+import dev.diffsweep.pipeline.spark.TuneDriver;
+import dev.diffsweep.pipeline.study.Study;
+import dev.diffsweep.pipeline.study.StudyLoader;
+import dev.diffsweep.pipeline.tune.state.TrialRecord;
+import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code diffsweep tune FILE}: a study's tune block, then the report of what it found. */
+@Command(
+    name = "tune",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tune hyperparameters as a study file's tune block says: the sampler proposes",
+      "configurations, each rung trains them as Spark tasks (one per configuration and seed),",
+      "the pruner stops the weak ones. Rerunning continues where it stopped."
+    })
+final class TuneCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "The study file with a tune block.")
+  Path file;
+
+  @Option(names = "--master", description = "Spark master (default: the profile's).")
+  String master;
+
+  @Option(names = "--trainer-main", hidden = true, description = "Main class of the trainers.")
+  String trainerMain;
+
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = command.commandLine().getOut();
+    Study study = StudyLoader.load(file);
+    SparkProfile profile =
+        SparkProfile.resolve(study.sparkProfile(), file.toAbsolutePath().getParent());
+    SparkConf conf = SparkSessions.conf(profile, master, "diffsweep tune " + study.name());
+    if (trainerMain != null) {
+      conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
+    }
+    TuneDriver.Result result = new TuneDriver(study, conf, out).run();
+    report(out, study, result);
+    return result.state().history().best().isPresent() ? 0 : 1;
+  }
+
+  private static void report(PrintWriter out, Study study, TuneDriver.Result result) {
+    TuningHistory history = result.state().history();
+    out.printf("[tune %s] report (%s):%n", study.name(), history.direction());
+    out.printf("  %-4s %-10s %-5s %-12s %s%n", "#", "status", "rung", "value", "configuration");
+    for (TrialRecord trial : history.trials()) {
+      String value =
+          trial.value().isPresent() ? String.format("%.2f", trial.value().getAsDouble()) : "-";
+      out.printf(
+          "  %-4d %-10s %-5d %-12s %s%s%n",
+          trial.number(),
+          trial.status().text(),
+          trial.rung(),
+          value,
+          trial.proposal().params(),
+          trial.error() == null ? "" : "  error: " + trial.error().lines().findFirst().orElse(""));
+    }
+    history
+        .best()
+        .ifPresentOrElse(
+            best ->
+                out.printf(
+                    "[tune %s] best configuration: %s with objective %.2f (%s)%n",
+                    study.name(), best.proposal().params(), best.value().getAsDouble(), best.id()),
+            () -> out.printf("[tune %s] no configuration completed%n", study.name()));
+    out.printf("[tune %s] trials table: %s/tables/trials%n", study.name(), result.folder());
+    out.flush();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.diffsweep.pipeline.spark;
+
+import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.study.Study;
+import dev.diffsweep.pipeline.trial.RungOutcome;
+import dev.diffsweep.pipeline.trial.RungRun;
+import dev.diffsweep.pipeline.trial.TrainerLauncher;
+import dev.diffsweep.pipeline.trial.Trial;
+import dev.diffsweep.pipeline.trial.TuningTrials;
+import dev.diffsweep.pipeline.tune.EvaluationPoint;
+import dev.diffsweep.pipeline.tune.RunRequest;
+import dev.diffsweep.pipeline.tune.RunResult;
+import dev.diffsweep.pipeline.tune.TrialRunner;
+import dev.diffsweep.pipeline.tune.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The tuner's trial runner on Spark: one Spark job per rung, one task per (configuration, seed),
+ * each a trainer JVM that stops at the rung's budget and resumes there at the next rung. Spark
+ * starts with the first rung that has something to train, so a finished tuning needs none.
+ */
+final class SparkTrialRunner implements TrialRunner, AutoCloseable {
+  private final Study study;
+  private final SearchSpace space;
+  private final SparkConf conf;
+  private final StudyFolder folder;
+  private final Map<String, String> hadoopSettings;
+  private SparkSession spark;
+  private int runsTrained;
+
+  SparkTrialRunner(
+      Study study,
+      SearchSpace space,
+      SparkConf conf,
+      StudyFolder folder,
+      Map<String, String> hadoopSettings) {
+    this.study = study;
+    this.space = space;
+    this.conf = conf;
+    this.folder = folder;
+    this.hadoopSettings = hadoopSettings;
+  }
+
+  @Override
+  public List<RunResult> run(List<RunRequest> requests) {
+    List<RungRun> runs = new ArrayList<>();
+    for (RunRequest request : requests) {
+      for (int seed : request.seeds()) {
+        Trial trial = TuningTrials.trial(study, space, request.proposal(), seed);
+        runs.add(new RungRun(trial, request.budget()));
+      }
+    }
+    if (spark == null) {
+      spark = SparkSessions.start(conf);
+    }
+    SparkConf running = spark.sparkContext().getConf();
+    RungTask task =
+        new RungTask(
+            folder.root().toString(),
+            hadoopSettings,
+            SparkSessions.maxAttempts(running),
+            running.get(StudyDriver.TRAINER_MAIN_KEY, TrainerLauncher.TRAINER_MAIN),
+            options(running.get(StudyDriver.TRAINER_OPTIONS_KEY, "")));
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    context.setJobDescription(
+        "tune " + study.name() + ": " + runs.size() + " runs to " + requests.get(0).budget());
+    Map<String, RungOutcome> outcomes = new HashMap<>();
+    for (RungOutcome outcome : context.parallelize(runs, runs.size()).map(task).collect()) {
+      outcomes.put(outcome.trialId(), outcome);
+      if (outcome.newlyTrained()) {
+        runsTrained++;
+      }
+    }
+    List<RunResult> results = new ArrayList<>();
+    for (RunRequest request : requests) {
+      results.add(result(request, outcomes));
+    }
+    return results;
+  }
+
+  private RunResult result(RunRequest request, Map<String, RungOutcome> outcomes) {
+    List<List<EvaluationPoint>> curves = new ArrayList<>();
+    for (int seed : request.seeds()) {
+      String trialId = TuningTrials.trial(study, space, request.proposal(), seed).id();
+      RungOutcome outcome = outcomes.get(trialId);
+      if (outcome == null || outcome.error() != null) {
+        String why = outcome == null ? "no result" : outcome.error();
+        return RunResult.failed(request.number(), "seed " + seed + " (" + trialId + "): " + why);
+      }
+      curves.add(outcome.curve());
+    }
+    return RunResult.trained(request.number(), curves);
+  }
+
+  /** Runs that trained in this invocation (not those already at their budget). */
+  int runsTrained() {
+    return runsTrained;
+  }
+
+  private static List<String> options(String text) {
+    return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
+  }
+
+  @Override
+  public void close() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+}

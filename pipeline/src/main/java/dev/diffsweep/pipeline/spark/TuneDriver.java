@@ -1,0 +1,122 @@
+package dev.diffsweep.pipeline.spark;
+
+import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.TrialCommit;
+import dev.diffsweep.pipeline.storage.TrialsTable;
+import dev.diffsweep.pipeline.study.Study;
+import dev.diffsweep.pipeline.trial.Trial;
+import dev.diffsweep.pipeline.trial.TrialOutcome;
+import dev.diffsweep.pipeline.trial.TrialRow;
+import dev.diffsweep.pipeline.trial.TrialStatus;
+import dev.diffsweep.pipeline.trial.TuningTrials;
+import dev.diffsweep.pipeline.tune.TuneSpec;
+import dev.diffsweep.pipeline.tune.Tuner;
+import dev.diffsweep.pipeline.tune.pruner.RungSchedule;
+import dev.diffsweep.pipeline.tune.state.TrialRecord;
+import dev.diffsweep.pipeline.tune.state.TuningState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.SparkConf;
+
+/**
+ * Runs a study's tune block: rebuilds the tuning state from the study's trials table, lets the
+ * tuner go on from there (each rung one Spark job), and writes every state change to the table
+ * before the tuner acts on it, so a killed tuning resumes and a finished one trains nothing.
+ */
+public final class TuneDriver {
+  /** What a tuning run did; {@code runsTrained} counts trainer runs that trained anything. */
+  public record Result(TuningState state, int runsTrained, String folder) {}
+
+  private final Study study;
+  private final SparkConf conf;
+  private final PrintWriter out;
+
+  public TuneDriver(Study study, SparkConf conf, PrintWriter out) {
+    if (study.tune() == null) {
+      throw new IllegalArgumentException(
+          study.source() + " has no tune block; run it with `diffsweep study`");
+    }
+    this.study = study;
+    this.conf = conf;
+    this.out = out;
+  }
+
+  public Result run() throws IOException {
+    TuneSpec spec = study.tune();
+    Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
+    StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
+    if (!folder.isLocal()) {
+      throw new IllegalArgumentException(
+          "study output " + folder.root() + ": trainers need a local or mounted study folder");
+    }
+    folder.claim(study);
+    TrialsTable table = new TrialsTable(folder);
+    TuningState state = TuningState.fromRows(spec.space(), spec.direction(), table.readTuning());
+    String task = study.tasks().get(0);
+    Tuner tuner = spec.tuner(study.steps().forTask(task), study.evaluation().everySteps());
+    TableWriter writer = new TableWriter(spec, tuner.rungs(), table, new TrialCommit(folder));
+    state.onUpdate(update -> writer.write(state, update));
+    tuner.onProgress(line -> log("%s", line));
+    log(
+        "%d of %d configurations proposed before; folder %s",
+        state.size(), spec.trials(), folder.root());
+    int trained;
+    try (SparkTrialRunner runner =
+        new SparkTrialRunner(study, spec.space(), conf, folder, hadoopSettings)) {
+      tuner.run(state, runner);
+      trained = runner.runsTrained();
+    }
+    writer.write(state, List.of());
+    if (trained == 0) {
+      log("nothing to train: every configuration is finished");
+    }
+    return new Result(state, trained, folder.root().toString());
+  }
+
+  private void log(String format, Object... args) {
+    out.printf("[tune %s] %s%n", study.name(), String.format(format, args));
+    out.flush();
+  }
+
+  /** Writes the whole trials table for the state with an update applied: one row per run. */
+  private final class TableWriter {
+    private final TuneSpec spec;
+    private final RungSchedule rungs;
+    private final TrialsTable table;
+    private final TrialCommit commit;
+
+    TableWriter(TuneSpec spec, RungSchedule rungs, TrialsTable table, TrialCommit commit) {
+      this.spec = spec;
+      this.rungs = rungs;
+      this.table = table;
+      this.commit = commit;
+    }
+
+    void write(TuningState state, List<TrialRecord> update) {
+      Map<Integer, TrialRecord> records = new TreeMap<>();
+      state.history().trials().forEach(record -> records.put(record.number(), record));
+      update.forEach(record -> records.put(record.number(), record));
+      List<TrialRow> rows = new ArrayList<>();
+      try {
+        for (TrialRecord record : records.values()) {
+          var tuning = dev.diffsweep.pipeline.tune.state.TrialRow.of(record, spec.space());
+          long envSteps =
+              record.rungValues().isEmpty() ? 0 : rungs.budget(record.rungValues().lastKey());
+          for (int seed : spec.seeds()) {
+            Trial trial = TuningTrials.trial(study, spec.space(), record.proposal(), seed);
+            TrialOutcome outcome = commit.outcome(trial.id()).orElse(null);
+            rows.add(new TrialRow(trial, TrialStatus.QUEUED, 0, envSteps, outcome, tuning));
+          }
+        }
+        table.write(rows);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.diffsweep.pipeline.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diffsweep.pipeline.cli.DiffsweepMain;
+import dev.diffsweep.pipeline.testing.DuckDb;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver killed with SIGKILL in the middle of a study, then the study run again: the rerun
+ * trains only what was not committed, committed results stay byte for byte, and in the end every
+ * trial is committed once. The driver runs `diffsweep study` in its own JVM, as a user would, with
+ * the real trainer on a tiny budget.
+ */
+class DriverKilledMidStudyTest {
+  private static final int TRIALS = 4;
+
+  @TempDir Path output;
+
+  @Test
+  void aRerunAfterTheDriverWasKilledTrainsOnlyTheMissingTrials() throws Exception {
+    Path file = output.resolve("study.conf");
+    Files.writeString(
+        file,
+        """
+        name = driver-kill
+        algorithms = [sac, diffsac]
+        tasks = [InvertedPendulum-v4]
+        seeds = 2
+        steps = 800
+        evaluation { every = 200, episodes = 1 }
+        grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+        algorithm-grid { diffsac { diffusion_steps = 2 } }
+        output = "%s"
+        """
+            .formatted(output.toUri()));
+    Path folder = output.resolve("driver-kill");
+
+    Process driver = startDriver(file, output.resolve("driver-1.log"));
+    waitFor(() -> !committed(folder).isEmpty() || !driver.isAlive(), 300);
+    assertThat(driver.isAlive()).as("the driver is still running").isTrue();
+    List<ProcessHandle> trainers = driver.descendants().toList();
+    driver.destroyForcibly().waitFor();
+    // The trainers' watchdogs stop them once the driver's end of their pipe closes.
+    for (ProcessHandle trainer : trainers) {
+      trainer.onExit().get(30, TimeUnit.SECONDS);
+    }
+    List<String> committedBeforeRerun = committed(folder);
+    Map<String, String> committedFiles = tableFiles(folder, committedBeforeRerun);
+    assertThat(committedBeforeRerun).isNotEmpty().hasSizeLessThan(TRIALS);
+
+    Path rerunLog = output.resolve("driver-2.log");
+    Process rerun = startDriver(file, rerunLog);
+    assertThat(rerun.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+    int before = committedBeforeRerun.size();
+    assertThat(rerun.exitValue()).as(Files.readString(rerunLog)).isZero();
+    assertThat(Files.readString(rerunLog))
+        .contains(
+            "%d trials, %d committed before, %d to train"
+                .formatted(TRIALS, before, TRIALS - before));
+    assertThat(tableFiles(folder, committedBeforeRerun)).isEqualTo(committedFiles);
+    assertThat(committed(folder)).hasSize(TRIALS);
+    assertThat(
+            DuckDb.query(
+                "SELECT status, count(*) FROM read_parquet('"
+                    + folder.resolve("tables/trials/*.parquet")
+                    + "') GROUP BY status"))
+        .containsExactly(List.of("completed", (long) TRIALS));
+    StudyDriverTest.assertEpisodesAreWholeAndUnrepeated(folder, TRIALS);
+  }
+
+  private Process startDriver(Path studyFile, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        Files.readAllLines(Path.of("..", "conf", "jvm.args")).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .toList());
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(DiffsweepMain.class.getName());
+    command.addAll(
+        List.of("study", studyFile.toString(), "--master", "local[2,3]", "--no-analysis"));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  /** Trial ids whose outcome.json says COMPLETED. */
+  private static List<String> committed(Path folder) {
+    Path runs = folder.resolve("runs");
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (Stream<Path> trials = Files.list(runs)) {
+      return trials
+          .filter(
+              run -> {
+                try {
+                  Path outcome = run.resolve("outcome.json");
+                  return Files.exists(outcome)
+                      && Files.readString(outcome).contains("\"status\":\"COMPLETED\"");
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .map(run -> run.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Checksums of the episodes and evaluations files of the given trials. */
+  private static Map<String, String> tableFiles(Path folder, List<String> trialIds)
+      throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    Map<String, String> all = StudyDriverTest.checksums(folder.resolve("tables"));
+    all.forEach(
+        (name, sum) -> {
+          for (String trialId : trialIds) {
+            if (name.contains(File.separator + "trial_id=" + trialId + File.separator)) {
+              files.put(name, sum);
+            }
+          }
+        });
+    assertThat(files).isNotEmpty();
+    return files;
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + seconds + " s");
+      }
+      Thread.sleep(50);
+    }
+  }
+}
