@@ -122,7 +122,7 @@ public final class TrainerRun {
       this.task = task;
       this.evaluation = evaluation;
       this.agent = agent;
-      this.deviceName = device.toString();
+      this.deviceName = device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
       this.checkpoints = new Checkpoints(config.outDir());
       this.tables = new MetricsTables(config.outDir());
     }
