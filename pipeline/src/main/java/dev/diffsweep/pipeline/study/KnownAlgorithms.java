@@ -1,17 +1,13 @@
 package dev.diffsweep.pipeline.study;
 
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import java.util.List;
 
-/**
- * The algorithms a study may name. The trainer's agent registry is not on main yet, so the list
- * lives here, once; when it lands this class delegates to it.
- */
+/** The algorithms a study may name: exactly those of the trainer's agent registry. */
 public final class KnownAlgorithms {
-  private static final List<String> IDS = List.of("sac", "diffsac");
-
   private KnownAlgorithms() {}
 
   public static List<String> ids() {
-    return IDS;
+    return AlgorithmRegistry.names();
   }
 }
