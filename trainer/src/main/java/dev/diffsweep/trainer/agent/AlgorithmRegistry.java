@@ -21,6 +21,30 @@ public final class AlgorithmRegistry {
             "soft actor-critic with the K-step diffusion policy",
             DiffSacHyperparameters.defaults(),
             DiffSac::create));
+    register(
+        new AlgorithmDefinition<>(
+            "ppo",
+            "proximal policy optimisation with a Gaussian actor (CleanRL defaults)",
+            PpoHyperparameters.defaults(),
+            Ppo::create));
+    register(
+        new AlgorithmDefinition<>(
+            "diffppo",
+            "PPO on the diffusion-augmented MDP of the K-step diffusion policy",
+            DiffPpoHyperparameters.defaults(),
+            Ppo::createDiffusion));
+    register(
+        new AlgorithmDefinition<>(
+            "wpo",
+            "Wasserstein policy optimisation, Gaussian actor, off-policy twin critics",
+            WpoHyperparameters.defaults(),
+            Wpo::create));
+    register(
+        new AlgorithmDefinition<>(
+            "diffwpo",
+            "WPO on the diffusion-augmented MDP with the critic Q(s, x_k, k, x_k+1)",
+            DiffWpoHyperparameters.defaults(),
+            Wpo::createDiffusion));
   }
 
   private AlgorithmRegistry() {}

@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
       "Exit status: 0 completed (or stopped at --stop-at), 1 failed (e.g. a NaN loss), 2 bad input."
     })
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--algo", required = true, description = "Algorithm: sac, diffsac.")
+  @Option(
+      names = "--algo",
+      required = true,
+      description = "Algorithm: sac, diffsac, ppo, diffppo, wpo, diffwpo.")
   String algorithm;
 
   @Option(names = "--env", required = true, description = "Task id (see `envs`).")

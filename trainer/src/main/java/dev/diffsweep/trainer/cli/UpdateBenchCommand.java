@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
 final class UpdateBenchCommand implements Callable<Integer> {
   private static final int MATMUL_SIZE = 256;
 
-  @Option(names = "--algo", required = true, description = "Algorithm: sac, diffsac.")
+  @Option(
+      names = "--algo",
+      required = true,
+      description = "Algorithm: sac, diffsac, ppo, diffppo, wpo, diffwpo.")
   String algorithm;
 
   @Option(
@@ -131,10 +134,23 @@ final class UpdateBenchCommand implements Callable<Integer> {
     result.put("flops_per_update", flops);
     result.put("matmul_gflops", flopsPerSecond / 1e9);
     result.put("env", env);
-    result.put("batch_size", Integer.valueOf(configured.hyperparameters().get("batch_size")));
-    if (configured.hyperparameters().containsKey("diffusion_steps")) {
+    Map<String, String> hp = configured.hyperparameters();
+    int chainSteps =
+        hp.containsKey("diffusion_steps") ? Integer.parseInt(hp.get("diffusion_steps")) : 1;
+    if (hp.containsKey("batch_size")) {
+      result.put("unit", "env step");
+      result.put("batch_size", Integer.valueOf(hp.get("batch_size")));
+    } else {
+      // On-policy agents: the unit is one minibatch update of K augmented rows per env step.
+      result.put("unit", "minibatch");
       result.put(
-          "diffusion_steps", Integer.valueOf(configured.hyperparameters().get("diffusion_steps")));
+          "batch_size",
+          Integer.parseInt(hp.get("num_steps"))
+              * chainSteps
+              / Integer.parseInt(hp.get("num_minibatches")));
+    }
+    if (hp.containsKey("diffusion_steps")) {
+      result.put("diffusion_steps", chainSteps);
     }
     result.put("torch", TorchRuntime.torchVersion());
     result.put("device", device);

@@ -44,6 +44,14 @@ public final class AdamOptimizer {
 
   /** Applies the accumulated gradients, then zeroes them for the next backward pass. */
   public void step() {
+    step(learningRate, 1.0);
+  }
+
+  /**
+   * A step with another learning rate (annealed schedules) and the gradients multiplied by {@code
+   * gradientScale} first (gradient-norm clipping), inside the same fused kernel.
+   */
+  public void step(double learningRate, double gradientScale) {
     steps++;
     // The fused kernel computes w -= lr_t * m / (sqrt(v) + eps); folding both bias corrections
     // into lr_t is the form of the original paper.
@@ -64,7 +72,7 @@ public final class AdamOptimizer {
                 (float) learningRate,
                 (float) correctedRate,
                 0f,
-                1f,
+                (float) gradientScale,
                 -1f,
                 (float) beta1,
                 (float) beta2,

@@ -35,6 +35,30 @@ public final class DenseLayer {
     this.outputs = outputs;
   }
 
+  private DenseLayer(NDArray weight, NDArray bias, int inputs, int outputs) {
+    this.weight = weight;
+    this.bias = bias;
+    this.inputs = inputs;
+    this.outputs = outputs;
+  }
+
+  /** A layer with orthogonal weights times {@code gain} and zero biases (CleanRL's PPO layers). */
+  public static DenseLayer orthogonal(
+      ParameterGroup group,
+      String name,
+      int inputs,
+      int outputs,
+      double gain,
+      RandomStream random) {
+    NDArray weight =
+        group.add(
+            name + ".weight",
+            Orthogonal.matrix(outputs, inputs, gain, random),
+            new Shape(outputs, inputs));
+    NDArray bias = group.add(name + ".bias", new double[outputs], new Shape(outputs));
+    return new DenseLayer(weight, bias, inputs, outputs);
+  }
+
   public NDArray forward(NDArray input) {
     return Linear.linear(input, weight, bias).singletonOrThrow();
   }

@@ -110,6 +110,19 @@ public final class ParameterGroup {
     }
   }
 
+  /** The sum of squared gradient entries (for clipping by the global gradient norm). */
+  public double gradientSquaredNorm() {
+    double total = 0;
+    for (NDArray parameter : parameters) {
+      try (NDArray gradient = parameter.getGradient();
+          NDArray squared = gradient.square();
+          NDArray sum = squared.sum()) {
+        total += sum.getFloat();
+      }
+    }
+    return total;
+  }
+
   /** Torch accumulates gradients; the optimiser calls this after each step. */
   public void zeroGradients() {
     for (NDArray parameter : parameters) {

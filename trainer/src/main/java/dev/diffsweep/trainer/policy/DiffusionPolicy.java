@@ -201,6 +201,34 @@ public final class DiffusionPolicy implements SquashedPolicy {
     return new ChainSample(new PolicySample(squashed, action, logRatio), states, stepLogRatios);
   }
 
+  /**
+   * The forward kernel for rows at different steps (one-hot [B, K]): mean x_k + eta_k (-x_k /
+   * sigma0^2 + f(x_k, s, k)), variance 2 eta_k, and the backward kernel's decay 1 - eta_k /
+   * sigma0^2. The augmented-MDP agents evaluate single steps of stored chains with it.
+   */
+  public GaussianKernel kernel(NDArray observations, NDArray x, NDArray stepOneHot) {
+    NDManager scope = observations.getManager();
+    NDArray timeShare =
+        Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
+    NDArray hidden =
+        Activation.relu(
+            x.matMul(actionWeight.transpose())
+                .add(observations.matMul(observationWeight))
+                .add(stepOneHot.matMul(timeShare)));
+    for (DenseLayer layer : hiddenLayers) {
+      hidden = Activation.relu(layer.forward(hidden));
+    }
+    NDArray f = output.forward(hidden);
+    NDArray eta = stepOneHot.matMul(stepSizeTable(scope));
+    NDArray decay = eta.mul((float) (-1 / (settings.sigma0() * settings.sigma0()))).add(1f);
+    return new GaussianKernel(x.mul(decay).add(f.mul(eta)), eta.mul(2f), decay);
+  }
+
+  /** The Fourier features of each row's step k/K, [B, T] (one-hot steps [B, K]). */
+  public NDArray stepFeatures(NDArray stepOneHot) {
+    return stepOneHot.matMul(timeFeatures(stepOneHot.getManager()));
+  }
+
   /** f_theta(x_k, s, k), shape [B, d] (exposed for reference computations in tests). */
   public NDArray denoiser(NDArray observations, NDArray x, int step) {
     NDManager scope = observations.getManager();
@@ -254,18 +282,28 @@ public final class DiffusionPolicy implements SquashedPolicy {
 
   private Coefficients coefficients(NDManager scope) {
     int k = settings.steps();
+    NDArray eta = stepSizeTable(scope);
+    NDArray decay = eta.mul((float) (-1 / (settings.sigma0() * settings.sigma0()))).add(1f);
+    NDArray noiseScale = eta.mul(2f).sqrt();
+    NDArray backwardPrecision = eta.mul(4f).pow(-1f);
+    return new Coefficients(
+        eta.split(k, 0), decay.split(k, 0), noiseScale.split(k, 0), backwardPrecision.split(k, 0));
+  }
+
+  /** eta_k per step and action dimension, [K, d]. */
+  private NDArray stepSizeTable(NDManager scope) {
+    int k = settings.steps();
     // The first op on a long-lived array would attach its result to the long-lived manager:
     // attach explicitly so per-step intermediates are freed with the scope.
     NDArray stepSizes = Activation.softPlus(stepSizeLogits);
     stepSizes.attach(scope);
     NDArray friction = Activation.softPlus(frictionLogits);
     friction.attach(scope);
-    NDArray eta = stepSizes.mul(scope.create(scheduleValues, new Shape(k, 1))).div(friction);
-    NDArray decay = eta.mul((float) (-1 / (settings.sigma0() * settings.sigma0()))).add(1f);
-    NDArray noiseScale = eta.mul(2f).sqrt();
-    NDArray backwardPrecision = eta.mul(4f).pow(-1f);
-    return new Coefficients(
-        eta.split(k, 0), decay.split(k, 0), noiseScale.split(k, 0), backwardPrecision.split(k, 0));
+    NDArray schedule = scope.create(scheduleValues, new Shape(k, 1));
+    if (parameters.dataType() != DataType.FLOAT32) {
+      schedule = schedule.toType(parameters.dataType(), false);
+    }
+    return stepSizes.mul(schedule).div(friction);
   }
 
   @Override

@@ -43,11 +43,21 @@ class TrainerRunTest {
 
   private static RunConfig config(Path dir, String algorithm, long seed) {
     Map<String, String> small = new LinkedHashMap<>();
-    small.put("learning_starts", "200");
-    small.put("batch_size", "32");
     small.put("hidden_size", "32");
-    if (algorithm.equals("diffsac")) {
+    if (algorithm.endsWith("ppo")) {
+      // Rollouts of 128 steps: several PPO iterations, and checkpoints in mid-rollout.
+      small.put("num_steps", "128");
+      small.put("num_minibatches", "4");
+      small.put("update_epochs", "2");
+    } else {
+      small.put("learning_starts", "200");
+      small.put("batch_size", "32");
+    }
+    if (algorithm.startsWith("diff")) {
       small.put("diffusion_steps", "2");
+    }
+    if (algorithm.equals("diffppo")) {
+      small.put("denoiser_hidden", "32");
     }
     return new RunConfig(
         AlgorithmRegistry.get(algorithm).configure(small),
@@ -73,7 +83,7 @@ class TrainerRunTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sac", "diffsac"})
+  @ValueSource(strings = {"sac", "diffsac", "ppo", "diffppo", "wpo", "diffwpo"})
   void runKilledAfterACheckpointResumesToTheSameResults(String algorithm) throws Exception {
     Path straight = temp.resolve("straight");
     Path interrupted = temp.resolve("interrupted");

@@ -1,0 +1,155 @@
+package dev.diffsweep.trainer.agent;
+
+import dev.diffsweep.trainer.policy.DiffusionSettings;
+
+/**
+ * DiffPPO's hyperparameters: PPO's (CleanRL's defaults; hidden_size is the value network's), the
+ * augmented MDP's (alpha, chain_gae_lambda) and the diffusion chain's (ALGORITHMS.md section 1).
+ *
+ * @param alpha temperature of the soft rewards -alpha l_k (0.01)
+ * @param chainGaeLambda GAE trace inside the chain, where the discount is 1 (1: a chain step's
+ *     advantage sees the whole rest of its chain)
+ * @param denoiserHidden width of the denoiser f_theta (256)
+ */
+public record DiffPpoHyperparameters(
+    int numSteps,
+    double learningRate,
+    boolean annealLr,
+    double gamma,
+    double gaeLambda,
+    int numMinibatches,
+    int updateEpochs,
+    boolean normAdv,
+    double clipCoef,
+    boolean clipVloss,
+    double entCoef,
+    double vfCoef,
+    double maxGradNorm,
+    int hiddenSize,
+    boolean normObs,
+    boolean normReward,
+    double obsClip,
+    double rewardClip,
+    double alpha,
+    double chainGaeLambda,
+    int diffusionSteps,
+    double sigma0,
+    double minFrac,
+    double stepSize,
+    boolean learnStepSizes,
+    double friction,
+    boolean learnFriction,
+    int denoiserHidden,
+    int denoiserLayers,
+    int timeFeatures) {
+
+  public static DiffPpoHyperparameters defaults() {
+    PpoHyperparameters ppo = PpoHyperparameters.defaults();
+    return new DiffPpoHyperparameters(
+        ppo.numSteps(),
+        ppo.learningRate(),
+        ppo.annealLr(),
+        ppo.gamma(),
+        ppo.gaeLambda(),
+        ppo.numMinibatches(),
+        ppo.updateEpochs(),
+        ppo.normAdv(),
+        ppo.clipCoef(),
+        ppo.clipVloss(),
+        ppo.entCoef(),
+        ppo.vfCoef(),
+        ppo.maxGradNorm(),
+        ppo.hiddenSize(),
+        ppo.normObs(),
+        ppo.normReward(),
+        ppo.obsClip(),
+        ppo.rewardClip(),
+        0.01,
+        1.0,
+        8,
+        2.5,
+        0.17,
+        0.1,
+        false,
+        0.25,
+        false,
+        256,
+        2,
+        16);
+  }
+
+  public DiffPpoHyperparameters {
+    Checks.nonNegative("alpha", alpha);
+    Checks.inRange("chain_gae_lambda", chainGaeLambda, 0, 1);
+    // Constructing both views validates every field with the key's name in the message.
+    new PpoHyperparameters(
+        numSteps,
+        learningRate,
+        annealLr,
+        gamma,
+        gaeLambda,
+        numMinibatches,
+        updateEpochs,
+        normAdv,
+        clipCoef,
+        clipVloss,
+        entCoef,
+        vfCoef,
+        maxGradNorm,
+        hiddenSize,
+        normObs,
+        normReward,
+        obsClip,
+        rewardClip,
+        0.0);
+    new DiffusionSettings(
+        diffusionSteps,
+        sigma0,
+        minFrac,
+        stepSize,
+        learnStepSizes,
+        friction,
+        learnFriction,
+        denoiserHidden,
+        denoiserLayers,
+        timeFeatures);
+  }
+
+  /** The PPO machinery's settings (the Gaussian's initial log sigma does not apply). */
+  public PpoHyperparameters ppo() {
+    return new PpoHyperparameters(
+        numSteps,
+        learningRate,
+        annealLr,
+        gamma,
+        gaeLambda,
+        numMinibatches,
+        updateEpochs,
+        normAdv,
+        clipCoef,
+        clipVloss,
+        entCoef,
+        vfCoef,
+        maxGradNorm,
+        hiddenSize,
+        normObs,
+        normReward,
+        obsClip,
+        rewardClip,
+        0.0);
+  }
+
+  public DiffusionSettings diffusion() {
+    return new DiffusionSettings(
+        diffusionSteps,
+        sigma0,
+        minFrac,
+        stepSize,
+        learnStepSizes,
+        friction,
+        learnFriction,
+        denoiserHidden,
+        denoiserLayers,
+        timeFeatures);
+  }
+}

@@ -1,0 +1,152 @@
+package dev.diffsweep.trainer.agent;
+
+import dev.diffsweep.trainer.policy.DiffusionSettings;
+
+/**
+ * DiffWPO's hyperparameters: WPO's off-policy machinery (SAC's CleanRL defaults), the temperature
+ * of the per-step soft terms, and the diffusion chain's (ALGORITHMS.md sections 1 and 5).
+ *
+ * @param alpha temperature of the soft terms -alpha l_k (0.01)
+ * @param naturalGradient scale the kernel mean's gradient by its variance (false)
+ * @param hiddenSize width of the critics' two hidden layers and of the denoiser (256)
+ */
+public record DiffWpoHyperparameters(
+    int bufferSize,
+    double gamma,
+    double tau,
+    int batchSize,
+    int learningStarts,
+    double policyLr,
+    double qLr,
+    int policyFrequency,
+    int targetNetworkFrequency,
+    double alpha,
+    boolean naturalGradient,
+    int hiddenSize,
+    int diffusionSteps,
+    double sigma0,
+    double minFrac,
+    double stepSize,
+    boolean learnStepSizes,
+    double friction,
+    boolean learnFriction,
+    int denoiserLayers,
+    int timeFeatures) {
+
+  public static DiffWpoHyperparameters defaults() {
+    WpoHyperparameters wpo = WpoHyperparameters.defaults();
+    return new DiffWpoHyperparameters(
+        wpo.bufferSize(),
+        wpo.gamma(),
+        wpo.tau(),
+        wpo.batchSize(),
+        wpo.learningStarts(),
+        wpo.policyLr(),
+        wpo.qLr(),
+        wpo.policyFrequency(),
+        wpo.targetNetworkFrequency(),
+        0.01,
+        false,
+        wpo.hiddenSize(),
+        8,
+        2.5,
+        0.17,
+        0.1,
+        false,
+        0.25,
+        false,
+        2,
+        16);
+  }
+
+  public DiffWpoHyperparameters {
+    // Constructing both views validates every field with the key's name in the message.
+    wpo(
+        bufferSize,
+        gamma,
+        tau,
+        batchSize,
+        learningStarts,
+        policyLr,
+        qLr,
+        policyFrequency,
+        targetNetworkFrequency,
+        alpha,
+        naturalGradient,
+        hiddenSize);
+    new DiffusionSettings(
+        diffusionSteps,
+        sigma0,
+        minFrac,
+        stepSize,
+        learnStepSizes,
+        friction,
+        learnFriction,
+        hiddenSize,
+        denoiserLayers,
+        timeFeatures);
+  }
+
+  /** The WPO machinery's settings (the Gaussian's log-sigma settings do not apply). */
+  public WpoHyperparameters wpo() {
+    return wpo(
+        bufferSize,
+        gamma,
+        tau,
+        batchSize,
+        learningStarts,
+        policyLr,
+        qLr,
+        policyFrequency,
+        targetNetworkFrequency,
+        alpha,
+        naturalGradient,
+        hiddenSize);
+  }
+
+  public DiffusionSettings diffusion() {
+    return new DiffusionSettings(
+        diffusionSteps,
+        sigma0,
+        minFrac,
+        stepSize,
+        learnStepSizes,
+        friction,
+        learnFriction,
+        hiddenSize,
+        denoiserLayers,
+        timeFeatures);
+  }
+
+  private static WpoHyperparameters wpo(
+      int bufferSize,
+      double gamma,
+      double tau,
+      int batchSize,
+      int learningStarts,
+      double policyLr,
+      double qLr,
+      int policyFrequency,
+      int targetNetworkFrequency,
+      double alpha,
+      boolean naturalGradient,
+      int hiddenSize) {
+    WpoHyperparameters defaults = WpoHyperparameters.defaults();
+    return new WpoHyperparameters(
+        bufferSize,
+        gamma,
+        tau,
+        batchSize,
+        learningStarts,
+        policyLr,
+        qLr,
+        policyFrequency,
+        targetNetworkFrequency,
+        alpha,
+        naturalGradient,
+        hiddenSize,
+        defaults.logStdInit(),
+        defaults.logStdMin(),
+        defaults.logStdMax());
+  }
+}

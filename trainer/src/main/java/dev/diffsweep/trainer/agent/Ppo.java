@@ -1,0 +1,515 @@
+package dev.diffsweep.trainer.agent;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.nn.AdamOptimizer;
+import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.OrthogonalMlp;
+import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.nn.TorchRuntime;
+import dev.diffsweep.trainer.policy.ActionScaling;
+import dev.diffsweep.trainer.policy.AugmentedPolicy;
+import dev.diffsweep.trainer.policy.DiffusionPolicy;
+import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
+import dev.diffsweep.trainer.policy.GaussianKernel;
+import dev.diffsweep.trainer.policy.GaussianStepPolicy;
+import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.state.StateReader;
+import dev.diffsweep.trainer.state.StateWriter;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * PPO (Schulman et al. 2017) following CleanRL's ppo_continuous_action.py, on the
+ * diffusion-augmented MDP of an {@link AugmentedPolicy}: with a Gaussian policy (K = 1, alpha = 0)
+ * it is PPO; with the diffusion chain it is DiffPPO (ALGORITHMS.md section 4), whose rollout holds
+ * K augmented transitions per env step, whose value network is V(s, x_k, k) and whose ratio is the
+ * per-step kernel's.
+ *
+ * <p>Per rollout of num_steps env steps: GAE over the augmented rows ({@link AugmentedRollout}),
+ * then update_epochs passes of num_minibatches shuffled minibatches, each one Adam step on
+ *
+ * <pre>
+ *   L = mean max(-A rho, -A clip(rho, 1 +- eps)) - ent_coef H + vf_coef 0.5 mean max((V - R)^2, (V_clip - R)^2)
+ * </pre>
+ *
+ * with A normalised per minibatch, the global gradient norm clipped to max_grad_norm and the
+ * learning rate annealed linearly. Observations are normalised by running statistics (updated on
+ * every observation acted on, applied frozen in evaluation), rewards scaled by the running std of
+ * the discounted return. Truncated episodes bootstrap from the value of their final observation.
+ */
+public final class Ppo implements BenchmarkableAgent {
+  private static final double OBSERVATION_EPSILON = 1e-8;
+  private static final double VALUE_OUTPUT_GAIN = 1.0;
+
+  /** Builds the policy; PPO and DiffPPO differ only here. */
+  @FunctionalInterface
+  public interface PolicyFactory {
+    AugmentedPolicy create(NDManager manager, TaskSpec spec, RandomStream random);
+  }
+
+  private final String name;
+  private final PpoHyperparameters hp;
+  private final double alpha;
+  private final double chainLambda;
+  private final TaskSpec spec;
+  private final NDManager manager;
+  private final AugmentedPolicy policy;
+  private final ParameterGroup valueParameters;
+  private final OrthogonalMlp valueNetwork;
+  private final AdamOptimizer policyOptimizer;
+  private final AdamOptimizer valueOptimizer;
+  private final RunningMeanStd observationStatistics;
+  private final RewardScaler rewardScaler;
+  private final AugmentedRollout rollout;
+  private final RandomStream random;
+  private final long iterations;
+  private final int steps;
+  private final int actionSize;
+  private long envSteps;
+  private long iteration;
+  private long minibatchUpdates;
+  private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
+  private Pending pending;
+
+  /** What act computed for the step observe will record. */
+  private record Pending(
+      float[] observation,
+      float[] chain,
+      float[] logDensities,
+      float[] logRatios,
+      float[] values) {}
+
+  public Ppo(
+      String name,
+      PpoHyperparameters hp,
+      double alpha,
+      double chainLambda,
+      TaskSpec spec,
+      AgentContext context,
+      PolicyFactory policyFactory) {
+    TorchRuntime.engine();
+    this.name = name;
+    this.hp = hp;
+    this.alpha = alpha;
+    this.chainLambda = chainLambda;
+    this.spec = spec;
+    this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
+    this.random = new RandomStream(context.seed());
+    this.policy = policyFactory.create(manager, spec, random.split());
+    this.steps = policy.steps();
+    this.actionSize = spec.actionSize();
+    this.valueParameters = new ParameterGroup(manager);
+    this.valueNetwork =
+        new OrthogonalMlp(
+            valueParameters,
+            "value",
+            OrthogonalMlp.Nonlinearity.TANH,
+            VALUE_OUTPUT_GAIN,
+            random.split(),
+            policy.featureSize(),
+            hp.hiddenSize(),
+            hp.hiddenSize(),
+            1);
+    // CleanRL's Adam epsilon is 1e-5, not torch's 1e-8.
+    this.policyOptimizer =
+        new AdamOptimizer(policy.parameters(), hp.learningRate(), 0.9, 0.999, 1e-5);
+    this.valueOptimizer = new AdamOptimizer(valueParameters, hp.learningRate(), 0.9, 0.999, 1e-5);
+    this.observationStatistics = new RunningMeanStd(spec.observationSize());
+    this.rewardScaler = new RewardScaler(hp.gamma(), hp.rewardClip());
+    this.rollout = new AugmentedRollout(hp.numSteps(), steps, spec.observationSize(), actionSize);
+    this.iterations = Math.max(1, context.totalSteps() / hp.numSteps());
+  }
+
+  /** PPO proper: the Gaussian policy of CleanRL (tanh MLP, state-independent log sigma). */
+  public static Ppo create(PpoHyperparameters hp, TaskSpec spec, AgentContext context) {
+    return new Ppo(
+        "ppo",
+        hp,
+        0.0,
+        1.0,
+        spec,
+        context,
+        (manager, task, random) ->
+            new GaussianStepPolicy(
+                manager,
+                task.observationSize(),
+                task.actionSize(),
+                hp.hiddenSize(),
+                OrthogonalMlp.Nonlinearity.TANH,
+                hp.logStdInit(),
+                -20,
+                2,
+                GaussianStepPolicy.ActionMap.CLIP,
+                task.actionLow(),
+                task.actionHigh(),
+                random));
+  }
+
+  /** DiffPPO: the same agent over the K-step diffusion chain. */
+  public static Ppo createDiffusion(
+      DiffPpoHyperparameters hp, TaskSpec spec, AgentContext context) {
+    return new Ppo(
+        "diffppo",
+        hp.ppo(),
+        hp.alpha(),
+        hp.chainGaeLambda(),
+        spec,
+        context,
+        (manager, task, random) -> {
+          ActionScaling scaling = ActionScaling.of(manager, task);
+          DiffusionPolicy chain =
+              new DiffusionPolicy(
+                  manager,
+                  task.observationSize(),
+                  task.actionSize(),
+                  hp.diffusion(),
+                  scaling,
+                  random);
+          return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
+        });
+  }
+
+  @Override
+  public double[] act(double[] observation) {
+    GradientTape.stopRecordingOnThisThread();
+    if (hp.normObs()) {
+      observationStatistics.update(observation);
+    }
+    float[] normalized = normalize(observation);
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray state = scope.create(normalized, new Shape(1, normalized.length));
+      NDArray noise =
+          scope.create(
+              random.gaussians((steps + 1) * actionSize), new Shape(1, (steps + 1) * actionSize));
+      List<NDArray> chain = policy.sampleChain(state, noise);
+      // Every augmented step of this env step as one batch of K rows.
+      NDArray states = state.repeat(0, steps);
+      NDArray from = NDArrays.concat(new NDList(chain.subList(0, steps)), 0);
+      NDArray to = NDArrays.concat(new NDList(chain.subList(1, steps + 1)), 0);
+      NDArray oneHot = scope.eye(steps);
+      GaussianKernel kernel = policy.kernel(states, from, oneHot);
+      NDArray logDensities = kernel.logDensity(to);
+      NDArray logRatios = logDensities.sub(kernel.backwardLogDensity(from, to));
+      NDArray values = valueNetwork.forward(policy.features(states, from, oneHot));
+      pending =
+          new Pending(
+              normalized,
+              NDArrays.concat(new NDList(chain), 0).toFloatArray(),
+              logDensities.toFloatArray(),
+              logRatios.toFloatArray(),
+              values.toFloatArray());
+      return toDoubles(policy.toAction(chain.get(steps)).toFloatArray());
+    }
+  }
+
+  @Override
+  public double[] actDeterministic(double[] observation) {
+    GradientTape.stopRecordingOnThisThread();
+    float[] normalized = normalize(observation);
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray state = scope.create(normalized, new Shape(1, normalized.length));
+      return toDoubles(policy.deterministicAction(state).toFloatArray());
+    }
+  }
+
+  private float[] normalize(double[] observation) {
+    if (hp.normObs()) {
+      return observationStatistics.normalize(observation, OBSERVATION_EPSILON, hp.obsClip());
+    }
+    float[] values = new float[observation.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) observation[i];
+    }
+    return values;
+  }
+
+  @Override
+  public void observe(Transition transition) {
+    if (pending == null) {
+      throw new IllegalStateException("observe without a preceding act");
+    }
+    GradientTape.stopRecordingOnThisThread();
+    double reward =
+        hp.normReward()
+            ? rewardScaler.scale(transition.reward(), transition.terminated())
+            : transition.reward();
+    boolean truncatedOnly = transition.truncated() && !transition.terminated();
+    double valueAfter = truncatedOnly ? valueOf(transition.nextObservation()) : 0;
+    rollout.add(
+        pending.observation(),
+        pending.chain(),
+        pending.logDensities(),
+        pending.logRatios(),
+        pending.values(),
+        reward,
+        transition.terminated(),
+        truncatedOnly,
+        valueAfter);
+    pending = null;
+    envSteps++;
+    if (rollout.full()) {
+      if (!transition.terminated() && !transition.truncated()) {
+        rollout.finish(valueOf(transition.nextObservation()));
+      }
+      update();
+      rollout.clear();
+    }
+  }
+
+  /** V(s, x_0, 0) with x_0 drawn from the prior: the value of a state before its chain starts. */
+  private double valueOf(double[] observation) {
+    float[] normalized = normalize(observation);
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray state = scope.create(normalized, new Shape(1, normalized.length));
+      NDArray first =
+          policy.initialState(scope.create(random.gaussians(actionSize), new Shape(1, actionSize)));
+      NDArray oneHot = scope.eye(steps).get("0:1");
+      return valueNetwork.forward(policy.features(state, first, oneHot)).getFloat();
+    }
+  }
+
+  /** One PPO iteration over the full rollout. */
+  private void update() {
+    iteration++;
+    double learningRate =
+        hp.annealLr()
+            ? Math.max(0, 1.0 - (iteration - 1.0) / iterations) * hp.learningRate()
+            : hp.learningRate();
+    AugmentedRollout.Targets targets =
+        rollout.targets(alpha, hp.gamma(), hp.gaeLambda(), chainLambda);
+    int rows = rollout.rows();
+    int minibatch = Math.max(1, rows / hp.numMinibatches());
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    for (int epoch = 0; epoch < hp.updateEpochs(); epoch++) {
+      shuffle(order);
+      for (int start = 0; start + minibatch <= rows; start += minibatch) {
+        int[] indices = java.util.Arrays.copyOfRange(order, start, start + minibatch);
+        minibatchUpdate(indices, targets, learningRate);
+      }
+    }
+    double meanLogRatio = 0;
+    for (int row = 0; row < rows; row++) {
+      meanLogRatio += rollout.logRatio(row) / rows;
+    }
+    // -E[sum_k l_k]: the chain part of the entropy bound; -E[log pi] for the Gaussian.
+    diagnostics =
+        new TrainingDiagnostics(
+            diagnostics.actorLoss(), diagnostics.criticLoss(), alpha, -steps * meanLogRatio);
+  }
+
+  private void shuffle(int[] order) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+  }
+
+  /** One Adam step of policy and value network on the rows {@code indices}. */
+  private void minibatchUpdate(int[] indices, AugmentedRollout.Targets targets, double lr) {
+    GradientTape.stopRecordingOnThisThread();
+    int b = indices.length;
+    int obs = spec.observationSize();
+    float[] observations = new float[b * obs];
+    float[] from = new float[b * actionSize];
+    float[] to = new float[b * actionSize];
+    float[] oneHot = new float[b * steps];
+    float[] oldLogDensities = new float[b];
+    float[] advantages = new float[b];
+    float[] returns = new float[b];
+    float[] oldValues = new float[b];
+    for (int i = 0; i < b; i++) {
+      int row = indices[i];
+      rollout.copyObservation(row, observations, i * obs);
+      rollout.copyState(row, false, from, i * actionSize);
+      rollout.copyState(row, true, to, i * actionSize);
+      oneHot[i * steps + rollout.step(row)] = 1f;
+      oldLogDensities[i] = rollout.logDensity(row);
+      advantages[i] = (float) targets.advantages()[row];
+      returns[i] = (float) targets.returns()[row];
+      oldValues[i] = rollout.value(row);
+    }
+    if (hp.normAdv()) {
+      advantages = PpoLosses.normalizeAdvantages(advantages);
+    }
+    double policyLoss;
+    double valueLoss;
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray observationRows = scope.create(observations, new Shape(b, obs));
+      NDArray fromRows = scope.create(from, new Shape(b, actionSize));
+      NDArray toRows = scope.create(to, new Shape(b, actionSize));
+      NDArray stepRows = scope.create(oneHot, new Shape(b, steps));
+      try (GradientTape tape = GradientTape.open()) {
+        GaussianKernel kernel = policy.kernel(observationRows, fromRows, stepRows);
+        NDArray policyObjective =
+            PpoLosses.policyLoss(
+                kernel.logDensity(toRows),
+                scope.create(oldLogDensities),
+                scope.create(advantages),
+                hp.clipCoef());
+        NDArray values =
+            valueNetwork.forward(policy.features(observationRows, fromRows, stepRows)).reshape(b);
+        NDArray valueObjective =
+            PpoLosses.valueLoss(
+                values,
+                scope.create(oldValues),
+                scope.create(returns),
+                hp.clipCoef(),
+                hp.clipVloss());
+        NDArray loss = policyObjective.add(valueObjective.mul((float) hp.vfCoef()));
+        if (hp.entCoef() > 0) {
+          loss = loss.sub(kernel.entropy().mean().mul((float) hp.entCoef()));
+        }
+        tape.backward(loss);
+        policyLoss = checkFinite("policy loss", policyObjective.getFloat());
+        valueLoss = checkFinite("value loss", valueObjective.getFloat());
+      }
+    }
+    double norm =
+        Math.sqrt(
+            policy.parameters().gradientSquaredNorm() + valueParameters.gradientSquaredNorm());
+    double scale = norm > hp.maxGradNorm() ? hp.maxGradNorm() / (norm + 1e-6) : 1.0;
+    policyOptimizer.step(lr, scale);
+    valueOptimizer.step(lr, scale);
+    minibatchUpdates++;
+    diagnostics = new TrainingDiagnostics(policyLoss, valueLoss, alpha, diagnostics.entropy());
+  }
+
+  private double checkFinite(String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new NonFiniteLossException(name + " " + what, value, minibatchUpdates);
+    }
+    return value;
+  }
+
+  private static double[] toDoubles(float[] values) {
+    double[] result = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = values[i];
+    }
+    return result;
+  }
+
+  @Override
+  public TrainingDiagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  public AugmentedPolicy policy() {
+    return policy;
+  }
+
+  public RunningMeanStd observationStatistics() {
+    return observationStatistics;
+  }
+
+  public long envSteps() {
+    return envSteps;
+  }
+
+  /** Native arrays of the agent's long-lived manager (constant over a run). */
+  public int longLivedArrayCount() {
+    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+  }
+
+  @Override
+  public void prepareForBenchmark() {
+    double[] observation = new double[spec.observationSize()];
+    rollout.clear();
+    while (!rollout.full()) {
+      for (int i = 0; i < observation.length; i++) {
+        observation[i] = random.nextGaussian();
+      }
+      act(observation);
+      rollout.add(
+          pending.observation(),
+          pending.chain(),
+          pending.logDensities(),
+          pending.logRatios(),
+          pending.values(),
+          random.nextGaussian(),
+          false,
+          false,
+          0);
+    }
+    pending = null;
+    rollout.finish(0);
+    benchmarkTargets = rollout.targets(alpha, hp.gamma(), hp.gaeLambda(), chainLambda);
+  }
+
+  private AugmentedRollout.Targets benchmarkTargets;
+
+  /** One minibatch update: the unit of PPO's training work. */
+  @Override
+  public void benchmarkUpdate(long globalStep) {
+    int rows = rollout.rows();
+    int minibatch = Math.max(1, rows / hp.numMinibatches());
+    int[] indices = new int[minibatch];
+    for (int i = 0; i < minibatch; i++) {
+      indices[i] = random.nextInt(rows);
+    }
+    minibatchUpdate(indices, benchmarkTargets, hp.learningRate());
+  }
+
+  /**
+   * One minibatch update: kernel and value network forward, backward with weight and input
+   * gradients (about twice the forward). Matrix multiplies only.
+   */
+  @Override
+  public long flopsPerUpdate() {
+    long b = Math.max(1, (long) hp.numSteps() * steps / hp.numMinibatches());
+    return 3 * (policy.kernelForwardFlops(b) + valueNetwork.forwardFlops(b));
+  }
+
+  @Override
+  public void write(StateWriter out) throws IOException {
+    out.writeTag("agent:" + name);
+    policy.parameters().write(out);
+    valueParameters.write(out);
+    policyOptimizer.write(out);
+    valueOptimizer.write(out);
+    observationStatistics.write(out);
+    rewardScaler.write(out);
+    rollout.write(out);
+    random.write(out);
+    out.writeLong(envSteps);
+    out.writeLong(iteration);
+    out.writeLong(minibatchUpdates);
+    out.writeDouble(diagnostics.actorLoss());
+    out.writeDouble(diagnostics.criticLoss());
+    out.writeDouble(diagnostics.alpha());
+    out.writeDouble(diagnostics.entropy());
+  }
+
+  @Override
+  public void read(StateReader in) throws IOException {
+    in.expectTag("agent:" + name);
+    policy.parameters().read(in);
+    valueParameters.read(in);
+    policyOptimizer.read(in);
+    valueOptimizer.read(in);
+    observationStatistics.read(in);
+    rewardScaler.read(in);
+    rollout.read(in);
+    random.read(in);
+    envSteps = in.readLong();
+    iteration = in.readLong();
+    minibatchUpdates = in.readLong();
+    diagnostics =
+        new TrainingDiagnostics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,447 @@
+package dev.diffsweep.trainer.agent;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.nn.AdamOptimizer;
+import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.OrthogonalMlp;
+import dev.diffsweep.trainer.nn.TorchRuntime;
+import dev.diffsweep.trainer.policy.ActionScaling;
+import dev.diffsweep.trainer.policy.AugmentedPolicy;
+import dev.diffsweep.trainer.policy.DiffusionPolicy;
+import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
+import dev.diffsweep.trainer.policy.GaussianKernel;
+import dev.diffsweep.trainer.policy.GaussianStepPolicy;
+import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.state.StateReader;
+import dev.diffsweep.trainer.state.StateWriter;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Wasserstein policy optimisation (Pfau et al. 2025) with off-policy twin critics, on the
+ * diffusion-augmented MDP of an {@link AugmentedPolicy}: with a Gaussian policy (K = 1) it is WPO,
+ * with the diffusion chain DiffWPO (ALGORITHMS.md section 5), whose critic is Q(s, x_k, k,
+ * x_{k+1}).
+ *
+ * <p>The replay buffer keeps whole chains x_0 .. x_K per env step; each sampled row picks a step k
+ * uniformly. Soft Q-learning on the augmented steps (the current step's -alpha l_k enters through
+ * the actor, the following step's through the target):
+ *
+ * <pre>
+ *   k &lt; K-1:  y = Qbar(s, x_{k+1}, k+1, x') - alpha l_{k+1}(x'),          x' ~ F(.|x_{k+1}, s, k+1)
+ *   k = K-1:  y = r + gamma (1 - terminated) (Qbar(s', x'_0, 0, x') - alpha l_0(x')),  x'_0 ~ p_0
+ * </pre>
+ *
+ * so the discount applies across env steps only and rewards arrive on the chain's last step. The
+ * actor loss is {@link WpoLosses#actorLoss} at y ~ F(.|x_k, s, k) with dQ/dy from autodiff through
+ * the frozen critic. For the Gaussian the critic sees the pre-tanh sample x_1 as its action (a
+ * reparameterisation of a = tanh(x_1)), so the flow and its gradient live in one space. Training
+ * begins after learning_starts steps; the policy itself acts from the start, as the chain states it
+ * stores must be its own.
+ */
+public final class Wpo implements BenchmarkableAgent {
+
+  /** Builds the policy; WPO and DiffWPO differ only here. */
+  @FunctionalInterface
+  public interface PolicyFactory {
+    AugmentedPolicy create(NDManager manager, TaskSpec spec, RandomStream random);
+  }
+
+  private final String name;
+  private final WpoHyperparameters hp;
+  private final TaskSpec spec;
+  private final NDManager manager;
+  private final AugmentedPolicy policy;
+  private final TwinCritic critic;
+  private final TwinCritic targetCritic;
+  private final AdamOptimizer policyOptimizer;
+  private final AdamOptimizer criticOptimizer;
+  private final ReplayBuffer buffer;
+  private final RandomStream random;
+  private final int steps;
+  private final int actionSize;
+  private long envSteps;
+  private long updates;
+  private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
+  private double[] pendingChain;
+
+  public Wpo(
+      String name,
+      WpoHyperparameters hp,
+      TaskSpec spec,
+      AgentContext context,
+      PolicyFactory policyFactory) {
+    TorchRuntime.engine();
+    this.name = name;
+    this.hp = hp;
+    this.spec = spec;
+    this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
+    this.random = new RandomStream(context.seed());
+    this.policy = policyFactory.create(manager, spec, random.split());
+    this.steps = policy.steps();
+    this.actionSize = spec.actionSize();
+    int features = policy.featureSize();
+    this.critic = new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
+    this.targetCritic =
+        new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
+    targetCritic.parameters().copyFrom(critic.parameters());
+    targetCritic.parameters().setTrainable(false);
+    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.policyLr());
+    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.qLr());
+    int capacity = (int) Math.max(1, Math.min(hp.bufferSize(), context.totalSteps()));
+    this.buffer = new ReplayBuffer(capacity, spec.observationSize(), (steps + 1) * actionSize);
+  }
+
+  /** WPO proper: a Gaussian actor (ReLU MLP mean, state-independent log sigma, tanh action). */
+  public static Wpo create(WpoHyperparameters hp, TaskSpec spec, AgentContext context) {
+    return new Wpo(
+        "wpo",
+        hp,
+        spec,
+        context,
+        (manager, task, random) ->
+            new GaussianStepPolicy(
+                manager,
+                task.observationSize(),
+                task.actionSize(),
+                hp.hiddenSize(),
+                OrthogonalMlp.Nonlinearity.RELU,
+                hp.logStdInit(),
+                hp.logStdMin(),
+                hp.logStdMax(),
+                GaussianStepPolicy.ActionMap.TANH,
+                task.actionLow(),
+                task.actionHigh(),
+                random));
+  }
+
+  /** DiffWPO: the same agent over the K-step diffusion chain. */
+  public static Wpo createDiffusion(
+      DiffWpoHyperparameters hp, TaskSpec spec, AgentContext context) {
+    return new Wpo(
+        "diffwpo",
+        hp.wpo(),
+        spec,
+        context,
+        (manager, task, random) -> {
+          ActionScaling scaling = ActionScaling.of(manager, task);
+          DiffusionPolicy chain =
+              new DiffusionPolicy(
+                  manager,
+                  task.observationSize(),
+                  task.actionSize(),
+                  hp.diffusion(),
+                  scaling,
+                  random);
+          return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
+        });
+  }
+
+  @Override
+  public double[] act(double[] observation) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray state = row(scope, observation);
+      List<NDArray> chain = policy.sampleChain(state, noise(scope, 1, (steps + 1) * actionSize));
+      pendingChain = toDoubles(NDArrays.concat(new NDList(chain), 1).toFloatArray());
+      return toDoubles(policy.toAction(chain.get(steps)).toFloatArray());
+    }
+  }
+
+  @Override
+  public double[] actDeterministic(double[] observation) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      return toDoubles(policy.deterministicAction(row(scope, observation)).toFloatArray());
+    }
+  }
+
+  @Override
+  public void observe(Transition transition) {
+    if (pendingChain == null) {
+      throw new IllegalStateException("observe without a preceding act");
+    }
+    // The chain, not the action, is what the augmented critic and actor need.
+    buffer.add(
+        new Transition(
+            transition.observation(),
+            pendingChain,
+            transition.reward(),
+            transition.nextObservation(),
+            transition.terminated(),
+            transition.truncated()));
+    pendingChain = null;
+    long globalStep = envSteps++;
+    if (globalStep > hp.learningStarts()) {
+      update(globalStep);
+    }
+  }
+
+  /** A sampled batch of augmented transitions (one random chain step per stored env step). */
+  private record AugmentedBatch(
+      NDArray observations,
+      NDArray from,
+      NDArray to,
+      NDArray stepOneHot,
+      NDArray nextObservations,
+      NDArray nextFrom,
+      NDArray nextStepOneHot,
+      NDArray rewards,
+      NDArray continuation) {}
+
+  private AugmentedBatch sampleBatch(NDManager scope) {
+    ReplayBuffer.Batch batch = buffer.sample(hp.batchSize(), random);
+    int b = batch.size();
+    int obs = spec.observationSize();
+    int width = (steps + 1) * actionSize;
+    float[] from = new float[b * actionSize];
+    float[] to = new float[b * actionSize];
+    float[] oneHot = new float[b * steps];
+    float[] nextObs = new float[b * obs];
+    float[] nextFrom = new float[b * actionSize];
+    float[] nextOneHot = new float[b * steps];
+    float[] lastStep = new float[b];
+    float[] rewards = new float[b];
+    float[] continuation = new float[b];
+    for (int i = 0; i < b; i++) {
+      int k = random.nextInt(steps);
+      int chain = i * width;
+      System.arraycopy(batch.actions(), chain + k * actionSize, from, i * actionSize, actionSize);
+      System.arraycopy(
+          batch.actions(), chain + (k + 1) * actionSize, to, i * actionSize, actionSize);
+      oneHot[i * steps + k] = 1f;
+      boolean last = k == steps - 1;
+      float[] nextSource = last ? batch.nextObservations() : batch.observations();
+      System.arraycopy(nextSource, i * obs, nextObs, i * obs, obs);
+      if (!last) {
+        System.arraycopy(to, i * actionSize, nextFrom, i * actionSize, actionSize);
+      }
+      nextOneHot[i * steps + (k + 1) % steps] = 1f;
+      lastStep[i] = last ? 1f : 0f;
+      rewards[i] = last ? batch.rewards()[i] : 0f;
+      continuation[i] = last ? (float) hp.gamma() * (1f - batch.terminated()[i]) : 1f;
+    }
+    NDArray lastMask = scope.create(lastStep, new Shape(b, 1));
+    // A chain's first state after an env step is a fresh draw from the prior.
+    NDArray freshStart = policy.initialState(noise(scope, b, actionSize)).mul(lastMask);
+    return new AugmentedBatch(
+        scope.create(batch.observations(), new Shape(b, obs)),
+        scope.create(from, new Shape(b, actionSize)),
+        scope.create(to, new Shape(b, actionSize)),
+        scope.create(oneHot, new Shape(b, steps)),
+        scope.create(nextObs, new Shape(b, obs)),
+        scope.create(nextFrom, new Shape(b, actionSize)).add(freshStart),
+        scope.create(nextOneHot, new Shape(b, steps)),
+        scope.create(rewards, new Shape(b, 1)),
+        scope.create(continuation, new Shape(b, 1)));
+  }
+
+  /** One critic step and, on its schedule, actor steps and the target update. */
+  public void update(long globalStep) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      AugmentedBatch batch = sampleBatch(scope);
+      int b = hp.batchSize();
+      GaussianKernel nextKernel =
+          policy.kernel(batch.nextObservations(), batch.nextFrom(), batch.nextStepOneHot());
+      NDArray nextTo = nextKernel.sample(noise(scope, b, actionSize));
+      NDArray target =
+          SacLosses.criticTarget(
+              batch.rewards(),
+              batch.continuation(),
+              1.0,
+              targetCritic.min(
+                  policy.features(
+                      batch.nextObservations(), batch.nextFrom(), batch.nextStepOneHot()),
+                  nextTo),
+              nextKernel.logRatio(batch.nextFrom(), nextTo),
+              hp.alpha());
+      NDArray features = policy.features(batch.observations(), batch.from(), batch.stepOneHot());
+      double criticLoss;
+      try (GradientTape tape = GradientTape.open()) {
+        NDArray loss = SacLosses.criticLoss(critic.both(features, batch.to()), target);
+        tape.backward(loss);
+        criticLoss = checkFinite("critic loss", loss.getFloat());
+      }
+      criticOptimizer.step();
+      updates++;
+
+      double actorLoss = diagnostics.actorLoss();
+      double entropy = diagnostics.entropy();
+      if (globalStep % hp.policyFrequency() == 0) {
+        for (int i = 0; i < hp.policyFrequency(); i++) {
+          double[] result = updateActor(scope, batch, features);
+          actorLoss = result[0];
+          entropy = -steps * result[1];
+        }
+      }
+      if (globalStep % hp.targetNetworkFrequency() == 0) {
+        targetCritic.parameters().polyakFrom(critic.parameters(), hp.tau());
+      }
+      diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, hp.alpha(), entropy);
+    }
+  }
+
+  /** Returns {actor loss, mean log-ratio of the sampled steps}. */
+  private double[] updateActor(NDManager scope, AugmentedBatch batch, NDArray features) {
+    int b = hp.batchSize();
+    GaussianKernel current = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
+    NDArray next = current.sample(noise(scope, b, actionSize));
+    double meanLogRatio =
+        checkFinite("policy log-ratio", current.logRatio(batch.from(), next).mean().getFloat());
+    NDArray criticGradient = criticActionGradient(features, next);
+    NDArray coefficient =
+        WpoLosses.coefficient(
+            current.logRatioGradient(batch.from(), next), criticGradient, hp.alpha());
+    double loss;
+    try (GradientTape tape = GradientTape.open()) {
+      GaussianKernel live = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
+      NDArray actorLoss =
+          WpoLosses.actorLoss(live, coefficient, batch.from(), next, hp.naturalGradient());
+      tape.backward(actorLoss);
+      loss = checkFinite("actor loss", actorLoss.getFloat());
+    }
+    policyOptimizer.step();
+    return new double[] {loss, meanLogRatio};
+  }
+
+  /** dQ/dy of min_j Q_j(features, y) per row, by autodiff through the frozen critics. */
+  private NDArray criticActionGradient(NDArray features, NDArray next) {
+    NDArray action = next.duplicate();
+    action.setRequiresGradient(true);
+    critic.parameters().setTrainable(false);
+    try (GradientTape tape = GradientTape.open()) {
+      tape.backward(critic.min(features, action).sum());
+    } finally {
+      critic.parameters().setTrainable(true);
+    }
+    NDArray gradient = action.getGradient().duplicate();
+    action.setRequiresGradient(false);
+    return gradient;
+  }
+
+  private NDArray noise(NDManager scope, int rows, int width) {
+    return scope.create(random.gaussians(rows * width), new Shape(rows, width));
+  }
+
+  private double checkFinite(String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new NonFiniteLossException(name + " " + what, value, updates);
+    }
+    return value;
+  }
+
+  private static NDArray row(NDManager scope, double[] observation) {
+    float[] values = new float[observation.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) observation[i];
+    }
+    return scope.create(values, new Shape(1, values.length));
+  }
+
+  private static double[] toDoubles(float[] values) {
+    double[] result = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = values[i];
+    }
+    return result;
+  }
+
+  @Override
+  public TrainingDiagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  public AugmentedPolicy policy() {
+    return policy;
+  }
+
+  /** Native arrays of the agent's long-lived manager (constant over a run). */
+  public int longLivedArrayCount() {
+    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+  }
+
+  @Override
+  public void prepareForBenchmark() {
+    double[] observation = new double[spec.observationSize()];
+    for (int i = 0; i < 4 * hp.batchSize(); i++) {
+      for (int j = 0; j < observation.length; j++) {
+        observation[j] = random.nextGaussian();
+      }
+      act(observation);
+      buffer.add(
+          new Transition(
+              observation, pendingChain, random.nextGaussian(), observation, false, false));
+    }
+    pendingChain = null;
+  }
+
+  @Override
+  public void benchmarkUpdate(long globalStep) {
+    update(globalStep);
+  }
+
+  /**
+   * One env step's training: a critic update (next-step kernel, target and online critics forward,
+   * critic backward) and on average one actor update (two kernel passes, the critic's input
+   * gradient, the kernel's backward). Matrix multiplies only.
+   */
+  @Override
+  public long flopsPerUpdate() {
+    long b = hp.batchSize();
+    long criticUpdate =
+        policy.kernelForwardFlops(b)
+            + targetCritic.forwardFlops(b)
+            + critic.forwardFlops(b)
+            + critic.backwardFlops(b, true, 0);
+    long actorUpdate =
+        3 * policy.kernelForwardFlops(b)
+            + critic.forwardFlops(b)
+            + critic.backwardFlops(b, false, actionSize);
+    return criticUpdate + actorUpdate;
+  }
+
+  @Override
+  public void write(StateWriter out) throws IOException {
+    out.writeTag("agent:" + name);
+    policy.parameters().write(out);
+    critic.parameters().write(out);
+    targetCritic.parameters().write(out);
+    policyOptimizer.write(out);
+    criticOptimizer.write(out);
+    buffer.write(out);
+    random.write(out);
+    out.writeLong(envSteps);
+    out.writeLong(updates);
+    out.writeDouble(diagnostics.actorLoss());
+    out.writeDouble(diagnostics.criticLoss());
+    out.writeDouble(diagnostics.alpha());
+    out.writeDouble(diagnostics.entropy());
+  }
+
+  @Override
+  public void read(StateReader in) throws IOException {
+    in.expectTag("agent:" + name);
+    policy.parameters().read(in);
+    critic.parameters().read(in);
+    targetCritic.parameters().read(in);
+    policyOptimizer.read(in);
+    criticOptimizer.read(in);
+    buffer.read(in);
+    random.read(in);
+    envSteps = in.readLong();
+    updates = in.readLong();
+    diagnostics =
+        new TrainingDiagnostics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.diffsweep.trainer.agent;
+
+/**
+ * WPO's hyperparameters. The off-policy machinery (replay, twin critics, targets, schedules) takes
+ * SAC's CleanRL defaults, as ALGORITHMS.md section 2 asks ("critic as in SAC").
+ *
+ * @param bufferSize replay capacity (1e6)
+ * @param gamma discount (0.99)
+ * @param tau Polyak rate of the target critics (0.005)
+ * @param batchSize minibatch size (256)
+ * @param learningStarts env steps before training starts (5000); the policy acts throughout
+ * @param policyLr actor Adam learning rate (3e-4)
+ * @param qLr critic Adam learning rate (1e-3)
+ * @param policyFrequency actor updates happen every this many steps, this many at a time (2)
+ * @param targetNetworkFrequency Polyak updates every this many steps (1)
+ * @param alpha entropy temperature of the regularised flow and the soft critic target (0: plain
+ *     WPO)
+ * @param naturalGradient scale the mean's gradient by sigma^2 and sigma's by sigma^2 / 2 (false)
+ * @param hiddenSize width of the actor's and critics' two ReLU hidden layers (256)
+ * @param logStdInit initial log sigma of the Gaussian (0)
+ * @param logStdMin lower bound of log sigma (-5)
+ * @param logStdMax upper bound of log sigma (2)
+ */
+public record WpoHyperparameters(
+    int bufferSize,
+    double gamma,
+    double tau,
+    int batchSize,
+    int learningStarts,
+    double policyLr,
+    double qLr,
+    int policyFrequency,
+    int targetNetworkFrequency,
+    double alpha,
+    boolean naturalGradient,
+    int hiddenSize,
+    double logStdInit,
+    double logStdMin,
+    double logStdMax) {
+
+  public static WpoHyperparameters defaults() {
+    SacHyperparameters sac = SacHyperparameters.defaults();
+    return new WpoHyperparameters(
+        sac.bufferSize(),
+        sac.gamma(),
+        sac.tau(),
+        sac.batchSize(),
+        sac.learningStarts(),
+        sac.policyLr(),
+        sac.qLr(),
+        sac.policyFrequency(),
+        sac.targetNetworkFrequency(),
+        0.0,
+        false,
+        sac.hiddenSize(),
+        0.0,
+        sac.logStdMin(),
+        sac.logStdMax());
+  }
+
+  public WpoHyperparameters {
+    Checks.positive("buffer_size", bufferSize);
+    Checks.inRange("gamma", gamma, 0, 1);
+    Checks.inRange("tau", tau, 0, 1);
+    Checks.positive("batch_size", batchSize);
+    Checks.nonNegative("learning_starts", learningStarts);
+    Checks.positive("policy_lr", policyLr);
+    Checks.positive("q_lr", qLr);
+    Checks.positive("policy_frequency", policyFrequency);
+    Checks.positive("target_network_frequency", targetNetworkFrequency);
+    Checks.nonNegative("alpha", alpha);
+    Checks.positive("hidden_size", hiddenSize);
+    if (!(logStdMin < logStdMax) || logStdInit < logStdMin || logStdInit > logStdMax) {
+      throw new IllegalArgumentException(
+          "need log_std_min <= log_std_init <= log_std_max with min < max, got "
+              + logStdMin
+              + ", "
+              + logStdInit
+              + ", "
+              + logStdMax);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.diffsweep.trainer.policy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import dev.diffsweep.trainer.nn.ParameterGroup;
+import java.util.List;
+
+/**
+ * The diffusion chain as K steps of the augmented MDP (ALGORITHMS.md sections 4 and 5): x_0 ~ N(0,
+ * sigma0^2 I), each step one forward kernel of {@link DiffusionPolicy}, the action tanh(x_K)
+ * rescaled. Value and critic networks see [s, x_k, Fourier features of k/K].
+ */
+public final class DiffusionStepPolicy implements AugmentedPolicy {
+  private final DiffusionPolicy chain;
+  private final ActionScaling scaling;
+  private final int observationSize;
+  private final int actionSize;
+
+  public DiffusionStepPolicy(
+      DiffusionPolicy chain, ActionScaling scaling, int observationSize, int actionSize) {
+    this.chain = chain;
+    this.scaling = scaling;
+    this.observationSize = observationSize;
+    this.actionSize = actionSize;
+  }
+
+  @Override
+  public int steps() {
+    return chain.settings().steps();
+  }
+
+  @Override
+  public int actionSize() {
+    return actionSize;
+  }
+
+  @Override
+  public int featureSize() {
+    return observationSize + actionSize + chain.settings().timeFeatures();
+  }
+
+  @Override
+  public NDArray features(NDArray observations, NDArray states, NDArray stepOneHot) {
+    return NDArrays.concat(new NDList(observations, states, chain.stepFeatures(stepOneHot)), 1);
+  }
+
+  @Override
+  public GaussianKernel kernel(NDArray observations, NDArray states, NDArray stepOneHot) {
+    return chain.kernel(observations, states, stepOneHot);
+  }
+
+  @Override
+  public NDArray initialState(NDArray noise) {
+    return noise.mul((float) chain.settings().sigma0());
+  }
+
+  @Override
+  public List<NDArray> sampleChain(NDArray observations, NDArray noise) {
+    return chain.run(observations, noise, true).states();
+  }
+
+  @Override
+  public NDArray toAction(NDArray last) {
+    return scaling.toActuatorRange(last.tanh());
+  }
+
+  @Override
+  public NDArray deterministicAction(NDArray observations) {
+    return chain.deterministicAction(observations);
+  }
+
+  @Override
+  public ParameterGroup parameters() {
+    return chain.parameters();
+  }
+
+  @Override
+  public long kernelForwardFlops(long batch) {
+    DiffusionSettings s = chain.settings();
+    long h = s.hidden();
+    long perRow =
+        observationSize * h + actionSize * h + (s.hiddenLayers() - 1) * h * h + h * actionSize;
+    return 2 * batch * perRow;
+  }
+}

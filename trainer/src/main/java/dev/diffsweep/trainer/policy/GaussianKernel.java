@@ -1,0 +1,69 @@
+package dev.diffsweep.trainer.policy;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * One step of a policy on the diffusion-augmented MDP, for a batch of rows: the forward kernel F(y
+ * | x) = N(mean, variance) over the next chain sample y, and optionally the fixed backward kernel
+ * B(x | y) = N(backwardDecay * y, variance) (same variance, as in ALGORITHMS.md section 1). A
+ * Gaussian policy is the one-step case without a backward kernel: its log-ratio is log pi.
+ *
+ * <p>All arrays are [B, d]; results of the densities are [B]. Everything is a differentiable
+ * function of {@code mean} and {@code variance}, so a loss built here reaches the parameters.
+ *
+ * @param backwardDecay c_k = 1 - eta_k / sigma0^2, or null for no backward kernel
+ */
+public record GaussianKernel(NDArray mean, NDArray variance, NDArray backwardDecay) {
+  private static final float LOG_TWO_PI = (float) Math.log(2 * Math.PI);
+
+  /** log F(y | x) = sum_i -(y - mean)^2 / (2 var) - log(2 pi var) / 2. */
+  public NDArray logDensity(NDArray next) {
+    return gaussianLogDensity(next.sub(mean));
+  }
+
+  /** log B(x | y), or zero without a backward kernel. */
+  public NDArray backwardLogDensity(NDArray from, NDArray next) {
+    if (backwardDecay == null) {
+      return next.zerosLike().sum(new int[] {1});
+    }
+    return gaussianLogDensity(from.sub(next.mul(backwardDecay)));
+  }
+
+  /** l = log F(y | x) - log B(x | y), per row. */
+  public NDArray logRatio(NDArray from, NDArray next) {
+    return logDensity(next).sub(backwardLogDensity(from, next));
+  }
+
+  /**
+   * d l / d y, analytic: -(y - mean) / var - c (x - c y) / var (the second term only with a
+   * backward kernel). With {@code next} held fixed its dependence on the parameters is through the
+   * mean and variance only, which is what the WPO actor loss differentiates.
+   */
+  public NDArray logRatioGradient(NDArray from, NDArray next) {
+    NDArray forward = next.sub(mean).neg().div(variance);
+    if (backwardDecay == null) {
+      return forward;
+    }
+    return forward.sub(from.sub(next.mul(backwardDecay)).mul(backwardDecay).div(variance));
+  }
+
+  /** Differential entropy of F per row: sum_i (log(2 pi var) + 1) / 2. */
+  public NDArray entropy() {
+    return variance.log().add(LOG_TWO_PI + 1f).mul(0.5f).sum(new int[] {1});
+  }
+
+  /** A draw from F with standard-normal {@code noise}: mean + sqrt(var) noise. */
+  public NDArray sample(NDArray noise) {
+    return mean.add(variance.sqrt().mul(noise));
+  }
+
+  private NDArray gaussianLogDensity(NDArray deviation) {
+    return deviation
+        .square()
+        .div(variance)
+        .add(variance.log())
+        .add(LOG_TWO_PI)
+        .mul(-0.5f)
+        .sum(new int[] {1});
+  }
+}

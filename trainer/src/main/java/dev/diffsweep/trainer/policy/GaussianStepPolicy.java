@@ -1,0 +1,147 @@
+package dev.diffsweep.trainer.policy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.nn.OrthogonalMlp;
+import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.state.RandomStream;
+import java.util.List;
+
+/**
+ * A diagonal Gaussian policy as the one-step case of {@link AugmentedPolicy}: x_1 ~ N(mu(s),
+ * sigma^2) with mu an MLP (CleanRL's PPO actor: orthogonal initialisation, output gain 0.01) and
+ * log sigma one learned vector, independent of the state, clamped to [logStdMin, logStdMax]. The
+ * action is x_1 clipped to the actuator range (PPO, as CleanRL's ClipAction) or tanh(x_1) rescaled
+ * (WPO, whose critic needs an action that moves with x_1 everywhere).
+ */
+public final class GaussianStepPolicy implements AugmentedPolicy {
+  private static final double MEAN_OUTPUT_GAIN = 0.01;
+
+  /** How x_1 becomes an action. */
+  public enum ActionMap {
+    CLIP,
+    TANH
+  }
+
+  private final ParameterGroup parameters;
+  private final OrthogonalMlp mean;
+  private final NDArray logStd;
+  private final ActionScaling scaling;
+  private final ActionMap actionMap;
+  private final NDArray low;
+  private final NDArray high;
+  private final int observationSize;
+  private final int actionSize;
+  private final float logStdMin;
+  private final float logStdMax;
+
+  public GaussianStepPolicy(
+      NDManager manager,
+      int observationSize,
+      int actionSize,
+      int hidden,
+      OrthogonalMlp.Nonlinearity nonlinearity,
+      double logStdInit,
+      double logStdMin,
+      double logStdMax,
+      ActionMap actionMap,
+      double[] actionLow,
+      double[] actionHigh,
+      RandomStream random) {
+    this.parameters = new ParameterGroup(manager);
+    this.mean =
+        new OrthogonalMlp(
+            parameters,
+            "actor.mean",
+            nonlinearity,
+            MEAN_OUTPUT_GAIN,
+            random,
+            observationSize,
+            hidden,
+            hidden,
+            actionSize);
+    double[] initial = new double[actionSize];
+    java.util.Arrays.fill(initial, logStdInit);
+    this.logStd = parameters.add("actor.log_std", initial, new Shape(1, actionSize));
+    this.scaling = new ActionScaling(manager, actionLow, actionHigh);
+    this.actionMap = actionMap;
+    this.low = manager.create(toFloats(actionLow), new Shape(1, actionSize));
+    this.high = manager.create(toFloats(actionHigh), new Shape(1, actionSize));
+    this.observationSize = observationSize;
+    this.actionSize = actionSize;
+    this.logStdMin = (float) logStdMin;
+    this.logStdMax = (float) logStdMax;
+  }
+
+  @Override
+  public int steps() {
+    return 1;
+  }
+
+  @Override
+  public int actionSize() {
+    return actionSize;
+  }
+
+  @Override
+  public int featureSize() {
+    return observationSize;
+  }
+
+  @Override
+  public NDArray features(NDArray observations, NDArray states, NDArray stepOneHot) {
+    return observations;
+  }
+
+  @Override
+  public GaussianKernel kernel(NDArray observations, NDArray states, NDArray stepOneHot) {
+    NDArray mu = mean.forward(observations);
+    NDArray variance = logStd.clip(logStdMin, logStdMax).mul(2f).exp();
+    return new GaussianKernel(mu, variance.broadcast(mu.getShape()), null);
+  }
+
+  @Override
+  public NDArray initialState(NDArray noise) {
+    return noise.zerosLike();
+  }
+
+  @Override
+  public List<NDArray> sampleChain(NDArray observations, NDArray noise) {
+    // Noise is [B, 2d] like a one-step chain's: the x_0 block is unused.
+    NDList blocks = noise.split(2, 1);
+    NDArray first = initialState(blocks.get(0));
+    return List.of(first, kernel(observations, first, null).sample(blocks.get(1)));
+  }
+
+  @Override
+  public NDArray toAction(NDArray last) {
+    return actionMap == ActionMap.CLIP
+        ? last.maximum(low).minimum(high)
+        : scaling.toActuatorRange(last.tanh());
+  }
+
+  @Override
+  public NDArray deterministicAction(NDArray observations) {
+    return toAction(mean.forward(observations));
+  }
+
+  @Override
+  public ParameterGroup parameters() {
+    return parameters;
+  }
+
+  @Override
+  public long kernelForwardFlops(long batch) {
+    return mean.forwardFlops(batch);
+  }
+
+  private static float[] toFloats(double[] values) {
+    float[] floats = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      floats[i] = (float) values[i];
+    }
+    return floats;
+  }
+}

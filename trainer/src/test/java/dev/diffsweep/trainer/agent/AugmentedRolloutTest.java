@@ -1,0 +1,138 @@
+package dev.diffsweep.trainer.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The augmented-MDP bookkeeping on scripted episodes with K = 2 chain steps per env step: where
+ * rewards land, where the discount applies, where episodes end.
+ */
+class AugmentedRolloutTest {
+  private static final float[] OBSERVATION = {0f};
+  private static final float[] CHAIN = {0f, 0f, 0f};
+  private static final float[] LOG_DENSITIES = {0f, 0f};
+
+  private static void add(
+      AugmentedRollout rollout,
+      float[] logRatios,
+      float[] values,
+      double reward,
+      boolean terminated,
+      boolean truncated,
+      double valueAfter) {
+    rollout.add(
+        OBSERVATION,
+        CHAIN,
+        LOG_DENSITIES,
+        logRatios,
+        values,
+        reward,
+        terminated,
+        truncated,
+        valueAfter);
+  }
+
+  /**
+   * Env steps 0 and 1 are a two-step episode that terminates; step 2 starts the next episode and
+   * ends the rollout (bootstrap V = 7).
+   */
+  private static AugmentedRollout twoStepEpisode() {
+    AugmentedRollout rollout = new AugmentedRollout(3, 2, 1, 1);
+    add(rollout, new float[] {1, 2}, new float[] {1, 2}, 10, false, false, 0);
+    add(rollout, new float[] {0, 0}, new float[] {3, 4}, 20, true, false, 0);
+    add(rollout, new float[] {0, 0}, new float[] {5, 6}, 30, false, false, 0);
+    rollout.finish(7);
+    return rollout;
+  }
+
+  @Test
+  void envRewardLandsOnTheLastChainStepAndEveryStepPaysItsLogRatio() {
+    // alpha = 0.5: rows (t, k) pay -0.5 l_k, plus r_t on k = 1.
+    assertThat(twoStepEpisode().rewards(0.5))
+        .containsExactly(new double[] {-0.5, 9, 0, 20, 0, 30}, within(1e-12));
+  }
+
+  @Test
+  void discountAndDoneApplyOnlyAcrossEnvSteps() {
+    // gamma = lambda = 0.5 across env steps, discount 1 and chain lambda 1 inside the chain.
+    // TD errors: row 5: 30 + 0.5 * 7 - 6 = 27.5; row 4: 0 + 6 - 5 = 1; row 3 (terminated): 20 - 4
+    // = 16; row 2: 0 + 4 - 3 = 1; row 1: 9 + 0.5 * 3 - 2 = 8.5; row 0: -0.5 + 2 - 1 = 0.5.
+    // Advantages: A5 = 27.5, A4 = 1 + A5 = 28.5, A3 = 16 (episode ends), A2 = 1 + A3 = 17,
+    // A1 = 8.5 + 0.25 A2 = 12.75, A0 = 0.5 + A1 = 13.25.
+    AugmentedRollout.Targets targets = twoStepEpisode().targets(0.5, 0.5, 0.5, 1.0);
+    assertThat(targets.advantages())
+        .containsExactly(new double[] {13.25, 12.75, 17, 16, 28.5, 27.5}, within(1e-6));
+    assertThat(targets.returns())
+        .containsExactly(new double[] {14.25, 14.75, 20, 20, 33.5, 33.5}, within(1e-6));
+  }
+
+  @Test
+  void truncationBootstrapsFromTheSuppliedValueAndCutsTheTrace() {
+    // Step 0 is truncated, V(final observation) = 8; step 1 ends the rollout (bootstrap 9).
+    AugmentedRollout rollout = new AugmentedRollout(2, 2, 1, 1);
+    add(rollout, new float[] {0, 0}, new float[] {1, 2}, 10, false, true, 8);
+    add(rollout, new float[] {0, 0}, new float[] {3, 4}, 20, false, false, 0);
+    rollout.finish(9);
+    // row 3: 20 + 0.5 * 9 - 4 = 20.5; row 2: 4 - 3 = 1 -> A2 = 21.5;
+    // row 1: 10 + 0.5 * 8 - 2 = 12 (no trace into the next episode); row 0: 2 - 1 = 1 -> A0 = 13.
+    AugmentedRollout.Targets targets = rollout.targets(0.0, 0.5, 0.5, 1.0);
+    assertThat(targets.advantages())
+        .containsExactly(new double[] {13, 12, 21.5, 20.5}, within(1e-6));
+  }
+
+  @Test
+  void aGaussianPolicyIsTheOneStepCase() {
+    // K = 1, alpha = 0: an ordinary PPO rollout, every row an env step.
+    AugmentedRollout rollout = new AugmentedRollout(2, 1, 1, 1);
+    rollout.add(
+        OBSERVATION,
+        new float[] {0, 0},
+        new float[] {0},
+        new float[] {5},
+        new float[] {1},
+        1,
+        false,
+        false,
+        0);
+    rollout.add(
+        OBSERVATION,
+        new float[] {0, 0},
+        new float[] {0},
+        new float[] {5},
+        new float[] {1},
+        2,
+        false,
+        false,
+        0);
+    rollout.finish(4);
+    // delta_1 = 2 + 0.5 * 4 - 1 = 3, delta_0 = 1 + 0.5 * 1 - 1 = 0.5, A_0 = 0.5 + 0.25 * 3.
+    assertThat(rollout.rewards(0.0)).containsExactly(1, 2);
+    assertThat(rollout.targets(0.0, 0.5, 0.5, 1.0).advantages())
+        .containsExactly(new double[] {1.25, 3}, within(1e-6));
+  }
+
+  @Test
+  void rowsReadBackTheirChainStates() {
+    AugmentedRollout rollout = new AugmentedRollout(1, 2, 1, 1);
+    rollout.add(
+        new float[] {7},
+        new float[] {0.5f, 1.5f, 2.5f},
+        new float[] {-1, -2},
+        new float[] {0, 0},
+        new float[] {0, 0},
+        0,
+        false,
+        false,
+        0);
+    float[] from = new float[1];
+    float[] to = new float[1];
+    rollout.copyState(1, false, from, 0);
+    rollout.copyState(1, true, to, 0);
+    assertThat(from).containsExactly(1.5f);
+    assertThat(to).containsExactly(2.5f);
+    assertThat(rollout.step(1)).isEqualTo(1);
+    assertThat(rollout.logDensity(1)).isEqualTo(-2f);
+  }
+}

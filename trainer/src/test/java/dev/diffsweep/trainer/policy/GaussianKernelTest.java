@@ -1,0 +1,110 @@
+package dev.diffsweep.trainer.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.TorchRuntime;
+import dev.diffsweep.trainer.state.RandomStream;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel's analytic d l / d y against torch's autodiff, in float64; and the diffusion policy's
+ * single-step kernel against its chain.
+ */
+class GaussianKernelTest {
+  private NDManager manager;
+  private final RandomStream random = new RandomStream(11);
+
+  @BeforeEach
+  void openManager() {
+    TorchRuntime.engine();
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  private NDArray gaussians(int rows, int cols, double scale, double shift) {
+    double[] values = new double[rows * cols];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = shift + scale * random.nextGaussian();
+    }
+    return manager.create(values, new Shape(rows, cols));
+  }
+
+  private double[] autodiffGradient(GaussianKernel kernel, NDArray from, NDArray next) {
+    NDArray y = next.duplicate();
+    y.setRequiresGradient(true);
+    try (GradientTape tape = GradientTape.open()) {
+      tape.backward(kernel.logRatio(from, y).sum());
+    }
+    return y.getGradient().toDoubleArray();
+  }
+
+  @Test
+  void logRatioGradientOfTheDiffusionKernelMatchesAutodiff() {
+    NDArray eta = gaussians(4, 3, 0.02, 0.1).abs();
+    NDArray decay = eta.mul(-1 / 6.25).add(1);
+    GaussianKernel kernel = new GaussianKernel(gaussians(4, 3, 1, 0), eta.mul(2), decay);
+    NDArray from = gaussians(4, 3, 1, 0);
+    NDArray next = gaussians(4, 3, 1, 0);
+    assertThat(kernel.logRatioGradient(from, next).toDoubleArray())
+        .containsExactly(autodiffGradient(kernel, from, next), within(1e-9));
+  }
+
+  @Test
+  void logDensityGradientOfTheGaussianMatchesAutodiff() {
+    GaussianKernel kernel =
+        new GaussianKernel(gaussians(4, 2, 1, 0), gaussians(4, 2, 0.1, 0.5).abs(), null);
+    NDArray from = gaussians(4, 2, 1, 0);
+    NDArray next = gaussians(4, 2, 1, 0);
+    assertThat(kernel.logRatioGradient(from, next).toDoubleArray())
+        .containsExactly(autodiffGradient(kernel, from, next), within(1e-9));
+  }
+
+  @Test
+  void gaussianLogDensityIsTheTextbookFormula() {
+    // N(y = 1; mean 0, var 4) in one dimension: -1/8 - log(2 pi 4) / 2.
+    GaussianKernel kernel =
+        new GaussianKernel(
+            manager.create(new double[] {0}, new Shape(1, 1)),
+            manager.create(new double[] {4}, new Shape(1, 1)),
+            null);
+    NDArray y = manager.create(new double[] {1}, new Shape(1, 1));
+    double expected = -1.0 / 8 - 0.5 * Math.log(2 * Math.PI * 4);
+    // log(2 pi) is a float constant in the kernel: 1e-7 relative.
+    assertThat(kernel.logDensity(y).getDouble()).isCloseTo(expected, within(1e-6));
+    assertThat(kernel.logRatio(y, y).getDouble()).isCloseTo(expected, within(1e-6));
+  }
+
+  @Test
+  void singleStepKernelReproducesTheChainsStepLogRatios() {
+    DiffusionSettings settings =
+        new DiffusionSettings(3, 2.5, 0.17, 0.1, false, 0.25, false, 16, 2, 4);
+    ActionScaling scaling = new ActionScaling(manager, new double[] {-1, -1}, new double[] {1, 1});
+    DiffusionPolicy chain = new DiffusionPolicy(manager, 5, 2, settings, scaling, random.split());
+    GradientTape.stopRecordingOnThisThread();
+    NDArray observations =
+        gaussians(1, 5, 1, 0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    NDArray noise = gaussians(1, 8, 1, 0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    ChainSample sample = chain.run(observations, noise, true);
+    List<NDArray> states = sample.states();
+    for (int k = 0; k < 3; k++) {
+      float[] oneHot = new float[3];
+      oneHot[k] = 1;
+      GaussianKernel kernel =
+          chain.kernel(observations, states.get(k), manager.create(oneHot, new Shape(1, 3)));
+      assertThat(kernel.logRatio(states.get(k), states.get(k + 1)).getFloat())
+          .isCloseTo(sample.stepLogRatios().get(k).getFloat(), within(1e-4f));
+    }
+  }
+}
