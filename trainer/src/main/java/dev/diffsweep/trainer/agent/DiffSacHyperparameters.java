@@ -35,7 +35,8 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  * @param minFrac step-size schedule at the last step, relative to the first (0.17)
  * @param stepSize softplus(delta) at initialisation; eta_k = softplus(delta_k) sched(k) / friction
  *     (0.1)
- * @param learnStepSizes train one delta per step (false)
+ * @param learnStepSizes train one delta per step (false); trained eta_k are clamped to [1e-4,
+ *     sigma0^2]
  * @param friction friction per action dimension (0.25)
  * @param learnFriction train the friction per action dimension (false)
  * @param denoiserLayers hidden layers of the denoiser f_theta (2)
