@@ -314,6 +314,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
     // and eta is only usable in (0, sigma0^2]: as eta -> 0 the backward precision 1/(4 eta)
     // overflows, and past sigma0^2 the prior drift's decay 1 - eta/sigma0^2 turns negative, so the
     // chain overshoots and oscillates. The clamp keeps eta inside; at a bound the gradient is zero.
+    // It is not the whole cure: DiffSAC with both learnable, InvertedPendulum seed 1, still had a
+    // NaN actor loss at update 740 (2026-11-25), so that divergence has another cause too.
     return eta.clip(MIN_LEARNED_STEP_SIZE, settings.sigma0() * settings.sigma0());
   }
 
