@@ -37,6 +37,9 @@ public final class DiffusionPolicy implements SquashedPolicy {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
   private static final double OUTPUT_INIT_SCALE = 1e-3;
 
+  /** Lower bound of a trained eta_k: 1/(4 eta) stays below 2.5e3, far inside float32. */
+  static final double MIN_LEARNED_STEP_SIZE = 1e-4;
+
   private final DiffusionSettings settings;
   private final ParameterGroup parameters;
   private final ActionScaling scaling;
@@ -303,7 +306,17 @@ public final class DiffusionPolicy implements SquashedPolicy {
     if (parameters.dataType() != DataType.FLOAT32) {
       schedule = schedule.toType(parameters.dataType(), false);
     }
-    return stepSizes.mul(schedule).div(friction);
+    NDArray eta = stepSizes.mul(schedule).div(friction);
+    if (!settings.learnStepSizes() && !settings.learnFriction()) {
+      return eta;
+    }
+    // Trained step sizes and frictions drift freely (runs with them learnable ended in NaN losses),
+    // and eta is only usable in (0, sigma0^2]: as eta -> 0 the backward precision 1/(4 eta)
+    // overflows, and past sigma0^2 the prior drift's decay 1 - eta/sigma0^2 turns negative, so the
+    // chain overshoots and oscillates. The clamp keeps eta inside; at a bound the gradient is zero.
+    // It is not the whole cure: DiffSAC with both learnable, InvertedPendulum seed 1, still had a
+    // NaN actor loss at update 740 (2026-11-25), so that divergence has another cause too.
+    return eta.clip(MIN_LEARNED_STEP_SIZE, settings.sigma0() * settings.sigma0());
   }
 
   @Override

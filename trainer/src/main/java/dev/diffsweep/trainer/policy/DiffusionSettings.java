@@ -7,7 +7,8 @@ package dev.diffsweep.trainer.policy;
  * @param sigma0 standard deviation of the prior N(0, sigma0^2 I)
  * @param minFrac the linear step-size schedule's value at the last step (1 at the first)
  * @param stepSize softplus(delta) at initialisation: eta_k = softplus(delta_k) sched(k) / friction
- * @param learnStepSizes whether delta_k (one per step) is trained
+ * @param learnStepSizes whether delta_k (one per step) is trained; with this or learnFriction,
+ *     eta_k is clamped to [1e-4, sigma0^2] (see DiffusionPolicy)
  * @param friction the friction per action dimension at initialisation
  * @param learnFriction whether the friction (one per action dimension) is trained
  * @param hidden width of the denoiser f_theta

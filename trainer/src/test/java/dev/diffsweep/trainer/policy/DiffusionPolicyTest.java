@@ -228,6 +228,16 @@ class DiffusionPolicyTest {
         .containsExactly(zeroNoise, org.assertj.core.data.Offset.offset(1e-6f));
   }
 
+  @Test
+  void learnedStepSizesAreClampedToSigmaZeroSquaredAndFixedOnesAreNot() {
+    // eta_k = 2.0 sched(k) / 0.25: 8 at the first step, 8 * 0.17 = 1.36 at the second.
+    double[][] learned = policy(2, 2.0, true).stepSizes();
+    double[][] fixed = policy(2, 2.0, false).stepSizes();
+    assertThat(learned[0]).containsOnly(6.25);
+    assertThat(learned[1][0]).isCloseTo(1.36, within(1e-5));
+    assertThat(fixed[0][0]).isCloseTo(8.0, within(1e-5));
+  }
+
   private static double logNormal(double x, double mean, double variance) {
     return -0.5 * Math.log(2 * Math.PI * variance) - (x - mean) * (x - mean) / (2 * variance);
   }
