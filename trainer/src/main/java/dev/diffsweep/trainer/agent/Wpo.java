@@ -39,13 +39,14 @@ import java.util.List;
  *
  * so the discount applies across env steps only and rewards arrive on the chain's last step. The
  * actor loss is {@link WpoLosses#actorLoss} at y ~ F(.|x_k, s, k) with dQ/dy from autodiff through
- * the frozen critic. For the Gaussian the critic sees the pre-tanh sample x_1 as its action (a
- * reparameterisation of a = tanh(x_1)), so the flow and its gradient live in one space. alpha is
- * fixed or, as SAC's, tuned towards entropy -d ({@link Temperature}); the actor and the critic
- * target of one update read the same value. Without the entropy term the flow of -Q alone shrinks
- * the Gaussian's sigma wherever Q is concave in the action and exploration stops. Training begins
- * after learning_starts steps; the policy itself acts from the start, as the chain states it stores
- * must be its own.
+ * the frozen critic. For the Gaussian the flow lives in the pre-tanh sample x_1 while the critic
+ * sees {@link AugmentedPolicy#criticInput} tanh(x_1), so dQ/dx_1 vanishes where the env's action no
+ * longer changes (a critic on raw x_1 extrapolated there and drove the mean out). alpha is fixed
+ * or, as SAC's, tuned towards entropy -d ({@link Temperature}); the actor and the critic target of
+ * one update read the same value. Without the entropy term the flow of -Q alone shrinks the
+ * Gaussian's sigma wherever Q is concave in the action and exploration stops. Training begins after
+ * learning_starts steps; the policy itself acts from the start, as the chain states it stores must
+ * be its own.
  */
 public final class Wpo implements BenchmarkableAgent {
 
@@ -266,13 +267,14 @@ public final class Wpo implements BenchmarkableAgent {
               targetCritic.min(
                   policy.features(
                       batch.nextObservations(), batch.nextFrom(), batch.nextStepOneHot()),
-                  nextTo),
+                  policy.criticInput(nextTo)),
               nextKernel.logRatio(batch.nextFrom(), nextTo),
               alpha);
       NDArray features = policy.features(batch.observations(), batch.from(), batch.stepOneHot());
       double criticLoss;
       try (GradientTape tape = GradientTape.open()) {
-        NDArray loss = SacLosses.criticLoss(critic.both(features, batch.to()), target);
+        NDArray loss =
+            SacLosses.criticLoss(critic.both(features, policy.criticInput(batch.to())), target);
         tape.backward(loss);
         criticLoss = checkFinite("critic loss", loss.getFloat());
       }
@@ -326,7 +328,7 @@ public final class Wpo implements BenchmarkableAgent {
     action.setRequiresGradient(true);
     critic.parameters().setTrainable(false);
     try (GradientTape tape = GradientTape.open()) {
-      tape.backward(critic.min(features, action).sum());
+      tape.backward(critic.min(features, policy.criticInput(action)).sum());
     } finally {
       critic.parameters().setTrainable(true);
     }
