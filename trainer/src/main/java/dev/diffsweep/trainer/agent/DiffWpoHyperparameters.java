@@ -6,7 +6,9 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  * DiffWPO's hyperparameters: WPO's off-policy machinery (SAC's CleanRL defaults), the temperature
  * of the per-step soft terms, and the diffusion chain's (ALGORITHMS.md sections 1 and 5).
  *
- * @param alpha temperature of the soft terms -alpha l_k (0.01)
+ * @param alpha temperature of the soft terms -alpha l_k when not tuned (0.01)
+ * @param autotune tune alpha towards the target entropy -d on the chain log-ratio, as DiffSAC does
+ *     (false)
  * @param naturalGradient scale the kernel mean's gradient by its variance (false)
  * @param hiddenSize width of the critics' two hidden layers and of the denoiser (256)
  */
@@ -21,6 +23,7 @@ public record DiffWpoHyperparameters(
     int policyFrequency,
     int targetNetworkFrequency,
     double alpha,
+    boolean autotune,
     boolean naturalGradient,
     int hiddenSize,
     int diffusionSteps,
@@ -47,6 +50,7 @@ public record DiffWpoHyperparameters(
         wpo.targetNetworkFrequency(),
         0.01,
         false,
+        false,
         wpo.hiddenSize(),
         8,
         2.5,
@@ -72,6 +76,7 @@ public record DiffWpoHyperparameters(
         policyFrequency,
         targetNetworkFrequency,
         alpha,
+        autotune,
         naturalGradient,
         hiddenSize);
     new DiffusionSettings(
@@ -100,6 +105,7 @@ public record DiffWpoHyperparameters(
         policyFrequency,
         targetNetworkFrequency,
         alpha,
+        autotune,
         naturalGradient,
         hiddenSize);
   }
@@ -129,6 +135,7 @@ public record DiffWpoHyperparameters(
       int policyFrequency,
       int targetNetworkFrequency,
       double alpha,
+      boolean autotune,
       boolean naturalGradient,
       int hiddenSize) {
     WpoHyperparameters defaults = WpoHyperparameters.defaults();
@@ -143,6 +150,7 @@ public record DiffWpoHyperparameters(
         policyFrequency,
         targetNetworkFrequency,
         alpha,
+        autotune,
         naturalGradient,
         hiddenSize,
         defaults.logStdInit(),

@@ -39,10 +39,14 @@ import java.util.List;
  *
  * so the discount applies across env steps only and rewards arrive on the chain's last step. The
  * actor loss is {@link WpoLosses#actorLoss} at y ~ F(.|x_k, s, k) with dQ/dy from autodiff through
- * the frozen critic. For the Gaussian the critic sees the pre-tanh sample x_1 as its action (a
- * reparameterisation of a = tanh(x_1)), so the flow and its gradient live in one space. Training
- * begins after learning_starts steps; the policy itself acts from the start, as the chain states it
- * stores must be its own.
+ * the frozen critic. For the Gaussian the flow lives in the pre-tanh sample x_1 while the critic
+ * sees {@link AugmentedPolicy#criticInput} tanh(x_1), so dQ/dx_1 vanishes where the env's action no
+ * longer changes (a critic on raw x_1 extrapolated there and drove the mean out). alpha is fixed
+ * or, as SAC's, tuned towards entropy -d ({@link Temperature}); the actor and the critic target of
+ * one update read the same value. Without the entropy term the flow of -Q alone shrinks the
+ * Gaussian's sigma wherever Q is concave in the action and exploration stops. Training begins after
+ * learning_starts steps; the policy itself acts from the start, as the chain states it stores must
+ * be its own.
  */
 public final class Wpo implements BenchmarkableAgent {
 
@@ -61,6 +65,7 @@ public final class Wpo implements BenchmarkableAgent {
   private final TwinCritic targetCritic;
   private final AdamOptimizer policyOptimizer;
   private final AdamOptimizer criticOptimizer;
+  private final Temperature temperature;
   private final ReplayBuffer buffer;
   private final RandomStream random;
   private final int steps;
@@ -93,6 +98,9 @@ public final class Wpo implements BenchmarkableAgent {
     targetCritic.parameters().setTrainable(false);
     this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.policyLr());
     this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.qLr());
+    // SAC's target entropy -d; the density tuned is the chain's log-ratio (log pi for K = 1).
+    this.temperature =
+        hp.autotune() ? Temperature.tuned(-actionSize, hp.qLr()) : Temperature.fixed(hp.alpha());
     int capacity = (int) Math.max(1, Math.min(hp.bufferSize(), context.totalSteps()));
     this.buffer = new ReplayBuffer(capacity, spec.observationSize(), (steps + 1) * actionSize);
   }
@@ -247,6 +255,7 @@ public final class Wpo implements BenchmarkableAgent {
     try (NDManager scope = manager.newSubManager()) {
       AugmentedBatch batch = sampleBatch(scope);
       int b = hp.batchSize();
+      double alpha = temperature.alpha();
       GaussianKernel nextKernel =
           policy.kernel(batch.nextObservations(), batch.nextFrom(), batch.nextStepOneHot());
       NDArray nextTo = nextKernel.sample(noise(scope, b, actionSize));
@@ -258,13 +267,14 @@ public final class Wpo implements BenchmarkableAgent {
               targetCritic.min(
                   policy.features(
                       batch.nextObservations(), batch.nextFrom(), batch.nextStepOneHot()),
-                  nextTo),
+                  policy.criticInput(nextTo)),
               nextKernel.logRatio(batch.nextFrom(), nextTo),
-              hp.alpha());
+              alpha);
       NDArray features = policy.features(batch.observations(), batch.from(), batch.stepOneHot());
       double criticLoss;
       try (GradientTape tape = GradientTape.open()) {
-        NDArray loss = SacLosses.criticLoss(critic.both(features, batch.to()), target);
+        NDArray loss =
+            SacLosses.criticLoss(critic.both(features, policy.criticInput(batch.to())), target);
         tape.backward(loss);
         criticLoss = checkFinite("critic loss", loss.getFloat());
       }
@@ -275,20 +285,23 @@ public final class Wpo implements BenchmarkableAgent {
       double entropy = diagnostics.entropy();
       if (globalStep % hp.policyFrequency() == 0) {
         for (int i = 0; i < hp.policyFrequency(); i++) {
-          double[] result = updateActor(scope, batch, features);
+          double[] result = updateActor(scope, batch, features, temperature.alpha());
           actorLoss = result[0];
           entropy = -steps * result[1];
+          // One step's mean log-ratio times K estimates the chain's log-ratio.
+          temperature.update(steps * result[1]);
         }
       }
       if (globalStep % hp.targetNetworkFrequency() == 0) {
         targetCritic.parameters().polyakFrom(critic.parameters(), hp.tau());
       }
-      diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, hp.alpha(), entropy);
+      diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
     }
   }
 
   /** Returns {actor loss, mean log-ratio of the sampled steps}. */
-  private double[] updateActor(NDManager scope, AugmentedBatch batch, NDArray features) {
+  private double[] updateActor(
+      NDManager scope, AugmentedBatch batch, NDArray features, double alpha) {
     int b = hp.batchSize();
     GaussianKernel current = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
     NDArray next = current.sample(noise(scope, b, actionSize));
@@ -296,8 +309,7 @@ public final class Wpo implements BenchmarkableAgent {
         checkFinite("policy log-ratio", current.logRatio(batch.from(), next).mean().getFloat());
     NDArray criticGradient = criticActionGradient(features, next);
     NDArray coefficient =
-        WpoLosses.coefficient(
-            current.logRatioGradient(batch.from(), next), criticGradient, hp.alpha());
+        WpoLosses.coefficient(current.logRatioGradient(batch.from(), next), criticGradient, alpha);
     double loss;
     try (GradientTape tape = GradientTape.open()) {
       GaussianKernel live = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
@@ -316,7 +328,7 @@ public final class Wpo implements BenchmarkableAgent {
     action.setRequiresGradient(true);
     critic.parameters().setTrainable(false);
     try (GradientTape tape = GradientTape.open()) {
-      tape.backward(critic.min(features, action).sum());
+      tape.backward(critic.min(features, policy.criticInput(action)).sum());
     } finally {
       critic.parameters().setTrainable(true);
     }
@@ -355,6 +367,10 @@ public final class Wpo implements BenchmarkableAgent {
   @Override
   public TrainingDiagnostics diagnostics() {
     return diagnostics;
+  }
+
+  public Temperature temperature() {
+    return temperature;
   }
 
   public AugmentedPolicy policy() {
@@ -414,6 +430,7 @@ public final class Wpo implements BenchmarkableAgent {
     targetCritic.parameters().write(out);
     policyOptimizer.write(out);
     criticOptimizer.write(out);
+    temperature.write(out);
     buffer.write(out);
     random.write(out);
     out.writeLong(envSteps);
@@ -432,6 +449,7 @@ public final class Wpo implements BenchmarkableAgent {
     targetCritic.parameters().read(in);
     policyOptimizer.read(in);
     criticOptimizer.read(in);
+    temperature.read(in);
     buffer.read(in);
     random.read(in);
     envSteps = in.readLong();

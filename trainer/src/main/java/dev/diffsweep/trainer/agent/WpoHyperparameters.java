@@ -13,8 +13,11 @@ package dev.diffsweep.trainer.agent;
  * @param qLr critic Adam learning rate (1e-3)
  * @param policyFrequency actor updates happen every this many steps, this many at a time (2)
  * @param targetNetworkFrequency Polyak updates every this many steps (1)
- * @param alpha entropy temperature of the regularised flow and the soft critic target (0: plain
- *     WPO)
+ * @param alpha entropy temperature of the regularised flow and the soft critic target when not
+ *     tuned (0: plain WPO)
+ * @param autotune tune alpha towards the target entropy -d as SAC does (true): with alpha = 0 the
+ *     Wasserstein flow of -Q shrinks sigma wherever Q is concave in the action, so exploration
+ *     stops; the entropy term's flow alpha d log pi/da pushes sigma back out
  * @param naturalGradient scale the mean's gradient by sigma^2 and sigma's by sigma^2 / 2 (false)
  * @param hiddenSize width of the actor's and critics' two ReLU hidden layers (256)
  * @param logStdInit initial log sigma of the Gaussian (0)
@@ -32,6 +35,7 @@ public record WpoHyperparameters(
     int policyFrequency,
     int targetNetworkFrequency,
     double alpha,
+    boolean autotune,
     boolean naturalGradient,
     int hiddenSize,
     double logStdInit,
@@ -51,6 +55,7 @@ public record WpoHyperparameters(
         sac.policyFrequency(),
         sac.targetNetworkFrequency(),
         0.0,
+        true,
         false,
         sac.hiddenSize(),
         0.0,

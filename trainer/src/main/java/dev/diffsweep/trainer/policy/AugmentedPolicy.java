@@ -40,6 +40,14 @@ public interface AugmentedPolicy {
   /** The environment action for the last chain sample x_K, in the actuator range. */
   NDArray toAction(NDArray last);
 
+  /**
+   * What an off-policy critic sees of a chain step's sample y: y itself unless the policy squashes
+   * it (then the squashed value, so the critic is flat where the env's action is).
+   */
+  default NDArray criticInput(NDArray next) {
+    return next;
+  }
+
   /** The deterministic (zero-noise) action, in the actuator range. */
   NDArray deterministicAction(NDArray observations);
 

@@ -12,9 +12,21 @@ import ai.djl.ndarray.NDArray;
  * function of {@code mean} and {@code variance}, so a loss built here reaches the parameters.
  *
  * @param backwardDecay c_k = 1 - eta_k / sigma0^2, or null for no backward kernel
+ * @param tanhSquashed the sample y is a pre-tanh action: the log-ratio is the density of tanh(y),
+ *     log F(y) - sum_i log(1 - tanh^2 y_i) (up to the constant of the actuator scaling), as SAC's
+ *     log pi. Without it the entropy of y says nothing about the action's, and a tuned temperature
+ *     lets the Gaussian sit in tanh's flat tails.
  */
-public record GaussianKernel(NDArray mean, NDArray variance, NDArray backwardDecay) {
+public record GaussianKernel(
+    NDArray mean, NDArray variance, NDArray backwardDecay, boolean tanhSquashed) {
   private static final float LOG_TWO_PI = (float) Math.log(2 * Math.PI);
+
+  /** CleanRL's guard inside log(1 - tanh^2). */
+  private static final float SQUASH_EPSILON = 1e-6f;
+
+  public GaussianKernel(NDArray mean, NDArray variance, NDArray backwardDecay) {
+    this(mean, variance, backwardDecay, false);
+  }
 
   /** log F(y | x) = sum_i -(y - mean)^2 / (2 var) - log(2 pi var) / 2. */
   public NDArray logDensity(NDArray next) {
@@ -31,7 +43,12 @@ public record GaussianKernel(NDArray mean, NDArray variance, NDArray backwardDec
 
   /** l = log F(y | x) - log B(x | y), per row. */
   public NDArray logRatio(NDArray from, NDArray next) {
-    return logDensity(next).sub(backwardLogDensity(from, next));
+    NDArray ratio = logDensity(next).sub(backwardLogDensity(from, next));
+    if (!tanhSquashed) {
+      return ratio;
+    }
+    NDArray oneMinusSquare = next.tanh().square().neg().add(1f);
+    return ratio.sub(oneMinusSquare.add(SQUASH_EPSILON).log().sum(new int[] {1}));
   }
 
   /**
@@ -41,6 +58,12 @@ public record GaussianKernel(NDArray mean, NDArray variance, NDArray backwardDec
    */
   public NDArray logRatioGradient(NDArray from, NDArray next) {
     NDArray forward = next.sub(mean).neg().div(variance);
+    if (tanhSquashed) {
+      // d/dy of -log(1 - t^2 + eps), t = tanh y: 2 t (1 - t^2) / (1 - t^2 + eps).
+      NDArray t = next.tanh();
+      NDArray oneMinusSquare = t.square().neg().add(1f);
+      forward = forward.add(t.mul(2f).mul(oneMinusSquare).div(oneMinusSquare.add(SQUASH_EPSILON)));
+    }
     if (backwardDecay == null) {
       return forward;
     }

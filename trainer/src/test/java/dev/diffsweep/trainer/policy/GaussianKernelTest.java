@@ -72,6 +72,31 @@ class GaussianKernelTest {
   }
 
   @Test
+  void squashedLogDensityGradientMatchesAutodiff() {
+    GaussianKernel kernel =
+        new GaussianKernel(gaussians(4, 2, 1, 0), gaussians(4, 2, 0.1, 0.5).abs(), null, true);
+    NDArray from = gaussians(4, 2, 1, 0);
+    NDArray next = gaussians(4, 2, 2, 0);
+    assertThat(kernel.logRatioGradient(from, next).toDoubleArray())
+        .containsExactly(autodiffGradient(kernel, from, next), within(1e-9));
+  }
+
+  @Test
+  void squashedLogRatioIsTheDensityOfTheTanhAction() {
+    // a = tanh(y), y = 1 ~ N(0, 4): log p(a) = log N(1; 0, 4) - log(1 - tanh(1)^2 + 1e-6).
+    GaussianKernel kernel =
+        new GaussianKernel(
+            manager.create(new double[] {0}, new Shape(1, 1)),
+            manager.create(new double[] {4}, new Shape(1, 1)),
+            null,
+            true);
+    NDArray y = manager.create(new double[] {1}, new Shape(1, 1));
+    double t = Math.tanh(1);
+    double expected = -1.0 / 8 - 0.5 * Math.log(2 * Math.PI * 4) - Math.log(1 - t * t + 1e-6);
+    assertThat(kernel.logRatio(y, y).getDouble()).isCloseTo(expected, within(1e-6));
+  }
+
+  @Test
   void gaussianLogDensityIsTheTextbookFormula() {
     // N(y = 1; mean 0, var 4) in one dimension: -1/8 - log(2 pi 4) / 2.
     GaussianKernel kernel =
