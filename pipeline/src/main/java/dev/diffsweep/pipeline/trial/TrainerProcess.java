@@ -40,11 +40,14 @@ public final class TrainerProcess {
     Files.createDirectories(logFile.getParent());
     List<String> wrapped = new ArrayList<>(List.of("bash", "-c", WATCHDOG, "diffsweep-trainer"));
     wrapped.addAll(command);
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(wrapped)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    // MKL's matrix products otherwise depend on buffer alignment, so a resumed trial would not
+    // retrace the run it continues (bin/diffsweep explains; it and Surefire set it too).
+    builder.environment().putIfAbsent("MKL_CBWR", "AUTO,STRICT");
+    Process process = builder.start();
     OutputStream lifeline = process.getOutputStream();
     try {
       return process.waitFor();
