@@ -94,7 +94,9 @@ class StudyLoaderTest {
 
     assertThat(error.problems())
         .containsExactly(
-            "algorithms: unknown value 'dqn' (allowed: sac, diffsac)",
+            "algorithms: unknown value 'dqn' (allowed: "
+                + String.join(", ", dev.diffsweep.trainer.agent.AlgorithmRegistry.names())
+                + ")",
             "tasks: unknown value 'CartPole-v1' (allowed: HalfCheetah-v4, Hopper-v4, Walker2d-v4,"
                 + " Ant-v4, Humanoid-v4, InvertedPendulum-v4, InvertedDoublePendulum-v4,"
                 + " Swimmer-v4, Reacher-v4, Pusher-v4, HumanoidStandup-v4)",
