@@ -484,10 +484,7 @@ public final class Ppo implements BenchmarkableAgent {
     out.writeLong(envSteps);
     out.writeLong(iteration);
     out.writeLong(minibatchUpdates);
-    out.writeDouble(diagnostics.actorLoss());
-    out.writeDouble(diagnostics.criticLoss());
-    out.writeDouble(diagnostics.alpha());
-    out.writeDouble(diagnostics.entropy());
+    diagnostics.write(out);
   }
 
   @Override
@@ -504,8 +501,7 @@ public final class Ppo implements BenchmarkableAgent {
     envSteps = in.readLong();
     iteration = in.readLong();
     minibatchUpdates = in.readLong();
-    diagnostics =
-        new TrainingDiagnostics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+    diagnostics = TrainingDiagnostics.read(in);
   }
 
   @Override

@@ -355,10 +355,7 @@ public final class Sac implements BenchmarkableAgent {
     random.write(out);
     out.writeLong(steps);
     out.writeLong(updates);
-    out.writeDouble(diagnostics.actorLoss());
-    out.writeDouble(diagnostics.criticLoss());
-    out.writeDouble(diagnostics.alpha());
-    out.writeDouble(diagnostics.entropy());
+    diagnostics.write(out);
   }
 
   @Override
@@ -374,8 +371,7 @@ public final class Sac implements BenchmarkableAgent {
     random.read(in);
     steps = in.readLong();
     updates = in.readLong();
-    diagnostics =
-        new TrainingDiagnostics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+    diagnostics = TrainingDiagnostics.read(in);
   }
 
   @Override

@@ -435,10 +435,7 @@ public final class Wpo implements BenchmarkableAgent {
     random.write(out);
     out.writeLong(envSteps);
     out.writeLong(updates);
-    out.writeDouble(diagnostics.actorLoss());
-    out.writeDouble(diagnostics.criticLoss());
-    out.writeDouble(diagnostics.alpha());
-    out.writeDouble(diagnostics.entropy());
+    diagnostics.write(out);
   }
 
   @Override
@@ -454,8 +451,7 @@ public final class Wpo implements BenchmarkableAgent {
     random.read(in);
     envSteps = in.readLong();
     updates = in.readLong();
-    diagnostics =
-        new TrainingDiagnostics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+    diagnostics = TrainingDiagnostics.read(in);
   }
 
   @Override
