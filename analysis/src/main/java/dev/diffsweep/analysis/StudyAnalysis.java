@@ -3,6 +3,7 @@ package dev.diffsweep.analysis;
 import dev.diffsweep.analysis.curves.TrialCurveQueries;
 import dev.diffsweep.analysis.plots.PlotImage;
 import dev.diffsweep.analysis.plots.StudyPlots;
+import dev.diffsweep.analysis.plots.TuningPlots;
 import dev.diffsweep.analysis.report.HtmlReport;
 import dev.diffsweep.analysis.report.ReportContext;
 import dev.diffsweep.analysis.summary.ConfigLabels;
@@ -17,6 +18,12 @@ import dev.diffsweep.analysis.tables.StudyLayout;
 import dev.diffsweep.analysis.tables.StudyReadException;
 import dev.diffsweep.analysis.tables.StudyTables;
 import dev.diffsweep.analysis.tables.TrialRecord;
+import dev.diffsweep.analysis.tables.TuningRow;
+import dev.diffsweep.analysis.tuning.SeedCurve;
+import dev.diffsweep.analysis.tuning.TuneSettings;
+import dev.diffsweep.analysis.tuning.TunedConfiguration;
+import dev.diffsweep.analysis.tuning.TuningResults;
+import dev.diffsweep.analysis.tuning.TuningStatistics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -58,6 +65,8 @@ public final class StudyAnalysis {
     ConfigLabels labels = new ConfigLabels(committed);
     Map<String, String> configByTrial = new HashMap<>();
     committed.forEach(t -> configByTrial.put(t.trialId(), labels.of(t)));
+    List<TunedConfiguration> tuned = TunedConfiguration.of(tables.tuningRows());
+    Map<String, SeedCurve> tuningCurves = Map.of();
 
     Optional<StudyResults> results = Optional.empty();
     List<PlotImage> plots = List.of();
@@ -82,6 +91,7 @@ public final class StudyAnalysis {
         Map<String, TaskGrid> grids = tables.guard(() -> collectGrids(queries));
         List<TrialResult> trials =
             tables.guard(() -> collectTrials(queries, inventory, configByTrial, options));
+        tuningCurves = collectTuningCurves(tables, evaluations, tuned);
         timer.lap("spark sql");
         StudyResults computed = StudyStatistics.compute(trials, grids, options);
         timer.lap("statistics");
@@ -89,11 +99,7 @@ public final class StudyAnalysis {
         timer.lap("tables");
         if (options.plots()) {
           plots = StudyPlots.draw(computed, labels.ablatedParameters());
-          for (PlotImage plot : plots) {
-            Path folder = layout.output("plots");
-            HadoopFiles.write(conf, new Path(folder, plot.name() + ".png"), plot.png());
-            HadoopFiles.write(conf, new Path(folder, plot.name() + ".svg"), plot.svg());
-          }
+          writePlots(conf, layout, plots);
           timer.lap("plots");
         }
         results = Optional.of(computed);
@@ -109,6 +115,22 @@ public final class StudyAnalysis {
       }
     }
 
+    Optional<String> studyConf = HadoopFiles.readText(conf, layout.studyConf());
+    Optional<TuningResults> tuning = Optional.empty();
+    List<PlotImage> tuningPlots = List.of();
+    if (!tuned.isEmpty()) {
+      TuningResults computed =
+          TuningStatistics.compute(
+              tuned, TuneSettings.fromStudyConf(studyConf), tuningCurves, options.bootstrap());
+      new ResultTableWriter(spark, layout).write(List.of(computed.bestConfigurations()));
+      if (options.plots()) {
+        tuningPlots = TuningPlots.draw(computed);
+        writePlots(conf, layout, tuningPlots);
+      }
+      tuning = Optional.of(computed);
+      timer.lap("tuning");
+    }
+
     String studyName =
         inventory.trials().stream()
             .map(TrialRecord::study)
@@ -119,13 +141,15 @@ public final class StudyAnalysis {
         new ReportContext(
             studyPath,
             studyName,
-            HadoopFiles.readText(conf, layout.studyConf()),
+            studyConf,
             inventory,
             configByTrial,
             engineVersions(spark),
             options,
             results,
-            plots);
+            plots,
+            tuning,
+            tuningPlots);
     HadoopFiles.writeText(conf, layout.report(), HtmlReport.render(context));
     timer.lap("report");
     return new AnalysisResult(
@@ -133,7 +157,28 @@ public final class StudyAnalysis {
         committed.size(),
         inventory.describe(),
         results,
+        tuning,
         timer.seconds());
+  }
+
+  private static void writePlots(Configuration conf, StudyLayout layout, List<PlotImage> plots) {
+    Path folder = layout.output("plots");
+    for (PlotImage plot : plots) {
+      HadoopFiles.write(conf, new Path(folder, plot.name() + ".png"), plot.png());
+      HadoopFiles.write(conf, new Path(folder, plot.name() + ".svg"), plot.svg());
+    }
+  }
+
+  /** The evaluation curves of the completed configurations' runs: their per-seed objectives. */
+  private static Map<String, SeedCurve> collectTuningCurves(
+      StudyTables tables, Dataset<Row> evaluations, List<TunedConfiguration> tuned) {
+    List<String> runs =
+        tuned.stream()
+            .filter(TunedConfiguration::completed)
+            .flatMap(c -> c.runs().stream())
+            .map(TuningRow::trialId)
+            .toList();
+    return tables.guard(() -> SeedCurve.collect(evaluations, runs));
   }
 
   /**

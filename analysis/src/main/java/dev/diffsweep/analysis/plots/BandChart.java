@@ -2,15 +2,10 @@ package dev.diffsweep.analysis.plots;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -18,37 +13,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * lower to the upper bound), the way rliable plots sample-efficiency curves.
  */
 final class BandChart {
-  private static final Color[] PALETTE = {
-    new Color(0x1f77b4),
-    new Color(0xd62728),
-    new Color(0x2ca02c),
-    new Color(0xff7f0e),
-    new Color(0x9467bd),
-    new Color(0x8c564b),
-    new Color(0xe377c2),
-    new Color(0x7f7f7f),
-    new Color(0xbcbd22),
-    new Color(0x17becf)
-  };
-
   private final XYChart chart;
   private final String name;
   private int series;
 
   BandChart(String name, String title, String xTitle, String yTitle) {
     this.name = name;
-    chart =
-        new XYChartBuilder()
-            .width(800)
-            .height(500)
-            .title(title)
-            .xAxisTitle(xTitle)
-            .yAxisTitle(yTitle)
-            .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-    chart.getStyler().setMarkerSize(4);
+    chart = Charts.xyChart(title, xTitle, yTitle);
   }
 
   /** Adds a line with its band; NaN points (no data) are skipped. */
@@ -68,7 +39,7 @@ final class BandChart {
     if (xs.isEmpty()) {
       return;
     }
-    Color color = PALETTE[series++ % PALETTE.length];
+    Color color = Charts.color(series++);
     List<Double> polygonX = new ArrayList<>(xs);
     List<Double> polygonY = new ArrayList<>(highs);
     for (int i = xs.size() - 1; i >= 0; i--) {
@@ -93,14 +64,6 @@ final class BandChart {
   }
 
   PlotImage render() {
-    try {
-      return new PlotImage(
-          name,
-          chart.getTitle(),
-          ChartEncoder.getBytes(chart, "png"),
-          ChartEncoder.getBytes(chart, "svg"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot render plot " + name, e);
-    }
+    return Charts.render(name, chart);
   }
 }

@@ -1,9 +1,16 @@
 package dev.diffsweep.analysis.report;
 
+import dev.diffsweep.analysis.plots.PlotImage;
+import dev.diffsweep.analysis.stats.Statistic;
 import dev.diffsweep.analysis.summary.GroupKey;
 import dev.diffsweep.analysis.summary.ResultTable;
 import dev.diffsweep.analysis.summary.StudyResults;
 import dev.diffsweep.analysis.tables.TrialRecord;
+import dev.diffsweep.analysis.tuning.RankedConfiguration;
+import dev.diffsweep.analysis.tuning.TuneSettings;
+import dev.diffsweep.analysis.tuning.TunedConfiguration;
+import dev.diffsweep.analysis.tuning.TuningResults;
+import dev.diffsweep.analysis.tuning.TuningStatistics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,6 +63,7 @@ public final class HtmlReport {
           .append(" evaluations folders were moved into the study's tables.</p>\n");
     }
     trialsSection(c);
+    c.tuning().ifPresent(tuning -> tuningSection(tuning, c));
     versionsSection(c);
     methodSection(c);
     c.results().ifPresent(results -> resultsSection(results, c));
@@ -198,17 +206,7 @@ public final class HtmlReport {
         List.of("base_algorithm"),
         List.of("steps_to_threshold", "sample_efficiency_ratio", "probability_of_improvement"));
     html.append("<h2>Plots</h2>\n");
-    for (var plot : c.plots()) {
-      html.append("<figure><img alt=\"")
-          .append(escape(plot.title()))
-          .append("\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(plot.png()))
-          .append("\"><figcaption>")
-          .append(escape(plot.title()))
-          .append(" (SVG: <code>plots/")
-          .append(escape(plot.name()))
-          .append(".svg</code>)</figcaption></figure>\n");
-    }
+    c.plots().forEach(this::figure);
     html.append("<h2>Tables</h2>\n");
     paragraph(
         "Parquet folders in the study folder, each with a CSV copy under <code>csv/</code>: "
@@ -216,6 +214,124 @@ public final class HtmlReport {
                 .map(t -> "<code>" + escape(t.name()) + "/</code>")
                 .collect(Collectors.joining(", "))
             + ".");
+  }
+
+  /**
+   * The tuning study's configurations: the winner named, the best ranked with intervals over their
+   * seeds, the optimisation history and the objective against each parameter.
+   */
+  private void tuningSection(TuningResults tuning, ReportContext c) {
+    TuneSettings settings = tuning.settings();
+    html.append("<h2>Tuning</h2>\n");
+    Map<String, Long> byStatus =
+        tuning.configurations().stream()
+            .collect(
+                Collectors.groupingBy(
+                    t -> String.valueOf(t.status()), TreeMap::new, Collectors.counting()));
+    paragraph(
+        escape(
+            tuning.configurations().size()
+                + " configurations proposed ("
+                + byStatus.toString().replaceAll("[{}]", "")
+                + "); direction: "
+                + settings.direction().text()
+                + ". The objective is, per seed, the mean evaluation return over the last "
+                + Math.round(settings.objectiveLastFraction() * 100)
+                + " % of the budget, then the interquartile mean over seeds, as the tuner"
+                + " computes it."));
+    if (!settings.recorded()) {
+      html.append("<p class=\"note\">study.conf records no tune block: the direction")
+          .append(" (maximize) and the objective's last 10 % are the tuner's defaults, and")
+          .append(" parameter scales are guessed from the values.</p>\n");
+    }
+    tuning
+        .winner()
+        .ifPresentOrElse(
+            winner ->
+                html.append("<p class=\"note\"><strong>Best configuration: #")
+                    .append(winner.configuration().number())
+                    .append(" (")
+                    .append(escape(winner.configuration().configId()))
+                    .append(")</strong>, ")
+                    .append(escape(winner.configuration().algorithm()))
+                    .append(" with ")
+                    .append(escape(winner.configuration().label()))
+                    .append(": objective ")
+                    .append(number(winner.configuration().objective()))
+                    .append(".</p>\n"),
+            () ->
+                html.append("<p class=\"note\">No configuration has completed yet, so none is")
+                    .append(" ranked.</p>\n"));
+    List<String> parameters = tuning.parameters();
+    List<String> headers = new ArrayList<>(List.of("rank", "tune_number", "config_id"));
+    headers.addAll(parameters);
+    headers.addAll(
+        List.of("objective", "seeds", "IQM over seeds [95% CI]", "mean over seeds [95% CI]"));
+    List<List<Object>> rows = new ArrayList<>();
+    for (RankedConfiguration ranked : tuning.best()) {
+      TunedConfiguration configuration = ranked.configuration();
+      List<Object> cells =
+          new ArrayList<>(List.of(ranked.rank(), configuration.number(), configuration.configId()));
+      parameters.forEach(p -> cells.add(configuration.parameters().getOrDefault(p, "")));
+      cells.add(number(configuration.objective()));
+      cells.add(ranked.seedObjectives().length);
+      cells.add(overSeeds(ranked, Statistic.IQM));
+      cells.add(overSeeds(ranked, Statistic.MEAN));
+      rows.add(cells);
+    }
+    if (!rows.isEmpty()) {
+      paragraph(
+          "The best completed configurations (at most "
+              + TuningStatistics.BEST_SHOWN
+              + "), also in <code>best_configurations/</code> and"
+              + " <code>csv/best_configurations.csv</code>:");
+      table(headers, rows);
+    }
+    html.append("<ul>\n");
+    item(
+        "Only completed configurations are ranked, by the objective the tuner recorded, best"
+            + " first for "
+            + settings.direction().text()
+            + ". Pruned configurations stopped at a shorter budget, so their values are not"
+            + " comparable with a final objective; failed ones have none.");
+    item(
+        "Intervals over seeds: each seed's objective is recomputed from its committed"
+            + " evaluations; "
+            + Math.round(c.options().bootstrap().level() * 100)
+            + " % percentile intervals from "
+            + c.options().bootstrap().replicates()
+            + " bootstrap resamples of the seeds. With few seeds they are wide, and with one seed"
+            + " they collapse to its value.");
+    item(
+        "Plots: completed configurations show their objective; pruned ones (grey triangles) the"
+            + " objective at the last rung they reached, on a shorter budget; failed ones are"
+            + " left out. The best-so-far line follows completed configurations only.");
+    html.append("</ul>\n");
+    c.tuningPlots().forEach(this::figure);
+  }
+
+  private static String overSeeds(RankedConfiguration ranked, Statistic statistic) {
+    return ranked
+        .overSeeds()
+        .map(
+            estimate ->
+                withInterval(
+                    estimate.point(statistic, 0),
+                    estimate.interval(statistic, 0).low(),
+                    estimate.interval(statistic, 0).high()))
+        .orElse("n/a");
+  }
+
+  private void figure(PlotImage plot) {
+    html.append("<figure><img alt=\"")
+        .append(escape(plot.title()))
+        .append("\" src=\"data:image/png;base64,")
+        .append(Base64.getEncoder().encodeToString(plot.png()))
+        .append("\"><figcaption>")
+        .append(escape(plot.title()))
+        .append(" (SVG: <code>plots/")
+        .append(escape(plot.name()))
+        .append(".svg</code>)</figcaption></figure>\n");
   }
 
   /** A table of plain columns and of estimates shown as "value [low, high]". */
@@ -251,8 +367,10 @@ public final class HtmlReport {
     if (!hasInterval) {
       return number(value);
     }
-    Double low = table.get(row, lowColumn);
-    Double high = table.get(row, column + "_ci_high");
+    return withInterval(value, table.get(row, lowColumn), table.get(row, column + "_ci_high"));
+  }
+
+  private static String withInterval(Double value, Double low, Double high) {
     return number(value) + " [" + number(low) + ", " + number(high) + "]";
   }
 

@@ -4,13 +4,15 @@ import dev.diffsweep.analysis.AnalysisOptions;
 import dev.diffsweep.analysis.plots.PlotImage;
 import dev.diffsweep.analysis.summary.StudyResults;
 import dev.diffsweep.analysis.tables.StudyInventory;
+import dev.diffsweep.analysis.tuning.TuningResults;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the report states: the study and what it holds, the versions involved, how the numbers were
- * computed and, when there were committed trials, the results and plots.
+ * computed, when there were committed trials, the results and plots and, for a tuning study, the
+ * tuning results and their plots.
  *
  * @param configByTrial configuration label of each committed trial (ablation grids)
  * @param engineVersions Spark, Java and analysis versions, by name
@@ -24,4 +26,6 @@ public record ReportContext(
     Map<String, String> engineVersions,
     AnalysisOptions options,
     Optional<StudyResults> results,
-    List<PlotImage> plots) {}
+    List<PlotImage> plots,
+    Optional<TuningResults> tuning,
+    List<PlotImage> tuningPlots) {}

@@ -166,7 +166,7 @@ public final class StudyStatistics {
         row.add(p);
         row.add(steps[p]);
         row.add(g.curve().runs()[p]);
-        addStatistics(row, g.curve(), p);
+        StatisticCells.append(row, g.curve(), p);
         rows.add(RowFactory.create(row.toArray()));
       }
     }
@@ -203,12 +203,12 @@ public final class StudyStatistics {
           ConfidenceInterval.percentile(g.stepsReplicates(), options.bootstrap().level());
       List<Object> row = new ArrayList<>(List.of(key.algorithm(), key.task(), key.config()));
       row.add(groups.get(key).size());
-      addStatistics(row, g.finalReturn(), 0);
-      addStatistics(row, g.auc(), 0);
+      StatisticCells.append(row, g.finalReturn(), 0);
+      StatisticCells.append(row, g.auc(), 0);
       row.add(thresholds.get(key.task()));
-      row.add(nullIfNaN(g.stepsToThreshold()));
-      row.add(nullIfNaN(stepsCi.low()));
-      row.add(nullIfNaN(stepsCi.high()));
+      row.add(StatisticCells.nullIfNaN(g.stepsToThreshold()));
+      row.add(StatisticCells.nullIfNaN(stepsCi.low()));
+      row.add(StatisticCells.nullIfNaN(stepsCi.high()));
       Optional<GroupKey> base = baseGroup(key, stats.keySet());
       row.add(base.map(GroupKey::algorithm).orElse(null));
       if (base.isPresent()) {
@@ -219,9 +219,10 @@ public final class StudyStatistics {
         }
         ConfidenceInterval ratioCi =
             ConfidenceInterval.percentile(ratios, options.bootstrap().level());
-        row.add(nullIfNaN(efficiencyRatio(b.stepsToThreshold(), g.stepsToThreshold())));
-        row.add(nullIfNaN(ratioCi.low()));
-        row.add(nullIfNaN(ratioCi.high()));
+        row.add(
+            StatisticCells.nullIfNaN(efficiencyRatio(b.stepsToThreshold(), g.stepsToThreshold())));
+        row.add(StatisticCells.nullIfNaN(ratioCi.low()));
+        row.add(StatisticCells.nullIfNaN(ratioCi.high()));
         ProbabilityOfImprovement.Estimate poi =
             ProbabilityOfImprovement.estimate(
                 List.of(finalReturns(groups.get(key))),
@@ -343,7 +344,7 @@ public final class StudyStatistics {
         row.add(p);
         row.add(p / (double) (points - 1));
         row.add(curve.runs()[p]);
-        addStatistics(row, curve, p);
+        StatisticCells.append(row, curve, p);
         rows.add(RowFactory.create(row.toArray()));
       }
     }
@@ -377,7 +378,7 @@ public final class StudyStatistics {
       List<Object> row = new ArrayList<>(List.of(key.algorithm(), key.config()));
       row.add((int) runs.stream().map(r -> r.trial().task()).distinct().count());
       row.add(runs.size());
-      addStatistics(row, estimate, 0);
+      StatisticCells.append(row, estimate, 0);
       Optional<GroupKey> base = baseGroup(key, across.keySet());
       row.add(base.map(GroupKey::algorithm).orElse(null));
       Optional<ProbabilityOfImprovement.Estimate> poi =
@@ -482,18 +483,5 @@ public final class StudyStatistics {
 
   private static double[] finalReturns(List<TrialResult> runs) {
     return runs.stream().mapToDouble(TrialResult::finalReturn).toArray();
-  }
-
-  private static void addStatistics(List<Object> row, PointwiseEstimate estimate, int point) {
-    for (Statistic s : Statistic.values()) {
-      ConfidenceInterval ci = estimate.interval(s, point);
-      row.add(nullIfNaN(estimate.point(s, point)));
-      row.add(nullIfNaN(ci.low()));
-      row.add(nullIfNaN(ci.high()));
-    }
-  }
-
-  private static Double nullIfNaN(double value) {
-    return Double.isNaN(value) ? null : value;
   }
 }

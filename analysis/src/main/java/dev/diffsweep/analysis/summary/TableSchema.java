@@ -6,29 +6,29 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Builds a result table's schema column by column, in the order rows are filled. */
-final class TableSchema {
+public final class TableSchema {
   private StructType schema = new StructType();
 
-  TableSchema string(String name) {
+  public TableSchema string(String name) {
     return add(name, DataTypes.StringType);
   }
 
-  TableSchema integer(String name) {
+  public TableSchema integer(String name) {
     return add(name, DataTypes.IntegerType);
   }
 
-  TableSchema bigint(String name) {
+  public TableSchema bigint(String name) {
     return add(name, DataTypes.LongType);
   }
 
-  TableSchema real(String name) {
+  public TableSchema real(String name) {
     return add(name, DataTypes.DoubleType);
   }
 
   /**
    * For each statistic s: {@code <prefix>s}, {@code <prefix>s_ci_low}, {@code <prefix>s_ci_high}.
    */
-  TableSchema statistics(String prefix) {
+  public TableSchema statistics(String prefix) {
     for (Statistic s : Statistic.values()) {
       real(prefix + s.columnName());
       real(prefix + s.columnName() + "_ci_low");
@@ -37,7 +37,7 @@ final class TableSchema {
     return this;
   }
 
-  StructType build() {
+  public StructType build() {
     return schema;
   }
 

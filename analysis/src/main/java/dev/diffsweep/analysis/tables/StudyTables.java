@@ -1,6 +1,7 @@
 package dev.diffsweep.analysis.tables;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
@@ -133,12 +134,82 @@ public final class StudyTables {
     }
   }
 
-  private List<TrialRecord> readTrials() {
-    if (!exists(layout.trials())) {
+  /**
+   * The tuner's rows of a tuning study, the current revision of each run; empty for a grid study,
+   * whose trials table has no tuning columns or leaves them null.
+   */
+  public List<TuningRow> tuningRows() {
+    Optional<Dataset<Row>> table = trialsTable();
+    if (table.isEmpty() || !hasColumn(table.get().schema(), "tune_number")) {
       return List.of();
     }
-    Dataset<Row> raw =
-        guard(() -> spark.read().option("mergeSchema", "true").parquet(layout.trials().toString()));
+    StructType schema = table.get().schema();
+    Dataset<Row> tuning =
+        table
+            .get()
+            .where(col("tune_number").isNotNull())
+            .select(
+                col("trial_id"),
+                optional(schema, "seed").cast("int"),
+                col("algorithm"),
+                col("tune_number").cast("int"),
+                col("config_id"),
+                from_json(
+                    col("tune_config"),
+                    DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)),
+                col("cohort").cast("int"),
+                col("rung").cast("int"),
+                col("status"),
+                col("rung_values"),
+                col("objective").cast("double"),
+                col("revision").cast("long"),
+                optional(schema, "total_steps").cast("long"));
+    Map<String, TuningRow> current = new HashMap<>();
+    for (Row row : guard(tuning::collectAsList)) {
+      TuningRow run = toTuningRow(row);
+      current.merge(run.trialId(), run, (a, b) -> a.revision() >= b.revision() ? a : b);
+    }
+    return current.values().stream()
+        .sorted(
+            java.util.Comparator.comparingInt(TuningRow::number).thenComparingInt(TuningRow::seed))
+        .toList();
+  }
+
+  private static TuningRow toTuningRow(Row row) {
+    Map<String, String> config =
+        row.isNullAt(5) ? Map.of() : CollectionConverters.asJava(row.<String, String>getMap(5));
+    return new TuningRow(
+        row.getString(0),
+        row.isNullAt(1) ? 0 : row.getInt(1),
+        row.getString(2),
+        row.getInt(3),
+        row.getString(4),
+        new HashMap<>(config),
+        row.isNullAt(6) ? 0 : row.getInt(6),
+        row.isNullAt(7) ? 0 : row.getInt(7),
+        row.getString(8),
+        row.isNullAt(9) ? "" : row.getString(9),
+        row.isNullAt(10) ? null : row.getDouble(10),
+        row.isNullAt(11) ? 0 : row.getLong(11),
+        row.isNullAt(12) ? null : row.getLong(12));
+  }
+
+  /** The trials table with the union of its files' columns, if the study has one. */
+  private Optional<Dataset<Row>> trialsTable() {
+    if (!exists(layout.trials())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        guard(
+            () -> spark.read().option("mergeSchema", "true").parquet(layout.trials().toString())));
+  }
+
+  private List<TrialRecord> readTrials() {
+    Optional<Dataset<Row>> table = trialsTable();
+    if (table.isEmpty()) {
+      return List.of();
+    }
+    Dataset<Row> raw = table.get();
     StructType schema = raw.schema();
     Dataset<Row> trials =
         raw.select(
@@ -187,9 +258,12 @@ public final class StudyTables {
         row.getString(11));
   }
 
+  private static boolean hasColumn(StructType schema, String name) {
+    return Arrays.asList(schema.fieldNames()).contains(name);
+  }
+
   private static Column optional(StructType schema, String name) {
-    boolean present = Arrays.asList(schema.fieldNames()).contains(name);
-    if (present) {
+    if (hasColumn(schema, name)) {
       return col(name);
     }
     return name.equals("hyperparameters")

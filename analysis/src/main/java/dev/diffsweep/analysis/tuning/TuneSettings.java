@@ -1,0 +1,78 @@
+package dev.diffsweep.analysis.tuning;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the study's tune block says and the trials table does not: whether the tuner maximised or
+ * minimised, which tail of the budget its objective averages, and how each parameter was sampled.
+ * The pipeline records the block in study.conf as one JSON line, {@code tune = {...}}.
+ *
+ * @param recorded whether study.conf holds a readable tune block; if not, the rest are the tuner's
+ *     defaults (maximize, last 10 %) and scales are guessed from the values
+ * @param objectiveLastFraction the objective is the mean evaluation return over this last fraction
+ *     of the budget, per seed
+ * @param scales each parameter of the search space by name
+ */
+public record TuneSettings(
+    boolean recorded,
+    Direction direction,
+    double objectiveLastFraction,
+    Map<String, ParameterScale> scales) {
+
+  /** The tuner's own defaults, for a study whose study.conf does not say. */
+  static final TuneSettings DEFAULTS = new TuneSettings(false, Direction.MAXIMIZE, 0.1, Map.of());
+
+  private static final String TUNE_LINE = "tune = ";
+
+  public static TuneSettings fromStudyConf(Optional<String> studyConf) {
+    Optional<String> block =
+        studyConf.flatMap(
+            text ->
+                text.lines()
+                    .filter(line -> line.startsWith(TUNE_LINE))
+                    .map(line -> line.substring(TUNE_LINE.length()))
+                    .findFirst());
+    if (block.isEmpty()) {
+      return DEFAULTS;
+    }
+    try {
+      return parse(ConfigFactory.parseString(block.get()));
+    } catch (ConfigException | IllegalArgumentException unreadable) {
+      // A report of what the tables hold beats no report: fall back to what they imply.
+      return DEFAULTS;
+    }
+  }
+
+  private static TuneSettings parse(Config tune) {
+    Direction direction =
+        tune.hasPath("direction")
+            ? Direction.parse(tune.getString("direction"))
+            : DEFAULTS.direction();
+    double lastFraction =
+        tune.hasPath("objective.last-fraction")
+            ? tune.getDouble("objective.last-fraction")
+            : DEFAULTS.objectiveLastFraction();
+    Map<String, ParameterScale> scales = new TreeMap<>();
+    if (tune.hasPath("space")) {
+      Config space = tune.getConfig("space");
+      for (String name : space.root().keySet()) {
+        scales.put(name, scale(space.getConfig(ConfigUtil.quoteString(name))));
+      }
+    }
+    return new TuneSettings(true, direction, lastFraction, scales);
+  }
+
+  private static ParameterScale scale(Config parameter) {
+    if (parameter.hasPath("type") && parameter.getString("type").equals("categorical")) {
+      return ParameterScale.CATEGORICAL;
+    }
+    boolean log = parameter.hasPath("log") && parameter.getBoolean("log");
+    return log ? ParameterScale.LOG : ParameterScale.LINEAR;
+  }
+}
