@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -96,7 +97,8 @@ public final class TuningPlots {
           List.copyOf(
               withParameter.stream()
                   .map(c -> c.parameters().get(parameter))
-                  .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+                  .collect(
+                      Collectors.toCollection(() -> new TreeSet<>(ParameterScale.CATEGORY_ORDER))));
       position = c -> categories.indexOf(c.parameters().get(parameter));
       // XChart drops every tick label when two ticks get the same one (also two blanks between
       // categories); an axis from the first to the last category makes it settle on integer

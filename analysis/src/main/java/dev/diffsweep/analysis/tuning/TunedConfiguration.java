@@ -3,6 +3,7 @@ package dev.diffsweep.analysis.tuning;
 import dev.diffsweep.analysis.tables.TuningRow;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -46,8 +47,7 @@ public record TunedConfiguration(
 
   private static TunedConfiguration of(int number, List<TuningRow> runs) {
     // The seeds' rows carry the same configuration-level values; the newest revision is current.
-    TuningRow current =
-        Collections.max(runs, java.util.Comparator.comparingLong(TuningRow::revision));
+    TuningRow current = Collections.max(runs, Comparator.comparingLong(TuningRow::revision));
     SortedMap<String, String> parameters = new TreeMap<>(current.config());
     parameters.remove(ALGORITHM_KEY);
     boolean completed = COMPLETED.equals(current.status()) && current.objective() != null;
@@ -59,7 +59,7 @@ public record TunedConfiguration(
         current.status(),
         parseRungValues(current.rungValues()),
         completed ? current.objective() : Double.NaN,
-        runs.stream().sorted(java.util.Comparator.comparingInt(TuningRow::seed)).toList());
+        runs.stream().sorted(Comparator.comparingInt(TuningRow::seed)).toList());
   }
 
   /** Every parameter some of the configurations set, by name. */

@@ -37,16 +37,7 @@ public record TuningResults(
         configurations.stream()
             .map(c -> c.parameters().get(parameter))
             .filter(value -> value != null)
-            .allMatch(TuningResults::isNumber);
+            .allMatch(ParameterScale::isNumber);
     return numeric ? ParameterScale.LINEAR : ParameterScale.CATEGORICAL;
-  }
-
-  private static boolean isNumber(String text) {
-    try {
-      Double.parseDouble(text);
-      return true;
-    } catch (NumberFormatException notNumeric) {
-      return false;
-    }
   }
 }
