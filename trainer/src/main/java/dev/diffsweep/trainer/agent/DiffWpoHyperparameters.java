@@ -4,13 +4,17 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
  * DiffWPO's hyperparameters: WPO's off-policy machinery (SAC's CleanRL defaults), the temperature
- * of the per-step soft terms, and the diffusion chain's (ALGORITHMS.md sections 1 and 5).
+ * of the per-step soft terms, and the diffusion chain's (ALGORITHMS.md sections 1 and 5). The prior
+ * scale is 1, as DiffSAC's and for the same reason ({@link DiffSacHyperparameters}): the critic
+ * sees tanh(x_K), whose gradient vanishes for the 42% of an untrained chain's samples beyond |x| =
+ * 2 under sigma0 = 2.5.
  *
  * @param alpha temperature of the soft terms -alpha l_k when not tuned (0.01)
  * @param autotune tune alpha towards the target entropy -d on the chain log-ratio, as DiffSAC does
  *     (false)
  * @param naturalGradient scale the kernel mean's gradient by its variance (false)
  * @param hiddenSize width of the critics' two hidden layers and of the denoiser (256)
+ * @param sigma0 standard deviation of the prior N(0, sigma0^2 I) (1; see above)
  */
 public record DiffWpoHyperparameters(
     int bufferSize,
@@ -53,7 +57,7 @@ public record DiffWpoHyperparameters(
         false,
         wpo.hiddenSize(),
         8,
-        2.5,
+        1.0,
         0.17,
         0.1,
         false,

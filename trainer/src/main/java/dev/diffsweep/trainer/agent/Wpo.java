@@ -33,14 +33,21 @@ import java.util.List;
  * the actor, the following step's through the target):
  *
  * <pre>
- *   k &lt; K-1:  y = Qbar(s, x_{k+1}, k+1, x') - alpha l_{k+1}(x'),          x' ~ F(.|x_{k+1}, s, k+1)
- *   k = K-1:  y = r + gamma (1 - terminated) (Qbar(s', x'_0, 0, x') - alpha l_0(x')),  x'_0 ~ p_0
+ *   k &lt; K-1:  y = Qbar(s, x_{K-1}, K-1, x_K) - alpha sum_{j=k+1}^{K-1} l_j,
+ *                 the chain run on from x_{k+1}
+ *   k = K-1:  y = r + gamma (1 - terminated) (Qbar(s', x'_{K-1}, K-1, x'_K)
+ *                 - alpha sum_{j=0}^{K-1} l_j),  the chain run from x'_0 ~ p_0 at s'
  * </pre>
  *
  * so the discount applies across env steps only and rewards arrive on the chain's last step. The
- * actor loss is {@link WpoLosses#actorLoss} at y ~ F(.|x_k, s, k) with dQ/dy from autodiff through
- * the frozen critic. For the Gaussian the flow lives in the pre-tanh sample x_1 while the critic
- * sees {@link AugmentedPolicy#criticInput} tanh(x_1), so dQ/dx_1 vanishes where the env's action no
+ * soft value of the next augmented state is estimated by running the current chain to its end and
+ * asking the last step's target critic, rather than bootstrapping from the next step's critic: a
+ * value then reaches step 0 through one target network instead of K of them, each lagging by the
+ * Polyak rate (with one-step bootstrapping the critics of early steps lagged so far that DiffWPO
+ * stalled at returns near 80 on InvertedPendulum). For K = 1 both forms are the same. The actor
+ * loss is {@link WpoLosses#actorLoss} at y ~ F(.|x_k, s, k) with dQ/dy from autodiff through the
+ * frozen critic. For the Gaussian the flow lives in the pre-tanh sample x_1 while the critic sees
+ * {@link AugmentedPolicy#criticInput} tanh(x_1), so dQ/dx_1 vanishes where the env's action no
  * longer changes (a critic on raw x_1 extrapolated there and drove the mean out). alpha is fixed
  * or, as SAC's, tuned towards entropy -d ({@link Temperature}); the actor and the critic target of
  * one update read the same value. Without the entropy term the flow of -Q alone shrinks the
@@ -198,7 +205,7 @@ public final class Wpo implements BenchmarkableAgent {
       NDArray stepOneHot,
       NDArray nextObservations,
       NDArray nextFrom,
-      NDArray nextStepOneHot,
+      NDArray chainRemaining,
       NDArray rewards,
       NDArray continuation) {}
 
@@ -212,7 +219,8 @@ public final class Wpo implements BenchmarkableAgent {
     float[] oneHot = new float[b * steps];
     float[] nextObs = new float[b * obs];
     float[] nextFrom = new float[b * actionSize];
-    float[] nextOneHot = new float[b * steps];
+    // Row i, column j: 1 where chain step j still lies ahead of the next augmented state.
+    float[] remaining = new float[b * steps];
     float[] lastStep = new float[b];
     float[] rewards = new float[b];
     float[] continuation = new float[b];
@@ -229,7 +237,10 @@ public final class Wpo implements BenchmarkableAgent {
       if (!last) {
         System.arraycopy(to, i * actionSize, nextFrom, i * actionSize, actionSize);
       }
-      nextOneHot[i * steps + (k + 1) % steps] = 1f;
+      int nextStep = (k + 1) % steps;
+      for (int j = nextStep; j < steps; j++) {
+        remaining[i * steps + j] = 1f;
+      }
       lastStep[i] = last ? 1f : 0f;
       rewards[i] = last ? batch.rewards()[i] : 0f;
       continuation[i] = last ? (float) hp.gamma() * (1f - batch.terminated()[i]) : 1f;
@@ -244,7 +255,7 @@ public final class Wpo implements BenchmarkableAgent {
         scope.create(oneHot, new Shape(b, steps)),
         scope.create(nextObs, new Shape(b, obs)),
         scope.create(nextFrom, new Shape(b, actionSize)).add(freshStart),
-        scope.create(nextOneHot, new Shape(b, steps)),
+        scope.create(remaining, new Shape(b, steps)),
         scope.create(rewards, new Shape(b, 1)),
         scope.create(continuation, new Shape(b, 1)));
   }
@@ -256,19 +267,21 @@ public final class Wpo implements BenchmarkableAgent {
       AugmentedBatch batch = sampleBatch(scope);
       int b = hp.batchSize();
       double alpha = temperature.alpha();
-      GaussianKernel nextKernel =
-          policy.kernel(batch.nextObservations(), batch.nextFrom(), batch.nextStepOneHot());
-      NDArray nextTo = nextKernel.sample(noise(scope, b, actionSize));
+      ChainCompletion.End end =
+          ChainCompletion.run(
+              scope,
+              policy,
+              batch.nextObservations(),
+              batch.nextFrom(),
+              batch.chainRemaining(),
+              () -> noise(scope, b, actionSize));
       NDArray target =
           SacLosses.criticTarget(
               batch.rewards(),
               batch.continuation(),
               1.0,
-              targetCritic.min(
-                  policy.features(
-                      batch.nextObservations(), batch.nextFrom(), batch.nextStepOneHot()),
-                  policy.criticInput(nextTo)),
-              nextKernel.logRatio(batch.nextFrom(), nextTo),
+              targetCritic.min(end.lastFeatures(), policy.criticInput(end.last())),
+              end.logRatioSum(),
               alpha);
       NDArray features = policy.features(batch.observations(), batch.from(), batch.stepOneHot());
       double criticLoss;
@@ -403,15 +416,15 @@ public final class Wpo implements BenchmarkableAgent {
   }
 
   /**
-   * One env step's training: a critic update (next-step kernel, target and online critics forward,
-   * critic backward) and on average one actor update (two kernel passes, the critic's input
-   * gradient, the kernel's backward). Matrix multiplies only.
+   * One env step's training: a critic update (the K kernels completing the chain, target and online
+   * critics forward, critic backward) and on average one actor update (two kernel passes, the
+   * critic's input gradient, the kernel's backward). Matrix multiplies only.
    */
   @Override
   public long flopsPerUpdate() {
     long b = hp.batchSize();
     long criticUpdate =
-        policy.kernelForwardFlops(b)
+        steps * policy.kernelForwardFlops(b)
             + targetCritic.forwardFlops(b)
             + critic.forwardFlops(b)
             + critic.backwardFlops(b, true, 0);

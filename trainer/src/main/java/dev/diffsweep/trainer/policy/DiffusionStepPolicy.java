@@ -65,6 +65,15 @@ public final class DiffusionStepPolicy implements AugmentedPolicy {
     return scaling.toActuatorRange(last.tanh());
   }
 
+  /**
+   * tanh(x_{k+1}): on the last step exactly the env's (unscaled) action, so dQ/dx_K vanishes where
+   * tanh saturates instead of extrapolating there; a bijection, so earlier steps lose nothing.
+   */
+  @Override
+  public NDArray criticInput(NDArray next) {
+    return next.tanh();
+  }
+
   @Override
   public NDArray deterministicAction(NDArray observations) {
     return chain.deterministicAction(observations);
