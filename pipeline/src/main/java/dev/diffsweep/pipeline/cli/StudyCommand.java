@@ -1,8 +1,5 @@
 package dev.diffsweep.pipeline.cli;
 
-import dev.diffsweep.analysis.AnalysisOptions;
-import dev.diffsweep.analysis.AnalysisResult;
-import dev.diffsweep.analysis.StudyAnalysis;
 import dev.diffsweep.pipeline.spark.SparkProfile;
 import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
@@ -12,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,13 +61,7 @@ final class StudyCommand implements Callable<Integer> {
     }
     StudyDriver.Result result = new StudyDriver(study, conf, out).run();
     if (!noAnalysis) {
-      try (SparkSession spark = SparkSessions.start(conf)) {
-        AnalysisResult analysis =
-            StudyAnalysis.run(spark, result.folder(), AnalysisOptions.DEFAULT);
-        out.printf(
-            "[study %s] analysis of %d committed trials: %s%n",
-            study.name(), analysis.committedTrials(), analysis.reportPath());
-      }
+      AnalysisStep.run(conf, result.folder(), out, "study " + study.name());
     }
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();

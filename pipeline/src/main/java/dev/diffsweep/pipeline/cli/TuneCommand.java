@@ -32,6 +32,11 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: the profile's).")
   String master;
 
+  @Option(
+      names = "--no-analysis",
+      description = "Do not run the aggregation job (report.html with its tuning section) after.")
+  boolean noAnalysis;
+
   @Option(names = "--trainer-main", hidden = true, description = "Main class of the trainers.")
   String trainerMain;
 
@@ -49,6 +54,10 @@ final class TuneCommand implements Callable<Integer> {
     }
     TuneDriver.Result result = new TuneDriver(study, conf, out).run();
     report(out, study, result);
+    if (!noAnalysis) {
+      AnalysisStep.run(conf, result.folder(), out, "tune " + study.name());
+    }
+    out.flush();
     return result.state().history().best().isPresent() ? 0 : 1;
   }
 
