@@ -62,7 +62,8 @@ public final class AdamOptimizer {
       NDArray parameter = parameters.get(i);
       try (NDArray gradient = parameter.getGradient()) {
         NDList inputs = new NDList(parameter, gradient, firstMoments.get(i), secondMoments.get(i));
-        // The moments are updated in place; the kernel takes the weight alone as its output.
+        // The moments are updated in place; the kernel takes the weight alone as its output and
+        // zeroes its gradient afterwards (PtNDArrayEx.adamUpdate), ready for the next backward.
         NDList outputs = new NDList(parameter);
         parameter
             .getNDArrayInternal()
@@ -81,7 +82,6 @@ public final class AdamOptimizer {
                 false);
       }
     }
-    group.zeroGradients();
   }
 
   public long steps() {

@@ -123,13 +123,6 @@ public final class ParameterGroup {
     return total;
   }
 
-  /** Torch accumulates gradients; the optimiser calls this after each step. */
-  public void zeroGradients() {
-    for (NDArray parameter : parameters) {
-      JniUtils.zeroGrad((PtNDArray) parameter);
-    }
-  }
-
   /** this = source (target networks start as copies). */
   public void copyFrom(ParameterGroup source) {
     checkSameLayout(source);
