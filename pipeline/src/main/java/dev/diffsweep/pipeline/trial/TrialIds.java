@@ -1,17 +1,21 @@
 package dev.diffsweep.pipeline.trial;
 
 import dev.diffsweep.pipeline.study.EvaluationSchedule;
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Trial ids: readable where a person looks (algorithm, task, seed) and a hash of everything that
  * decides the run, so a rerun of a study, on any machine, finds the same ids and never trains a
- * grid point twice. The study's name is not in it: the id names what is trained.
+ * grid point twice. The study's name is not in it: the id names what is trained. The
+ * hyperparameters enter resolved, defaults included: when a default changes (DiffSAC's sigma0 did),
+ * a rerun trains the new configuration instead of taking the old runs for its results.
  */
 public final class TrialIds {
   private static final int HASH_HEX_DIGITS = 10;
@@ -32,7 +36,9 @@ public final class TrialIds {
     canonical.append("steps=").append(steps).append('\n');
     canonical.append("eval_every=").append(evaluation.everySteps()).append('\n');
     canonical.append("eval_episodes=").append(evaluation.episodes()).append('\n');
-    for (Map.Entry<String, String> entry : hyperparameters.entrySet()) {
+    Map<String, String> resolved =
+        AlgorithmRegistry.get(algorithm).configure(hyperparameters).hyperparameters();
+    for (Map.Entry<String, String> entry : new TreeMap<>(resolved).entrySet()) {
       canonical.append("hp.").append(entry.getKey()).append('=').append(entry.getValue());
       canonical.append('\n');
     }

@@ -1,0 +1,34 @@
+package dev.diffsweep.pipeline.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diffsweep.pipeline.study.EvaluationSchedule;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class TrialIdsTest {
+  private static final EvaluationSchedule EVALUATION = new EvaluationSchedule(5000, 10);
+
+  private static String id(Map<String, String> hyperparameters) {
+    return TrialIds.of(
+        "diffsac", "InvertedPendulum-v4", 1, 15_000, EVALUATION, new TreeMap<>(hyperparameters));
+  }
+
+  @Test
+  void aDefaultWrittenOutOrLeftOutIsTheSameRunAndSoTheSameId() {
+    String defaults = id(Map.of());
+    assertThat(id(Map.of("sigma0", "1.0"))).isEqualTo(defaults);
+    assertThat(id(Map.of("sigma0", "1"))).isEqualTo(defaults);
+  }
+
+  @Test
+  void aValueOtherThanTheDefaultIsAnotherRun() {
+    assertThat(id(Map.of("sigma0", "2.5"))).isNotEqualTo(id(Map.of()));
+  }
+
+  @Test
+  void theIdStartsWithWhatAPersonLooksFor() {
+    assertThat(id(Map.of())).matches("diffsac-InvertedPendulum-v4-s1-[0-9a-f]{10}");
+  }
+}
