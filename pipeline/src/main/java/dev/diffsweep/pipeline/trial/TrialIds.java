@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.trial;
 
 import dev.diffsweep.pipeline.study.EvaluationSchedule;
+import dev.diffsweep.trainer.agent.AlgorithmDefinition;
 import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,14 +37,28 @@ public final class TrialIds {
     canonical.append("steps=").append(steps).append('\n');
     canonical.append("eval_every=").append(evaluation.everySteps()).append('\n');
     canonical.append("eval_episodes=").append(evaluation.episodes()).append('\n');
-    Map<String, String> resolved =
-        AlgorithmRegistry.get(algorithm).configure(hyperparameters).hyperparameters();
-    for (Map.Entry<String, String> entry : new TreeMap<>(resolved).entrySet()) {
+    for (Map.Entry<String, String> entry : resolved(algorithm, hyperparameters).entrySet()) {
       canonical.append("hp.").append(entry.getKey()).append('=').append(entry.getValue());
       canonical.append('\n');
     }
     String hash = sha256Hex(canonical.toString()).substring(0, HASH_HEX_DIGITS);
     return algorithm + "-" + task + "-s" + seed + "-" + hash;
+  }
+
+  /**
+   * The agent's keys with their values as the agent reads them (every default filled in, "1" and
+   * "1.0" alike); keys it does not know enter as written (only a test trainer has such switches:
+   * StudyLoader refuses them in a study).
+   */
+  private static SortedMap<String, String> resolved(
+      String algorithm, SortedMap<String, String> hyperparameters) {
+    AlgorithmDefinition<?> definition = AlgorithmRegistry.get(algorithm);
+    Map<String, String> defaults = definition.configure(Map.of()).hyperparameters();
+    Map<String, String> known = new TreeMap<>(hyperparameters);
+    known.keySet().retainAll(defaults.keySet());
+    SortedMap<String, String> resolved = new TreeMap<>(hyperparameters);
+    resolved.putAll(definition.configure(known).hyperparameters());
+    return resolved;
   }
 
   private static String sha256Hex(String text) {

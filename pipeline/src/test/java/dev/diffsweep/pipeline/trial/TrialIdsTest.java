@@ -28,6 +28,12 @@ class TrialIdsTest {
   }
 
   @Test
+  void aKeyTheAgentDoesNotKnowCountsAsWritten() {
+    // Only a test trainer has such switches; StudyLoader refuses them in a study.
+    assertThat(id(Map.of("sleep_ms", "5"))).isNotEqualTo(id(Map.of("sleep_ms", "6")));
+  }
+
+  @Test
   void theIdStartsWithWhatAPersonLooksFor() {
     assertThat(id(Map.of())).matches("diffsac-InvertedPendulum-v4-s1-[0-9a-f]{10}");
   }
