@@ -3,6 +3,7 @@ package dev.diffsweep.pipeline.trial;
 import dev.diffsweep.pipeline.study.EvaluationSchedule;
 import dev.diffsweep.trainer.agent.AlgorithmDefinition;
 import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.agent.Hyperparameters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,9 +54,8 @@ public final class TrialIds {
   private static SortedMap<String, String> resolved(
       String algorithm, SortedMap<String, String> hyperparameters) {
     AlgorithmDefinition<?> definition = AlgorithmRegistry.get(algorithm);
-    Map<String, String> defaults = definition.configure(Map.of()).hyperparameters();
     Map<String, String> known = new TreeMap<>(hyperparameters);
-    known.keySet().retainAll(defaults.keySet());
+    known.keySet().retainAll(Hyperparameters.describe(definition.defaults()).keySet());
     SortedMap<String, String> resolved = new TreeMap<>(hyperparameters);
     resolved.putAll(definition.configure(known).hyperparameters());
     return resolved;
