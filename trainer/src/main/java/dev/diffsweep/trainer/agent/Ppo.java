@@ -10,6 +10,7 @@ import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
@@ -365,9 +366,9 @@ public final class Ppo implements BenchmarkableAgent {
                 scope.create(returns),
                 hp.clipCoef(),
                 hp.clipVloss());
-        NDArray loss = policyObjective.add(valueObjective.mul((float) hp.vfCoef()));
+        NDArray loss = policyObjective.add(Scalars.multiply(valueObjective, hp.vfCoef()));
         if (hp.entCoef() > 0) {
-          loss = loss.sub(kernel.entropy().mean().mul((float) hp.entCoef()));
+          loss = loss.sub(Scalars.multiply(kernel.entropy().mean(), hp.entCoef()));
         }
         tape.backward(loss);
         policyLoss = checkFinite("policy loss", policyObjective.getFloat());

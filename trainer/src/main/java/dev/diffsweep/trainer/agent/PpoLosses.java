@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.agent;
 
 import ai.djl.ndarray.NDArray;
+import dev.diffsweep.trainer.nn.Scalars;
 
 /**
  * PPO's clipped objectives (Schulman et al. 2017) in CleanRL's form, shared by PPO and DiffPPO
@@ -27,10 +28,10 @@ public final class PpoLosses {
       NDArray values, NDArray oldValues, NDArray returns, double clip, boolean clipValues) {
     NDArray error = values.sub(returns).square();
     if (!clipValues) {
-      return error.mean().mul(0.5f);
+      return Scalars.multiply(error.mean(), 0.5);
     }
     NDArray clippedValues = oldValues.add(values.sub(oldValues).clip(-clip, clip));
-    return error.maximum(clippedValues.sub(returns).square()).mean().mul(0.5f);
+    return Scalars.multiply(error.maximum(clippedValues.sub(returns).square()).mean(), 0.5);
   }
 
   /** (A - mean) / (std + 1e-8) with the unbiased std, as torch's std. */

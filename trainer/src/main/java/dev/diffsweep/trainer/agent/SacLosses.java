@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.agent;
 
 import ai.djl.ndarray.NDArray;
+import dev.diffsweep.trainer.nn.Scalars;
 
 /**
  * SAC's three objectives, shared by SAC and DiffSAC (whose log-density is the chain log-ratio).
@@ -23,18 +24,18 @@ public final class SacLosses {
       NDArray minTargetQ,
       NDArray nextLogDensity,
       double alpha) {
-    NDArray softValue = minTargetQ.sub(nextLogDensity.expandDims(1).mul((float) alpha));
-    return rewards.add(notTerminated.mul((float) gamma).mul(softValue));
+    NDArray softValue = minTargetQ.sub(Scalars.multiply(nextLogDensity.expandDims(1), alpha));
+    return rewards.add(Scalars.multiply(notTerminated, gamma).mul(softValue));
   }
 
   /** sum_j mean_b (Q_j(s_b, a_b) - y_b)^2, the sum of both critics' MSEs (a scalar). */
   public static NDArray criticLoss(NDArray q, NDArray target) {
     // The mean over [2, B, 1] is half the sum of the two per-critic means.
-    return q.sub(target).square().mean().mul((float) TwinCritic.COPIES);
+    return Scalars.multiply(q.sub(target).square().mean(), TwinCritic.COPIES);
   }
 
   /** mean_b (alpha log pi(a_b|s_b) - min_j Q_j(s_b, a_b)) (a scalar); minQ is [B, 1]. */
   public static NDArray actorLoss(NDArray logDensity, NDArray minQ, double alpha) {
-    return logDensity.mul((float) alpha).sub(minQ.squeeze(1)).mean();
+    return Scalars.multiply(logDensity, alpha).sub(minQ.squeeze(1)).mean();
   }
 }

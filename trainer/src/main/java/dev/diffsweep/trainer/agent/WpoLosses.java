@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.agent;
 
 import ai.djl.ndarray.NDArray;
+import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 
 /**
@@ -35,7 +36,7 @@ public final class WpoLosses {
     NDArray perDimension;
     if (naturalGradient) {
       NDArray deviation = next.sub(kernel.mean()).stopGradient();
-      NDArray logStd = kernel.variance().log().mul(0.5f);
+      NDArray logStd = Scalars.multiply(kernel.variance().log(), 0.5);
       perDimension = coefficient.mul(kernel.mean().add(deviation.mul(logStd)));
     } else {
       perDimension = coefficient.mul(kernel.logRatioGradient(from, next));
@@ -46,6 +47,6 @@ public final class WpoLosses {
   /** sg(alpha d l/dy - dQ/dy). */
   public static NDArray coefficient(
       NDArray logRatioGradient, NDArray criticGradient, double alpha) {
-    return logRatioGradient.mul((float) alpha).sub(criticGradient).stopGradient();
+    return Scalars.multiply(logRatioGradient, alpha).sub(criticGradient).stopGradient();
   }
 }

@@ -140,7 +140,7 @@ public final class ParameterGroup {
     for (int i = 0; i < parameters.size(); i++) {
       NDArray target = parameters.get(i);
       target.muli((float) (1 - tau));
-      try (NDArray scaled = source.parameters.get(i).mul((float) tau)) {
+      try (NDArray scaled = Scalars.multiply(source.parameters.get(i), tau)) {
         target.addi(scaled);
       }
     }

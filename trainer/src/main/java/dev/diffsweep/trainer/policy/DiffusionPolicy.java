@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import dev.diffsweep.trainer.nn.DenseLayer;
 import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.state.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
     NDList noiseBlocks = stochastic ? noise.split(k + 1, 1) : null;
     NDArray x =
         stochastic
-            ? noiseBlocks.get(0).mul((float) settings.sigma0())
+            ? Scalars.multiply(noiseBlocks.get(0), settings.sigma0())
             : scope.zeros(
                 new Shape(observations.getShape().get(0), actionSize), observations.getDataType());
     List<NDArray> states = new ArrayList<>();
@@ -182,7 +183,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
             x.sub(next.mul(c.decay.get(step))).square().mul(c.backwardPrecision.get(step));
         backwardTerms = backwardTerms == null ? term : backwardTerms.add(term);
         if (keepSteps) {
-          NDArray stepNoise = noiseBlocks.get(step + 1).square().sum(new int[] {1}).mul(-0.5f);
+          NDArray stepNoise =
+              Scalars.multiply(noiseBlocks.get(step + 1).square().sum(new int[] {1}), -0.5);
           stepLogRatios.add(term.sum(new int[] {1}).add(stepNoise));
         }
       }
@@ -197,7 +199,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
     if (stochastic) {
       // log p_0(x_0) and the -|eps_k|^2/2 of every log F: one reduction over all the noise.
       double constant = -actionSize * (Math.log(settings.sigma0()) + HALF_LOG_TWO_PI);
-      NDArray noiseTerms = noise.square().sum(new int[] {1}).mul(-0.5f).add((float) constant);
+      NDArray noiseTerms =
+          Scalars.multiply(noise.square().sum(new int[] {1}), -0.5).add((float) constant);
       logRatio =
           backwardTerms.sum(new int[] {1}).add(noiseTerms).sub(scaling.logJacobian(squashed));
     }
@@ -223,8 +226,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
     }
     NDArray f = output.forward(hidden);
     NDArray eta = stepOneHot.matMul(stepSizeTable(scope));
-    NDArray decay = eta.mul((float) (-1 / (settings.sigma0() * settings.sigma0()))).add(1f);
-    return new GaussianKernel(x.mul(decay).add(f.mul(eta)), eta.mul(2f), decay);
+    NDArray decay = Scalars.multiply(eta, -1 / (settings.sigma0() * settings.sigma0())).add(1f);
+    return new GaussianKernel(x.mul(decay).add(f.mul(eta)), Scalars.multiply(eta, 2), decay);
   }
 
   /** The Fourier features of each row's step k/K, [B, T] (one-hot steps [B, K]). */
@@ -286,9 +289,9 @@ public final class DiffusionPolicy implements SquashedPolicy {
   private Coefficients coefficients(NDManager scope) {
     int k = settings.steps();
     NDArray eta = stepSizeTable(scope);
-    NDArray decay = eta.mul((float) (-1 / (settings.sigma0() * settings.sigma0()))).add(1f);
-    NDArray noiseScale = eta.mul(2f).sqrt();
-    NDArray backwardPrecision = eta.mul(4f).pow(-1f);
+    NDArray decay = Scalars.multiply(eta, -1 / (settings.sigma0() * settings.sigma0())).add(1f);
+    NDArray noiseScale = Scalars.multiply(eta, 2).sqrt();
+    NDArray backwardPrecision = Scalars.power(Scalars.multiply(eta, 4), -1);
     return new Coefficients(
         eta.split(k, 0), decay.split(k, 0), noiseScale.split(k, 0), backwardPrecision.split(k, 0));
   }

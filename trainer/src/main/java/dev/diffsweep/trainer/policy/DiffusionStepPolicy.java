@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.nn.Scalars;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ public final class DiffusionStepPolicy implements AugmentedPolicy {
 
   @Override
   public NDArray initialState(NDArray noise) {
-    return noise.mul((float) chain.settings().sigma0());
+    return Scalars.multiply(noise, chain.settings().sigma0());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.policy;
 
 import ai.djl.ndarray.NDArray;
+import dev.diffsweep.trainer.nn.Scalars;
 
 /**
  * One step of a policy on the diffusion-augmented MDP, for a batch of rows: the forward kernel F(y
@@ -62,7 +63,9 @@ public record GaussianKernel(
       // d/dy of -log(1 - t^2 + eps), t = tanh y: 2 t (1 - t^2) / (1 - t^2 + eps).
       NDArray t = next.tanh();
       NDArray oneMinusSquare = t.square().neg().add(1f);
-      forward = forward.add(t.mul(2f).mul(oneMinusSquare).div(oneMinusSquare.add(SQUASH_EPSILON)));
+      forward =
+          forward.add(
+              Scalars.multiply(t, 2).mul(oneMinusSquare).div(oneMinusSquare.add(SQUASH_EPSILON)));
     }
     if (backwardDecay == null) {
       return forward;
@@ -72,7 +75,7 @@ public record GaussianKernel(
 
   /** Differential entropy of F per row: sum_i (log(2 pi var) + 1) / 2. */
   public NDArray entropy() {
-    return variance.log().add(LOG_TWO_PI + 1f).mul(0.5f).sum(new int[] {1});
+    return Scalars.multiply(variance.log().add(LOG_TWO_PI + 1f), 0.5).sum(new int[] {1});
   }
 
   /** A draw from F with standard-normal {@code noise}: mean + sqrt(var) noise. */
@@ -81,12 +84,7 @@ public record GaussianKernel(
   }
 
   private NDArray gaussianLogDensity(NDArray deviation) {
-    return deviation
-        .square()
-        .div(variance)
-        .add(variance.log())
-        .add(LOG_TWO_PI)
-        .mul(-0.5f)
-        .sum(new int[] {1});
+    NDArray perDimension = deviation.square().div(variance).add(variance.log()).add(LOG_TWO_PI);
+    return Scalars.multiply(perDimension, -0.5).sum(new int[] {1});
   }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.state.RandomStream;
 import java.util.List;
 
@@ -98,7 +99,7 @@ public final class GaussianStepPolicy implements AugmentedPolicy {
   @Override
   public GaussianKernel kernel(NDArray observations, NDArray states, NDArray stepOneHot) {
     NDArray mu = mean.forward(observations);
-    NDArray variance = logStd.clip(logStdMin, logStdMax).mul(2f).exp();
+    NDArray variance = Scalars.multiply(logStd.clip(logStdMin, logStdMax), 2).exp();
     return new GaussianKernel(
         mu, variance.broadcast(mu.getShape()), null, actionMap == ActionMap.TANH);
   }

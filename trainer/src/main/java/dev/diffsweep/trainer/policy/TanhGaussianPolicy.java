@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import dev.diffsweep.trainer.nn.DenseLayer;
 import dev.diffsweep.trainer.nn.Mlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
+import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.state.RandomStream;
 
 /**
@@ -54,12 +55,16 @@ public final class TanhGaussianPolicy implements SquashedPolicy {
   public PolicySample sample(NDArray observations, NDArray noise) {
     NDList heads = heads(observations);
     NDArray mean = heads.get(0);
-    NDArray logStd = heads.get(1).tanh().add(1f).mul(0.5f * (logStdMax - logStdMin)).add(logStdMin);
+    NDArray logStd =
+        Scalars.multiply(heads.get(1).tanh().add(1f), 0.5 * (logStdMax - logStdMin)).add(logStdMin);
     NDArray x = mean.add(logStd.exp().mul(noise));
     NDArray squashed = x.tanh();
     // log N(x; mu, sigma) with x - mu = sigma * noise exactly: -noise^2/2 - log sigma - log(2pi)/2.
     NDArray gaussian =
-        noise.square().mul(-0.5f).sub(logStd).sum(new int[] {1}).sub(actionSize * HALF_LOG_TWO_PI);
+        Scalars.multiply(noise.square(), -0.5)
+            .sub(logStd)
+            .sum(new int[] {1})
+            .sub(actionSize * HALF_LOG_TWO_PI);
     NDArray logDensity = gaussian.sub(scaling.logJacobian(squashed));
     return new PolicySample(squashed, scaling.toActuatorRange(squashed), logDensity);
   }

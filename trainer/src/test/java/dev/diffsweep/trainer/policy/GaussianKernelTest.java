@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.state.RandomStream;
 import java.util.List;
@@ -53,8 +54,9 @@ class GaussianKernelTest {
   @Test
   void logRatioGradientOfTheDiffusionKernelMatchesAutodiff() {
     NDArray eta = gaussians(4, 3, 0.02, 0.1).abs();
-    NDArray decay = eta.mul(-1 / 6.25).add(1);
-    GaussianKernel kernel = new GaussianKernel(gaussians(4, 3, 1, 0), eta.mul(2), decay);
+    NDArray decay = Scalars.multiply(eta, -1 / 6.25).add(1);
+    GaussianKernel kernel =
+        new GaussianKernel(gaussians(4, 3, 1, 0), Scalars.multiply(eta, 2), decay);
     NDArray from = gaussians(4, 3, 1, 0);
     NDArray next = gaussians(4, 3, 1, 0);
     assertThat(kernel.logRatioGradient(from, next).toDoubleArray())
