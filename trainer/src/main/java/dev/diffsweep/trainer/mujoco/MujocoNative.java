@@ -1,5 +1,7 @@
 package dev.diffsweep.trainer.mujoco;
 
+import dev.diffsweep.trainer.natives.NativeLibraries;
+
 /**
  * The JNI entry points of the C shim ({@code src/main/c/mujoco_shim.c}). Handles are opaque
  * pointers to one mjModel plus one mjData; {@link Simulation} owns them, nothing else should call

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Adam (Kingma and Ba 2015) with torch.optim.Adam's defaults, over one {@link ParameterGroup}.
  * Written here rather than taken from DJL because a checkpoint needs its moment estimates and step
- * count, which DJL's optimiser keeps private. The update itself is the engine's fused kernel (one
- * native call per array).
+ * count, which DJL's optimiser keeps private. The update itself is one native pass per array
+ * ({@link FusedKernels}) on the CPU, the engine's Adam kernel elsewhere.
  */
 public final class AdamOptimizer {
   private final ParameterGroup group;
@@ -60,28 +60,56 @@ public final class AdamOptimizer {
     List<NDArray> parameters = group.arrays();
     for (int i = 0; i < parameters.size(); i++) {
       NDArray parameter = parameters.get(i);
+      NDArray first = firstMoments.get(i);
+      NDArray second = secondMoments.get(i);
       try (NDArray gradient = parameter.getGradient()) {
-        NDList inputs = new NDList(parameter, gradient, firstMoments.get(i), secondMoments.get(i));
-        // The moments are updated in place; the kernel takes the weight alone as its output and
-        // zeroes its gradient afterwards (PtNDArrayEx.adamUpdate), ready for the next backward.
-        NDList outputs = new NDList(parameter);
-        parameter
-            .getNDArrayInternal()
-            .adamUpdate(
-                inputs,
-                outputs,
-                (float) learningRate,
-                (float) correctedRate,
-                0f,
-                (float) gradientScale,
-                -1f,
-                (float) beta1,
-                (float) beta2,
-                (float) epsilon,
-                false,
-                false);
+        if (FusedKernels.applies(parameter, gradient, first, second)) {
+          FusedKernels.adamStep(
+              parameter,
+              gradient,
+              first,
+              second,
+              (float) gradientScale,
+              (float) beta1,
+              (float) beta2,
+              (float) correctedRate,
+              (float) epsilon);
+        } else {
+          engineStep(
+              parameter, gradient, first, second, learningRate, correctedRate, gradientScale);
+        }
       }
     }
+  }
+
+  /** The engine's Adam kernel, for arrays the fused kernel does not cover (a GPU). */
+  private void engineStep(
+      NDArray parameter,
+      NDArray gradient,
+      NDArray first,
+      NDArray second,
+      double learningRate,
+      double correctedRate,
+      double gradientScale) {
+    NDList inputs = new NDList(parameter, gradient, first, second);
+    // The moments are updated in place; the kernel takes the weight alone as its output and
+    // zeroes its gradient afterwards (PtNDArrayEx.adamUpdate), ready for the next backward.
+    NDList outputs = new NDList(parameter);
+    parameter
+        .getNDArrayInternal()
+        .adamUpdate(
+            inputs,
+            outputs,
+            (float) learningRate,
+            (float) correctedRate,
+            0f,
+            (float) gradientScale,
+            -1f,
+            (float) beta1,
+            (float) beta2,
+            (float) epsilon,
+            false,
+            false);
   }
 
   public long steps() {

@@ -139,9 +139,14 @@ public final class ParameterGroup {
     checkSameLayout(source);
     for (int i = 0; i < parameters.size(); i++) {
       NDArray target = parameters.get(i);
-      target.muli((float) (1 - tau));
-      try (NDArray scaled = Scalars.multiply(source.parameters.get(i), tau)) {
-        target.addi(scaled);
+      NDArray from = source.parameters.get(i);
+      if (FusedKernels.applies(target, from)) {
+        FusedKernels.polyak(target, from, (float) tau);
+      } else {
+        target.muli((float) (1 - tau));
+        try (NDArray scaled = Scalars.multiply(from, tau)) {
+          target.addi(scaled);
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-package dev.diffsweep.trainer.mujoco;
+package dev.diffsweep.trainer.natives;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Loads libmujoco, its four libraries and our shim from the jar. They are extracted to a per-JVM
- * temporary folder and loaded in dependency order, so a run needs neither LD_LIBRARY_PATH nor a
- * MuJoCo install on the node (only glibc 2.34 or newer).
+ * Loads the native libraries the jar carries: libmujoco, its four libraries, our MuJoCo shim and
+ * our fused optimiser kernels. They are extracted to a per-JVM temporary folder and loaded in
+ * dependency order, so a run needs neither LD_LIBRARY_PATH nor a MuJoCo install on the node (only
+ * glibc 2.34 or newer).
  */
-final class NativeLibraries {
+public final class NativeLibraries {
   private static final String FOLDER = "/native/linux-x86_64/";
 
   /** Dependencies first: the dynamic linker then finds each by its soname, already loaded. */
@@ -24,19 +25,20 @@ final class NativeLibraries {
           "libqhull_r.so.8.0",
           "libtinyxml2.so.9",
           "libmujoco.so.2.2.2",
-          "libdiffsweep_mujoco.so");
+          "libdiffsweep_mujoco.so",
+          "libdiffsweep_kernels.so");
 
   private static boolean loaded;
 
   private NativeLibraries() {}
 
-  static synchronized void load() {
+  public static synchronized void load() {
     if (loaded) {
       return;
     }
     String platform = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
     if (!platform.equals("Linux/amd64")) {
-      throw new MujocoException(
+      throw new IllegalStateException(
           "diffsweep bundles MuJoCo for Linux/amd64 only; this JVM runs on " + platform);
     }
     try {
@@ -46,7 +48,7 @@ final class NativeLibraries {
         Path file = folder.resolve(library);
         try (InputStream in = NativeLibraries.class.getResourceAsStream(FOLDER + library)) {
           if (in == null) {
-            throw new MujocoException(
+            throw new IllegalStateException(
                 "native library "
                     + library
                     + " is missing from the classpath; rebuild the trainer module "
@@ -58,7 +60,7 @@ final class NativeLibraries {
         System.load(file.toString());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not extract MuJoCo's native libraries", e);
+      throw new UncheckedIOException("could not extract the bundled native libraries", e);
     }
     loaded = true;
   }

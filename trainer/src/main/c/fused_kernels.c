@@ -1,0 +1,54 @@
+// Fused optimiser kernels for dev.diffsweep.trainer.nn.FusedKernels.
+//
+// DJL's Adam runs about a dozen torch operations per parameter array, each a full pass over
+// memory (a clone of the gradient, a weight-decay add even at zero decay, the moment updates, a
+// square root, a division, ...), and a Polyak average costs three passes. Both are memory-bound,
+// so one pass that reads every array once and writes it once is several times faster. The arrays
+// are torch's own CPU memory, reached through direct ByteBuffers without copying.
+//
+// Built with -ffp-contract=off: every multiply and add rounds as written, so a run does not depend
+// on whether the compiler fused them. And with -fno-math-errno, without which GCC will not
+// vectorise sqrtf (v >= 0 here, so errno would never be set anyway).
+
+#include <jni.h>
+#include <math.h>
+#include <stdint.h>
+
+#include "dev_diffsweep_trainer_nn_FusedKernels.h"
+
+static float *floats(JNIEnv *env, jobject buffer) {
+  return (float *)(*env)->GetDirectBufferAddress(env, buffer);
+}
+
+JNIEXPORT void JNICALL Java_dev_diffsweep_trainer_nn_FusedKernels_adamStep(
+    JNIEnv *env, jclass cls, jobject weight_buffer, jobject gradient_buffer, jobject first_buffer,
+    jobject second_buffer, jlong count, jfloat gradient_scale, jfloat beta1, jfloat beta2,
+    jfloat step_size, jfloat epsilon) {
+  float *restrict weight = floats(env, weight_buffer);
+  float *restrict gradient = floats(env, gradient_buffer);
+  float *restrict first = floats(env, first_buffer);
+  float *restrict second = floats(env, second_buffer);
+  const float keep1 = 1.0f - beta1;
+  const float keep2 = 1.0f - beta2;
+  for (int64_t i = 0; i < count; i++) {
+    float g = gradient[i] * gradient_scale;
+    float m = beta1 * first[i] + keep1 * g;
+    float v = beta2 * second[i] + keep2 * (g * g);
+    first[i] = m;
+    second[i] = v;
+    weight[i] -= step_size * m / (sqrtf(v) + epsilon);
+    // Zeroed for the next backward pass, which accumulates into it.
+    gradient[i] = 0.0f;
+  }
+}
+
+JNIEXPORT void JNICALL Java_dev_diffsweep_trainer_nn_FusedKernels_polyak(
+    JNIEnv *env, jclass cls, jobject target_buffer, jobject source_buffer, jlong count,
+    jfloat tau) {
+  float *restrict target = floats(env, target_buffer);
+  const float *restrict source = floats(env, source_buffer);
+  const float keep = 1.0f - tau;
+  for (int64_t i = 0; i < count; i++) {
+    target[i] = keep * target[i] + tau * source[i];
+  }
+}
