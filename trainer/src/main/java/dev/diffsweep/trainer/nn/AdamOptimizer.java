@@ -138,8 +138,8 @@ public final class AdamOptimizer {
     }
     for (int i = 0; i < count; i++) {
       int size = Math.toIntExact(firstMoments.get(i).getShape().size());
-      firstMoments.get(i).set(in.readFloats(size));
-      secondMoments.get(i).set(in.readFloats(size));
+      InPlaceValues.overwrite(firstMoments.get(i), in.readFloats(size));
+      InPlaceValues.overwrite(secondMoments.get(i), in.readFloats(size));
     }
   }
 }

@@ -129,7 +129,7 @@ public final class ParameterGroup {
     for (int i = 0; i < parameters.size(); i++) {
       NDArray target = parameters.get(i);
       try (NDArray values = source.parameters.get(i).stopGradient()) {
-        target.set(values.toFloatArray());
+        InPlaceValues.overwrite(target, values.toFloatArray());
       }
     }
   }
@@ -174,7 +174,8 @@ public final class ParameterGroup {
             "stored array '" + name + "' where '" + names.get(i) + "' was expected");
       }
       NDArray parameter = parameters.get(i);
-      parameter.set(in.readFloats(Math.toIntExact(parameter.getShape().size())));
+      InPlaceValues.overwrite(
+          parameter, in.readFloats(Math.toIntExact(parameter.getShape().size())));
     }
   }
 
