@@ -27,11 +27,15 @@ public final class TwinCritic {
     this.weights = new NDArray[sizes.length - 1];
     this.biases = new NDArray[sizes.length - 1];
     for (int i = 0; i < weights.length; i++) {
-      // torch.nn.Linear's default initialisation, for each of the two networks.
+      // torch.nn.Linear's default initialisation, for each of the two networks. The one-unit
+      // output layer is stored as a row, [2, 1, hidden]: the same values in the same memory
+      // order as a [2, hidden, 1] column, in the form its forward pass below needs.
       double bound = 1 / Math.sqrt(sizes[i]);
-      weights[i] =
-          parameters.addUniform(
-              "q." + i + ".weight", new Shape(COPIES, sizes[i], sizes[i + 1]), bound, random);
+      Shape shape =
+          i + 1 < weights.length
+              ? new Shape(COPIES, sizes[i], sizes[i + 1])
+              : new Shape(COPIES, 1, sizes[i]);
+      weights[i] = parameters.addUniform("q." + i + ".weight", shape, bound, random);
       biases[i] =
           parameters.addUniform(
               "q." + i + ".bias", new Shape(COPIES, 1, sizes[i + 1]), bound, random);
@@ -42,13 +46,13 @@ public final class TwinCritic {
   public NDArray both(NDArray observations, NDArray actions) {
     // matmul broadcasts the [B, in] input against the [2, in, out] stack.
     NDArray x = observations.concat(actions, 1);
-    for (int i = 0; i < weights.length; i++) {
-      x = x.matMul(weights[i]).add(biases[i]);
-      if (i + 1 < weights.length) {
-        x = Activation.relu(x);
-      }
+    int last = weights.length - 1;
+    for (int i = 0; i < last; i++) {
+      x = Activation.relu(x.matMul(weights[i]).add(biases[i]));
     }
-    return x;
+    // The output unit as a product and a sum over the hidden units: torch's CPU batched matmul
+    // with a single output column took 145 us here at B = H = 256, against 25 us for this.
+    return x.mul(weights[last]).sum(new int[] {2}, true).add(biases[last]);
   }
 
   /** min_j Q_j(s, a), shape [B, 1]. */

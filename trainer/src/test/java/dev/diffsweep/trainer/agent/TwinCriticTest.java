@@ -62,7 +62,8 @@ class TwinCriticTest {
   }
 
   /**
-   * Q_copy(s, a) in double precision from the stacked weights [2, in, out] and biases [2, 1, out].
+   * Q_copy(s, a) in double precision from the stacked weights [2, in, out] (the output layer's as
+   * [2, 1, in]) and biases [2, 1, out].
    */
   private double reference(int copy, double[] observation, double[] action) {
     List<NDArray> arrays = critic.parameters().arrays();
@@ -72,9 +73,10 @@ class TwinCriticTest {
     for (int layer = 0; layer < 3; layer++) {
       NDArray weight = arrays.get(2 * layer).get(copy);
       NDArray bias = arrays.get(2 * layer + 1).get(copy);
-      int inputs = (int) weight.getShape().get(0);
-      int outputs = (int) weight.getShape().get(1);
       float[] w = weight.toFloatArray();
+      // [in, out] row-major; the output layer's [1, in] row has the same order as [in, 1].
+      int inputs = x.length;
+      int outputs = w.length / inputs;
       float[] b = bias.toFloatArray();
       double[] y = new double[outputs];
       for (int o = 0; o < outputs; o++) {
