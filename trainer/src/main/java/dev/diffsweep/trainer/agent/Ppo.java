@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.nn.Scalars;
@@ -204,7 +205,7 @@ public final class Ppo implements BenchmarkableAgent {
               logDensities.toFloatArray(),
               logRatios.toFloatArray(),
               values.toFloatArray());
-      return toDoubles(policy.toAction(chain.get(steps)).toFloatArray());
+      return HostArrays.toDoubles(policy.toAction(chain.get(steps)));
     }
   }
 
@@ -214,7 +215,7 @@ public final class Ppo implements BenchmarkableAgent {
     float[] normalized = normalize(observation);
     try (NDManager scope = manager.newSubManager()) {
       NDArray state = scope.create(normalized, new Shape(1, normalized.length));
-      return toDoubles(policy.deterministicAction(state).toFloatArray());
+      return HostArrays.toDoubles(policy.deterministicAction(state));
     }
   }
 
@@ -390,14 +391,6 @@ public final class Ppo implements BenchmarkableAgent {
       throw new NonFiniteLossException(name + " " + what, value, minibatchUpdates);
     }
     return value;
-  }
-
-  private static double[] toDoubles(float[] values) {
-    double[] result = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = values[i];
-    }
-    return result;
   }
 
   @Override

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.PolicySample;
@@ -123,7 +124,8 @@ public final class Sac implements BenchmarkableAgent {
     try (NDManager scope = manager.newSubManager()) {
       NDArray noise =
           scope.create(random.gaussians(policy.noiseWidth()), new Shape(1, policy.noiseWidth()));
-      return toDoubles(policy.sample(row(scope, observation), noise).action().toFloatArray());
+      return HostArrays.toDoubles(
+          policy.sample(HostArrays.row(scope, observation), noise).action());
     }
   }
 
@@ -131,7 +133,7 @@ public final class Sac implements BenchmarkableAgent {
   public double[] actDeterministic(double[] observation) {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
-      return toDoubles(policy.deterministicAction(row(scope, observation)).toFloatArray());
+      return HostArrays.toDoubles(policy.deterministicAction(HostArrays.row(scope, observation)));
     }
   }
 
@@ -228,22 +230,6 @@ public final class Sac implements BenchmarkableAgent {
       throw new NonFiniteLossException(name + " " + what, value, updates);
     }
     return value;
-  }
-
-  private NDArray row(NDManager scope, double[] observation) {
-    float[] values = new float[observation.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) observation[i];
-    }
-    return scope.create(values, new Shape(1, values.length));
-  }
-
-  private static double[] toDoubles(float[] values) {
-    double[] result = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = values[i];
-    }
-    return result;
   }
 
   @Override

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
@@ -161,10 +162,10 @@ public final class Wpo implements BenchmarkableAgent {
   public double[] act(double[] observation) {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
-      NDArray state = row(scope, observation);
+      NDArray state = HostArrays.row(scope, observation);
       List<NDArray> chain = policy.sampleChain(state, noise(scope, 1, (steps + 1) * actionSize));
-      pendingChain = toDoubles(NDArrays.concat(new NDList(chain), 1).toFloatArray());
-      return toDoubles(policy.toAction(chain.get(steps)).toFloatArray());
+      pendingChain = HostArrays.toDoubles(NDArrays.concat(new NDList(chain), 1));
+      return HostArrays.toDoubles(policy.toAction(chain.get(steps)));
     }
   }
 
@@ -172,7 +173,7 @@ public final class Wpo implements BenchmarkableAgent {
   public double[] actDeterministic(double[] observation) {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
-      return toDoubles(policy.deterministicAction(row(scope, observation)).toFloatArray());
+      return HostArrays.toDoubles(policy.deterministicAction(HostArrays.row(scope, observation)));
     }
   }
 
@@ -359,22 +360,6 @@ public final class Wpo implements BenchmarkableAgent {
       throw new NonFiniteLossException(name + " " + what, value, updates);
     }
     return value;
-  }
-
-  private static NDArray row(NDManager scope, double[] observation) {
-    float[] values = new float[observation.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) observation[i];
-    }
-    return scope.create(values, new Shape(1, values.length));
-  }
-
-  private static double[] toDoubles(float[] values) {
-    double[] result = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = values[i];
-    }
-    return result;
   }
 
   @Override
