@@ -41,7 +41,8 @@ class LearningTest {
    * `bin/diffsweep train --algo wpo --env InvertedPendulum-v4 --steps 30000 --seed 1` (1000 from
    * 15k steps on, 485 s on a loaded 2-core machine); seed 2 likewise (1000 from 15k, 347 s).
    * DiffWPO (critic targets through the completed chain, sigma0 = 1): seed 1 passes (1000 from 25k,
-   * 572 s with a second run beside it), seed 2 fails (48.2 at 25k, its chain saturated early).
+   * 572 s with a second run beside it), seed 2 fails (48.2 at 25k, its chain saturated early; 5.0
+   * at 10k again after the gradient fix of 2026-11-25, so that fix is not its cause).
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"wpo, 1", "wpo, 2", "diffwpo, 1", "diffwpo, 2"})
@@ -51,8 +52,10 @@ class LearningTest {
   }
 
   /**
-   * PPO and DiffPPO (on-policy, CleanRL's defaults): 200 000 env steps. Verified through the CLI:
-   * PPO seed 1 1000.0 (880 s, loaded machine), DiffPPO seed 1 1000.0 from 30k steps on (803 s).
+   * PPO and DiffPPO (on-policy, CleanRL's defaults): 200 000 env steps. Verified through the CLI on
+   * 2026-11-25 (three runs at a time on 2 cores), final evaluation 1000.0 for all four: PPO seed 1
+   * (274 s) and seed 2 (301 s), DiffPPO seed 1 (962 s; dips to 188-412 between 60k and 75k) and
+   * seed 2 (784 s; 1000 from 35k on).
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"ppo, 1", "ppo, 2", "diffppo, 1", "diffppo, 2"})
