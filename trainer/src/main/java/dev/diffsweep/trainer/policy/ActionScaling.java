@@ -15,14 +15,19 @@ public final class ActionScaling {
 
   private final NDArray scale;
   private final NDArray bias;
+  // Most tasks' actuators span [-1, 1]; then the map is the identity and its work is skipped.
+  private final boolean identity;
 
   public ActionScaling(NDManager manager, double[] low, double[] high) {
     float[] scales = new float[low.length];
     float[] biases = new float[low.length];
+    boolean unit = true;
     for (int i = 0; i < low.length; i++) {
       scales[i] = (float) ((high[i] - low[i]) / 2);
       biases[i] = (float) ((high[i] + low[i]) / 2);
+      unit &= scales[i] == 1f && biases[i] == 0f;
     }
+    this.identity = unit;
     this.scale = manager.create(scales, new Shape(low.length));
     this.bias = manager.create(biases, new Shape(low.length));
   }
@@ -32,11 +37,15 @@ public final class ActionScaling {
   }
 
   public NDArray toActuatorRange(NDArray squashed) {
-    return squashed.mul(scale).add(bias);
+    return identity ? squashed : squashed.mul(scale).add(bias);
   }
 
   /** sum_i log(scale_i (1 - y_i^2) + eps), shape [B]: subtract it from the pre-tanh density. */
   public NDArray logJacobian(NDArray squashed) {
-    return squashed.square().neg().add(1f).mul(scale).add(TANH_EPSILON).log().sum(new int[] {1});
+    NDArray derivative = squashed.square().neg().add(1f);
+    if (!identity) {
+      derivative = derivative.mul(scale);
+    }
+    return derivative.add(TANH_EPSILON).log().sum(new int[] {1});
   }
 }
