@@ -138,8 +138,8 @@ public final class AdamOptimizer {
     }
     for (int i = 0; i < count; i++) {
       int size = Math.toIntExact(firstMoments.get(i).getShape().size());
-      InPlaceValues.overwrite(firstMoments.get(i), in.readFloats(size));
-      InPlaceValues.overwrite(secondMoments.get(i), in.readFloats(size));
+      HostArrays.overwrite(firstMoments.get(i), in.readFloats(size));
+      HostArrays.overwrite(secondMoments.get(i), in.readFloats(size));
     }
   }
 }

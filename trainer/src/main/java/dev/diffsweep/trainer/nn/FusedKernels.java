@@ -1,9 +1,6 @@
 package dev.diffsweep.trainer.nn;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.engine.PtNDArray;
 import dev.diffsweep.trainer.natives.NativeLibraries;
 import java.nio.ByteBuffer;
 
@@ -19,19 +16,9 @@ final class FusedKernels {
 
   private FusedKernels() {}
 
-  /**
-   * Whether the kernels can update these arrays in place: float32 on the CPU. They must also be
-   * contiguous, which parameters, their gradients and optimiser moments are by construction
-   * (created from Java arrays or as zeros; torch gives a gradient its parameter's layout).
-   */
+  /** Whether the kernels can update these arrays in place: float32 in host memory. */
   static boolean applies(NDArray... arrays) {
-    for (NDArray array : arrays) {
-      if (array.getDataType() != DataType.FLOAT32
-          || !Device.Type.CPU.equals(array.getDevice().getDeviceType())) {
-        return false;
-      }
-    }
-    return true;
+    return HostArrays.onHostAsFloat32(arrays);
   }
 
   /**
@@ -49,10 +36,10 @@ final class FusedKernels {
       float stepSize,
       float epsilon) {
     adamStep(
-        memory(weight),
-        memory(gradient),
-        memory(firstMoment),
-        memory(secondMoment),
+        HostArrays.memory(weight),
+        HostArrays.memory(gradient),
+        HostArrays.memory(firstMoment),
+        HostArrays.memory(secondMoment),
         weight.size(),
         gradientScale,
         beta1,
@@ -63,12 +50,7 @@ final class FusedKernels {
 
   /** target = (1 - tau) target + tau source. */
   static void polyak(NDArray target, NDArray source, float tau) {
-    polyak(memory(target), memory(source), target.size(), tau);
-  }
-
-  /** The array's own memory (no copy). */
-  private static ByteBuffer memory(NDArray array) {
-    return ((PtNDArray) array).toByteBuffer(true);
+    polyak(HostArrays.memory(target), HostArrays.memory(source), target.size(), tau);
   }
 
   private static native void adamStep(

@@ -1,10 +1,18 @@
 package dev.diffsweep.trainer.nn;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
-/** Between the environment's double[] and the networks' float32 arrays. */
+/**
+ * Between Java's arrays (the environment's double[], checkpoints' float[]) and the networks'
+ * float32 arrays, including direct access to the memory of those that live on the host.
+ */
 public final class HostArrays {
   private HostArrays() {}
 
@@ -25,5 +33,44 @@ public final class HostArrays {
       wide[i] = values[i];
     }
     return wide;
+  }
+
+  /**
+   * Whether every array is float32 in host memory, so that {@link #memory} reaches its values. They
+   * must also be contiguous, which parameters, their gradients and optimiser moments are by
+   * construction (created from Java arrays or as zeros; torch gives a gradient its parameter's
+   * layout).
+   */
+  static boolean onHostAsFloat32(NDArray... arrays) {
+    for (NDArray array : arrays) {
+      if (array.getDataType() != DataType.FLOAT32
+          || !Device.Type.CPU.equals(array.getDevice().getDeviceType())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The array's own memory (no copy), native byte order; see {@link #onHostAsFloat32}. */
+  static ByteBuffer memory(NDArray array) {
+    return ((PtNDArray) array).toByteBuffer(true).order(ByteOrder.nativeOrder());
+  }
+
+  /**
+   * Overwrites an array's values where they are. DJL's {@code NDArray.set} instead swaps in new
+   * storage through a deprecated torch mode that prints a warning about silently wrong results into
+   * every run's output; writing into torch's own memory is both quiet and cheaper. Arrays elsewhere
+   * (a GPU, float64 test networks) still go through {@code set}.
+   */
+  static void overwrite(NDArray array, float[] values) {
+    if (values.length != array.size()) {
+      throw new IllegalArgumentException(
+          values.length + " values for an array of shape " + array.getShape());
+    }
+    if (onHostAsFloat32(array)) {
+      memory(array).asFloatBuffer().put(values);
+    } else {
+      array.set(values);
+    }
   }
 }

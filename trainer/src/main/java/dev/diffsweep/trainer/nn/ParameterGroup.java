@@ -129,7 +129,7 @@ public final class ParameterGroup {
     for (int i = 0; i < parameters.size(); i++) {
       NDArray target = parameters.get(i);
       try (NDArray values = source.parameters.get(i).stopGradient()) {
-        InPlaceValues.overwrite(target, values.toFloatArray());
+        HostArrays.overwrite(target, values.toFloatArray());
       }
     }
   }
@@ -174,8 +174,7 @@ public final class ParameterGroup {
             "stored array '" + name + "' where '" + names.get(i) + "' was expected");
       }
       NDArray parameter = parameters.get(i);
-      InPlaceValues.overwrite(
-          parameter, in.readFloats(Math.toIntExact(parameter.getShape().size())));
+      HostArrays.overwrite(parameter, in.readFloats(Math.toIntExact(parameter.getShape().size())));
     }
   }
 
