@@ -15,6 +15,9 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  * @param autotune tune alpha towards the target entropy -d on the chain log-ratio, as DiffSAC does
  *     (false)
  * @param naturalGradient scale the kernel mean's gradient by its variance (false)
+ * @param klBound bound on the mean KL between the live and the trailing previous actor's kernels
+ *     F(. | s, x_k, k) at the sampled augmented states (0: off; see {@link WpoHyperparameters})
+ * @param klWeight lambda, the weight of the KL loss past the bound (1)
  * @param hiddenSize width of the critics' two hidden layers and of the denoiser (256)
  * @param sigma0 standard deviation of the prior N(0, sigma0^2 I) (1; see above)
  */
@@ -31,6 +34,8 @@ public record DiffWpoHyperparameters(
     double alpha,
     boolean autotune,
     boolean naturalGradient,
+    double klBound,
+    double klWeight,
     int hiddenSize,
     int diffusionSteps,
     double sigma0,
@@ -57,6 +62,8 @@ public record DiffWpoHyperparameters(
         0.05,
         false,
         false,
+        wpo.klBound(),
+        wpo.klWeight(),
         wpo.hiddenSize(),
         8,
         1.0,
@@ -84,6 +91,8 @@ public record DiffWpoHyperparameters(
         alpha,
         autotune,
         naturalGradient,
+        klBound,
+        klWeight,
         hiddenSize);
     new DiffusionSettings(
         diffusionSteps,
@@ -113,6 +122,8 @@ public record DiffWpoHyperparameters(
         alpha,
         autotune,
         naturalGradient,
+        klBound,
+        klWeight,
         hiddenSize);
   }
 
@@ -143,6 +154,8 @@ public record DiffWpoHyperparameters(
       double alpha,
       boolean autotune,
       boolean naturalGradient,
+      double klBound,
+      double klWeight,
       int hiddenSize) {
     WpoHyperparameters defaults = WpoHyperparameters.defaults();
     return new WpoHyperparameters(
@@ -158,6 +171,8 @@ public record DiffWpoHyperparameters(
         alpha,
         autotune,
         naturalGradient,
+        klBound,
+        klWeight,
         hiddenSize,
         defaults.logStdInit(),
         defaults.logStdMin(),

@@ -54,7 +54,9 @@ import java.util.List;
  * one update read the same value. Without the entropy term the flow of -Q alone shrinks the
  * Gaussian's sigma wherever Q is concave in the action and exploration stops. Training begins after
  * learning_starts steps; the policy itself acts from the start, as the chain states it stores must
- * be its own.
+ * be its own. With {@code kl_bound} > 0 a frozen copy of the actor trails it by Polyak averaging,
+ * and an actor step whose batch has moved the kernels further than the bound from the copy's
+ * descends the KL instead ({@link WpoLosses#klBounded}).
  */
 public final class Wpo implements BenchmarkableAgent {
 
@@ -69,6 +71,10 @@ public final class Wpo implements BenchmarkableAgent {
   private final TaskSpec spec;
   private final NDManager manager;
   private final AugmentedPolicy policy;
+
+  /** The trailing copy of the actor that the KL bound measures against; null without the bound. */
+  private final AugmentedPolicy previousPolicy;
+
   private final TwinCritic critic;
   private final TwinCritic targetCritic;
   private final AdamOptimizer policyOptimizer;
@@ -111,6 +117,19 @@ public final class Wpo implements BenchmarkableAgent {
         hp.autotune() ? Temperature.tuned(-actionSize, hp.qLr()) : Temperature.fixed(hp.alpha());
     int capacity = (int) Math.max(1, Math.min(hp.bufferSize(), context.totalSteps()));
     this.buffer = new ReplayBuffer(capacity, spec.observationSize(), (steps + 1) * actionSize);
+    this.previousPolicy = hp.klBounded() ? trailingCopy(policyFactory) : null;
+  }
+
+  /**
+   * A frozen copy of the actor. Its initial values are overwritten by the copy, so it draws them
+   * from a stream of its own rather than from the run's, whose later draws stay as without the
+   * bound.
+   */
+  private AugmentedPolicy trailingCopy(PolicyFactory policyFactory) {
+    AugmentedPolicy copy = policyFactory.create(manager, spec, new RandomStream(0));
+    copy.parameters().copyFrom(policy.parameters());
+    copy.parameters().setTrainable(false);
+    return copy;
   }
 
   /** WPO proper: a Gaussian actor (ReLU MLP mean, state-independent log sigma, tanh action). */
@@ -317,6 +336,10 @@ public final class Wpo implements BenchmarkableAgent {
   private double[] updateActor(
       NDManager scope, AugmentedBatch batch, NDArray features, double alpha) {
     int b = hp.batchSize();
+    GaussianKernel previous =
+        previousPolicy == null
+            ? null
+            : previousPolicy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
     GaussianKernel current = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
     NDArray next = current.sample(noise(scope, b, actionSize));
     double meanLogRatio =
@@ -329,10 +352,18 @@ public final class Wpo implements BenchmarkableAgent {
       GaussianKernel live = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
       NDArray actorLoss =
           WpoLosses.actorLoss(live, coefficient, batch.from(), next, hp.naturalGradient());
+      if (previous != null) {
+        actorLoss =
+            WpoLosses.klBounded(
+                actorLoss, live.klFrom(previous).mean(), hp.klBound(), hp.klWeight());
+      }
       tape.backward(actorLoss);
       loss = checkFinite("actor loss", actorLoss.getFloat());
     }
     policyOptimizer.step();
+    if (previousPolicy != null) {
+      previousPolicy.parameters().polyakFrom(policy.parameters(), hp.tau());
+    }
     return new double[] {loss, meanLogRatio};
   }
 
@@ -375,6 +406,26 @@ public final class Wpo implements BenchmarkableAgent {
     return policy;
   }
 
+  /**
+   * The mean KL(previous || live) of the actor's kernels over a sampled batch, which the KL bound
+   * holds near kl_bound.
+   *
+   * @throws IllegalStateException without the bound (there is no previous actor)
+   */
+  double meanKlToPreviousActor() {
+    if (previousPolicy == null) {
+      throw new IllegalStateException("kl_bound is 0: there is no previous actor");
+    }
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      AugmentedBatch batch = sampleBatch(scope);
+      GaussianKernel previous =
+          previousPolicy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
+      GaussianKernel live = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
+      return live.klFrom(previous).mean().getFloat();
+    }
+  }
+
   /** Native arrays of the agent's long-lived manager (constant over a run). */
   public int longLivedArrayCount() {
     return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
@@ -403,7 +454,8 @@ public final class Wpo implements BenchmarkableAgent {
   /**
    * One env step's training: a critic update (the K kernels completing the chain, target and online
    * critics forward, critic backward) and on average one actor update (two kernel passes, the
-   * critic's input gradient, the kernel's backward). Matrix multiplies only.
+   * critic's input gradient, the kernel's backward), plus the previous actor's kernel under the KL
+   * bound. Matrix multiplies only.
    */
   @Override
   public long flopsPerUpdate() {
@@ -414,7 +466,7 @@ public final class Wpo implements BenchmarkableAgent {
             + critic.forwardFlops(b)
             + critic.backwardFlops(b, true, 0);
     long actorUpdate =
-        3 * policy.kernelForwardFlops(b)
+        (previousPolicy == null ? 3 : 4) * policy.kernelForwardFlops(b)
             + critic.forwardFlops(b)
             + critic.backwardFlops(b, false, actionSize);
     return criticUpdate + actorUpdate;
@@ -426,6 +478,9 @@ public final class Wpo implements BenchmarkableAgent {
     policy.parameters().write(out);
     critic.parameters().write(out);
     targetCritic.parameters().write(out);
+    if (previousPolicy != null) {
+      previousPolicy.parameters().write(out);
+    }
     policyOptimizer.write(out);
     criticOptimizer.write(out);
     temperature.write(out);
@@ -442,6 +497,9 @@ public final class Wpo implements BenchmarkableAgent {
     policy.parameters().read(in);
     critic.parameters().read(in);
     targetCritic.parameters().read(in);
+    if (previousPolicy != null) {
+      previousPolicy.parameters().read(in);
+    }
     policyOptimizer.read(in);
     criticOptimizer.read(in);
     temperature.read(in);

@@ -19,6 +19,12 @@ package dev.diffsweep.trainer.agent;
  *     Wasserstein flow of -Q shrinks sigma wherever Q is concave in the action, so exploration
  *     stops; the entropy term's flow alpha d log pi/da pushes sigma back out
  * @param naturalGradient scale the mean's gradient by sigma^2 and sigma's by sigma^2 / 2 (false)
+ * @param klBound bound on the batch's mean KL(previous || current) of the actor, in nats; 0 turns
+ *     the bound off (0). The previous actor is a copy of the actor that trails it by Polyak
+ *     averaging at the critics' rate tau after every actor step (a copy taken at the step itself
+ *     would be at KL 0 with zero gradient); past the bound the actor's step descends kl_weight KL
+ *     instead of the WPO loss ({@link WpoLosses#klBounded})
+ * @param klWeight lambda, the weight of that KL loss (1)
  * @param hiddenSize width of the actor's and critics' two ReLU hidden layers (256)
  * @param logStdInit initial log sigma of the Gaussian (0)
  * @param logStdMin lower bound of log sigma (-5)
@@ -37,6 +43,8 @@ public record WpoHyperparameters(
     double alpha,
     boolean autotune,
     boolean naturalGradient,
+    double klBound,
+    double klWeight,
     int hiddenSize,
     double logStdInit,
     double logStdMin,
@@ -57,10 +65,17 @@ public record WpoHyperparameters(
         0.0,
         true,
         false,
+        0.0,
+        1.0,
         sac.hiddenSize(),
         0.0,
         sac.logStdMin(),
         sac.logStdMax());
+  }
+
+  /** Whether the actor is held near its trailing copy ({@code kl_bound} > 0). */
+  public boolean klBounded() {
+    return klBound > 0;
   }
 
   public WpoHyperparameters {
@@ -74,6 +89,8 @@ public record WpoHyperparameters(
     Checks.positive("policy_frequency", policyFrequency);
     Checks.positive("target_network_frequency", targetNetworkFrequency);
     Checks.nonNegative("alpha", alpha);
+    Checks.nonNegative("kl_bound", klBound);
+    Checks.positive("kl_weight", klWeight);
     Checks.positive("hidden_size", hiddenSize);
     if (!(logStdMin < logStdMax) || logStdInit < logStdMin || logStdInit > logStdMax) {
       throw new IllegalArgumentException(

@@ -44,6 +44,17 @@ public final class WpoLosses {
     return perDimension.sum(new int[] {1}).mean();
   }
 
+  /**
+   * The optional KL bound of ALGORITHMS.md sections 2 and 5: while the batch's mean KL to the
+   * previous actor stays within {@code bound} the step descends the WPO loss; past it the step
+   * switches to descending {@code weight} KL, which pulls the actor back towards the previous one.
+   *
+   * @param meanKl mean over the batch of KL(previous || live), carrying the live kernel's gradient
+   */
+  public static NDArray klBounded(NDArray actorLoss, NDArray meanKl, double bound, double weight) {
+    return meanKl.toArray()[0].doubleValue() > bound ? Scalars.multiply(meanKl, weight) : actorLoss;
+  }
+
   /** sg(alpha d l/dy - dQ/dy). */
   public static NDArray coefficient(
       NDArray logRatioGradient, NDArray criticGradient, double alpha) {

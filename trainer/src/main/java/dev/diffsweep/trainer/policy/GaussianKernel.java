@@ -78,6 +78,21 @@ public record GaussianKernel(
     return Scalars.multiply(variance.log().add(LOG_TWO_PI + 1f), 0.5).sum(new int[] {1});
   }
 
+  /**
+   * KL(previous || this) per row, between the forward kernels at the same x_k: sum_i (log(var /
+   * var_prev) + (var_prev + (mean_prev - mean)^2) / var - 1) / 2. tanh is a bijection, so for a
+   * squashed Gaussian this is also the KL between the action distributions.
+   */
+  public NDArray klFrom(GaussianKernel previous) {
+    NDArray perDimension =
+        variance
+            .log()
+            .sub(previous.variance.log())
+            .add(previous.variance.add(previous.mean.sub(mean).square()).div(variance))
+            .sub(1f);
+    return Scalars.multiply(perDimension, 0.5).sum(new int[] {1});
+  }
+
   /** A draw from F with standard-normal {@code noise}: mean + sqrt(var) noise. */
   public NDArray sample(NDArray noise) {
     return mean.add(variance.sqrt().mul(noise));

@@ -82,4 +82,41 @@ class WpoLossesTest {
     assertThat(result[1]).isCloseTo(-3, within(1e-12));
     assertThat(result[2]).isCloseTo(-0.375, within(1e-12));
   }
+
+  /**
+   * The previous kernel has mean 1 and the same variance 4: KL = (0 + (4 + 1) / 4 - 1) / 2 = 1/8,
+   * dKL/dmu = (mu - 1) / var = -1/4, dKL/dvar = (1 / var - (4 + 1) / var^2) / 2 = -1/32.
+   */
+  private double[] klBoundedLossAndGradients(double bound, double weight) {
+    GaussianKernel previous =
+        new GaussianKernel(
+            manager.create(new double[] {1}, new Shape(1, 1)),
+            manager.create(new double[] {4}, new Shape(1, 1)),
+            null);
+    double loss;
+    try (GradientTape tape = GradientTape.open()) {
+      GaussianKernel live = new GaussianKernel(mean, variance, null);
+      NDArray value =
+          WpoLosses.klBounded(
+              WpoLosses.actorLoss(live, coefficient, next, next, false),
+              live.klFrom(previous).mean(),
+              bound,
+              weight);
+      tape.backward(value);
+      loss = value.getDouble();
+    }
+    return new double[] {loss, mean.getGradient().getDouble(), variance.getGradient().getDouble()};
+  }
+
+  @Test
+  void withinTheKlBoundTheStepDescendsTheWpoLoss() {
+    assertThat(klBoundedLossAndGradients(0.2, 2))
+        .containsExactly(new double[] {0.75, -0.75, -3.0 / 16}, within(1e-12));
+  }
+
+  @Test
+  void pastTheKlBoundTheStepDescendsTheWeightedKlInstead() {
+    assertThat(klBoundedLossAndGradients(0.1, 2))
+        .containsExactly(new double[] {0.25, -0.5, -1.0 / 16}, within(1e-12));
+  }
 }

@@ -41,7 +41,13 @@ class TrainerRunTest {
 
   @TempDir Path temp;
 
-  private static RunConfig config(Path dir, String algorithm, long seed) {
+  /**
+   * @param agent an algorithm's name, optionally followed by settings of its own ("wpo
+   *     kl_bound=0.01")
+   */
+  private static RunConfig config(Path dir, String agent, long seed) {
+    String[] words = agent.split(" ");
+    String algorithm = words[0];
     Map<String, String> small = new LinkedHashMap<>();
     small.put("hidden_size", "32");
     if (algorithm.endsWith("ppo")) {
@@ -58,6 +64,10 @@ class TrainerRunTest {
     }
     if (algorithm.equals("diffppo")) {
       small.put("denoiser_hidden", "32");
+    }
+    for (int i = 1; i < words.length; i++) {
+      String[] setting = words[i].split("=", 2);
+      small.put(setting[0], setting[1]);
     }
     return new RunConfig(
         AlgorithmRegistry.get(algorithm).configure(small),
@@ -83,20 +93,30 @@ class TrainerRunTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sac", "diffsac", "ppo", "diffppo", "wpo", "diffwpo"})
-  void runKilledAfterACheckpointResumesToTheSameResults(String algorithm) throws Exception {
+  @ValueSource(
+      strings = {
+        "sac",
+        "diffsac",
+        "ppo",
+        "diffppo",
+        "wpo",
+        "diffwpo",
+        "wpo kl_bound=0.0001",
+        "diffwpo kl_bound=0.0001"
+      })
+  void runKilledAfterACheckpointResumesToTheSameResults(String agent) throws Exception {
     Path straight = temp.resolve("straight");
     Path interrupted = temp.resolve("interrupted");
-    assertThat(new TrainerRun(config(straight, algorithm, 3), QUIET).run().completed()).isTrue();
+    assertThat(new TrainerRun(config(straight, agent, 3), QUIET).run().completed()).isTrue();
 
     // Crash between the checkpoint at 600 steps and the end: rows after 600 exist only in memory.
     TrainerRun crashing =
-        new TrainerRun(config(interrupted, algorithm, 3), faulty(750, Long.MAX_VALUE), QUIET);
+        new TrainerRun(config(interrupted, agent, 3), faulty(750, Long.MAX_VALUE), QUIET);
     assertThatThrownBy(crashing::run).hasMessageContaining("simulated crash");
     assertThat(status(interrupted)).isEqualTo("running");
     assertThat(evaluationSteps(interrupted)).containsExactly(300L, 600L);
 
-    RunOutcome resumed = new TrainerRun(config(interrupted, algorithm, 3), QUIET).run();
+    RunOutcome resumed = new TrainerRun(config(interrupted, agent, 3), QUIET).run();
     assertThat(resumed.completed()).isTrue();
     assertThat(status(interrupted)).isEqualTo("completed");
     assertThat(query(interrupted, EVALUATION_RESULTS))
