@@ -7,9 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class VectorEnvTest {
 
+  /** Copy i's episodes seeded from stream i of the run seed. */
+  private static VectorEnv pendulums(int count, long seed) {
+    VectorEnv envs = new VectorEnv(() -> TaskRegistry.create("InvertedPendulum-v4"), seed, i -> i);
+    envs.growTo(count);
+    return envs;
+  }
+
   @Test
   void stepsEveryCopyAndResetsThoseWhoseEpisodeEnded() {
-    try (VectorEnv envs = new VectorEnv("InvertedPendulum-v4", 3, 7)) {
+    try (VectorEnv envs = pendulums(3, 7)) {
       double[][] observations = envs.reset();
       assertThat(observations).hasNumberOfRows(3);
       // Copies start from different noise.
@@ -34,7 +41,7 @@ class VectorEnvTest {
 
   @Test
   void refusesTheWrongNumberOfActions() {
-    try (VectorEnv envs = new VectorEnv("InvertedPendulum-v4", 2, 1)) {
+    try (VectorEnv envs = pendulums(2, 1)) {
       envs.reset();
       assertThatThrownBy(() -> envs.step(new double[][] {{0}}))
           .hasMessageContaining("expected 2 actions");
