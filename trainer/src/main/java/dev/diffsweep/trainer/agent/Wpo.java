@@ -56,7 +56,7 @@ import java.util.List;
  * learning_starts steps; the policy itself acts from the start, as the chain states it stores must
  * be its own.
  */
-public final class Wpo implements BenchmarkableAgent {
+public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
 
   /** Builds the policy; WPO and DiffWPO differ only here. */
   @FunctionalInterface
