@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -88,12 +90,41 @@ public final class TrainerRun {
         Task evaluationTask = tasks.get();
         Agent agent = newAgent(training.spec(), device)) {
       training.growTo(agent.envCopies());
+      noteScheduleOffTheCopiesGrid(training.size(), stopAt);
       return new Loop(
               training,
               new Evaluation(evaluationTask, config.seed(), config.evalEpisodes()),
               agent,
               device)
           .run(stopAt);
+    }
+  }
+
+  /**
+   * Says which of the step counts are no multiples of the number of env copies: the loop reaches
+   * only multiples of it, so those evaluations, checkpoints or the end come up to N - 1 steps late
+   * and their rows sit off the grid that other runs' rows are on.
+   */
+  private void noteScheduleOffTheCopiesGrid(int copies, long stopAt) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("--steps", config.totalSteps());
+    if (stopAt != config.totalSteps()) {
+      counts.put("--stop-at", stopAt);
+    }
+    counts.put("--eval-every", config.evalEvery());
+    counts.put("--checkpoint-every", config.checkpointEvery());
+    List<String> offGrid = new ArrayList<>();
+    counts.forEach(
+        (option, count) -> {
+          if (count % copies != 0) {
+            offGrid.add(option + " " + count);
+          }
+        });
+    if (!offGrid.isEmpty()) {
+      log.printf(
+          "diffsweep: with %d env copies the env-step count moves %d at a time, and %s: no"
+              + " multiples of %d, so these happen at the first count at or past each multiple%n",
+          copies, copies, String.join(", ", offGrid), copies);
     }
   }
 
