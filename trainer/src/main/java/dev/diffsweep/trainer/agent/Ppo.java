@@ -218,11 +218,13 @@ public final class Ppo implements BenchmarkableAgent {
       NDArray noise =
           scope.create(random.gaussians(copies * chainSize), new Shape(copies, chainSize));
       List<NDArray> chain = policy.sampleChain(state, noise);
-      // [N, K + 1, d]: copy i's x_0 .. x_K; its K augmented rows are x_k -> x_{k+1}.
-      NDArray chains = NDArrays.stack(new NDList(chain), 1);
+      // Copy i's x_0 .. x_K as row i; its K augmented rows i K + k are x_k -> x_{k+1}.
+      NDArray chains = NDArrays.concat(new NDList(chain), 1);
       NDArray states = state.repeat(0, steps);
-      NDArray from = chains.get(":, 0:" + steps + ", :").reshape(copies * steps, actionSize);
-      NDArray to = chains.get(":, 1:, :").reshape(copies * steps, actionSize);
+      Shape augmentedRows = new Shape(copies * steps, actionSize);
+      NDArray from = NDArrays.stack(new NDList(chain.subList(0, steps)), 1).reshape(augmentedRows);
+      NDArray to =
+          NDArrays.stack(new NDList(chain.subList(1, steps + 1)), 1).reshape(augmentedRows);
       NDArray oneHot = scope.create(stepOneHots(copies), new Shape(copies * steps, steps));
       GaussianKernel kernel = policy.kernel(states, from, oneHot);
       NDArray logDensities = kernel.logDensity(to);
