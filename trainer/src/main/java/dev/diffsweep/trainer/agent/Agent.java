@@ -3,22 +3,32 @@ package dev.diffsweep.trainer.agent;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
+import java.util.List;
 
 /**
- * What the run loop drives: an agent acts, is told what happened, and trains when its own schedule
- * says so (off-policy agents after every step, on-policy agents when a rollout is full). Actions
- * are raw, in the task's actuator range.
+ * What the run loop drives: an agent acts on {@link #envCopies} copies of the environment, stepped
+ * together as one vector, is told what happened, and trains when its own schedule says so
+ * (off-policy agents after every step, on-policy agents when a rollout is full). Actions are raw,
+ * in the task's actuator range.
  */
 public interface Agent extends AutoCloseable {
 
-  /** An exploration action (may be random, e.g. before learning starts). */
-  double[] act(double[] observation);
+  /** How many copies of the environment the agent trains on (PPO's num_envs; 1 for most). */
+  default int envCopies() {
+    return 1;
+  }
+
+  /**
+   * Exploration actions for one vector step, row i for copy i's observation (may be random, e.g.
+   * before learning starts).
+   */
+  double[][] act(double[][] observations);
 
   /** The agent's deterministic action, for evaluation. */
   double[] actDeterministic(double[] observation);
 
-  /** Records a step; may run gradient updates. */
-  void observe(Transition transition);
+  /** Records one vector step, element i copy i's; may run gradient updates. */
+  void observe(List<Transition> transitions);
 
   TrainingDiagnostics diagnostics();
 

@@ -6,23 +6,28 @@ import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
 
 /**
- * An on-policy rollout of T environment steps, each K augmented transitions of the
- * diffusion-augmented MDP (ALGORITHMS.md section 4): row t K + k is the augmented state (s_t, x_k,
- * k) with action x_{k+1}, its log-density under the acting policy, its log-ratio l_k and value. The
- * bookkeeping lives here:
+ * An on-policy rollout of T environment steps from each of N copies of the environment (a vector
+ * env), each env step K augmented transitions of the diffusion-augmented MDP (ALGORITHMS.md section
+ * 4). Env steps are stored time-major, as CleanRL's (num_steps, num_envs) buffers: env step t of
+ * copy c is slot t N + c, and row slot K + k is the augmented state (s_t, x_k, k) with action
+ * x_{k+1}, its log-density under the acting policy, its log-ratio l_k and value. The bookkeeping
+ * lives here:
  *
  * <ul>
  *   <li>reward of row k: -alpha l_k, plus the environment reward on the last step k = K - 1;
  *   <li>discount gamma and trace lambda across environment steps (k = K - 1), 1 and chain_lambda
  *       inside the chain;
- *   <li>terminated and truncated only on environment steps; after a truncation, and after the last
- *       row, the next value is the one supplied for the state that followed.
+ *   <li>terminated and truncated only on environment steps; after a truncation, and after a copy's
+ *       last row, the next value is the one supplied for the state that followed;
+ *   <li>GAE runs along each copy's own time line: a copy's advantages never see another copy's
+ *       rewards or values.
  * </ul>
  *
- * With K = 1 and alpha = 0 it is an ordinary PPO rollout.
+ * With N = 1, K = 1 and alpha = 0 it is an ordinary single-env PPO rollout.
  */
 public final class AugmentedRollout {
   private final int capacity;
+  private final int copies;
   private final int steps;
   private final int observationSize;
   private final int actionSize;
@@ -40,8 +45,15 @@ public final class AugmentedRollout {
   /** What PPO regresses on and weights by, per row. */
   public record Targets(double[] advantages, double[] returns) {}
 
-  public AugmentedRollout(int envSteps, int chainSteps, int observationSize, int actionSize) {
+  /**
+   * @param stepsPerCopy T, env steps of each copy
+   * @param copies N, the copies of the environment
+   */
+  public AugmentedRollout(
+      int stepsPerCopy, int copies, int chainSteps, int observationSize, int actionSize) {
+    int envSteps = Math.multiplyExact(stepsPerCopy, copies);
     this.capacity = envSteps;
+    this.copies = copies;
     this.steps = chainSteps;
     this.observationSize = observationSize;
     this.actionSize = actionSize;
@@ -57,7 +69,8 @@ public final class AugmentedRollout {
   }
 
   /**
-   * Records one environment step.
+   * Records one environment step of copy {@code copy}. Steps arrive a vector step at a time, copies
+   * in order (0, 1, .., N - 1, 0, 1, ..), which is what places them on their copy's time line.
    *
    * @param chain x_0 .. x_K, (K + 1) d values
    * @param stepLogDensities log F(x_{k+1} | x_k, s, k) under the acting policy, K values
@@ -68,6 +81,7 @@ public final class AugmentedRollout {
    *     final observation's at a truncation; ignored otherwise (see {@link #finish})
    */
   public void add(
+      int copy,
       float[] observation,
       float[] chain,
       float[] stepLogDensities,
@@ -79,6 +93,10 @@ public final class AugmentedRollout {
       double valueAfter) {
     if (full()) {
       throw new IllegalStateException("rollout is full");
+    }
+    if (copy != size % copies) {
+      throw new IllegalArgumentException(
+          "expected a step of copy " + size % copies + " (copies in order), got copy " + copy);
     }
     System.arraycopy(observation, 0, observations, size * observationSize, observationSize);
     System.arraycopy(chain, 0, states, size * (steps + 1) * actionSize, (steps + 1) * actionSize);
@@ -93,12 +111,25 @@ public final class AugmentedRollout {
   }
 
   /**
-   * The value of the state after the last recorded step (the bootstrap of an unfinished episode).
+   * The value of the state after each copy's last recorded step (the bootstrap of an unfinished
+   * episode), index c for copy c; ignored for a copy whose last step ended its episode.
    */
-  public void finish(double valueAfterLast) {
-    int last = size - 1;
-    if (!terminated[last] && !truncated[last]) {
-      followingValues[last] = valueAfterLast;
+  public void finish(double[] valuesAfterLast) {
+    if (valuesAfterLast.length != copies || size % copies != 0) {
+      throw new IllegalStateException(
+          "finish wants one value per copy after whole vector steps; have "
+              + valuesAfterLast.length
+              + " values for "
+              + copies
+              + " copies and "
+              + size
+              + " env steps");
+    }
+    for (int copy = 0; copy < copies; copy++) {
+      int last = size - copies + copy;
+      if (!terminated[last] && !truncated[last]) {
+        followingValues[last] = valuesAfterLast[copy];
+      }
     }
   }
 
@@ -133,37 +164,61 @@ public final class AugmentedRollout {
   }
 
   public Targets targets(double alpha, double gamma, double lambda, double chainLambda) {
-    int n = rows();
-    double[] rowValues = new double[n];
-    double[] nextValues = new double[n];
-    double[] discounts = new double[n];
-    double[] lambdas = new double[n];
-    boolean[] rowTerminated = new boolean[n];
-    boolean[] rowDone = new boolean[n];
-    for (int row = 0; row < n; row++) {
-      int t = row / steps;
-      rowValues[row] = values[row];
-      if (row % steps < steps - 1) {
-        nextValues[row] = values[row + 1];
-        discounts[row] = 1;
-        lambdas[row] = chainLambda;
-      } else {
-        boolean lastOrCut = t == size - 1 || truncated[t] || terminated[t];
-        nextValues[row] = lastOrCut ? followingValues[t] : values[row + 1];
-        discounts[row] = gamma;
-        lambdas[row] = lambda;
-        rowTerminated[row] = terminated[t];
-        rowDone[row] = terminated[t] || truncated[t];
+    double[] rewards = rewards(alpha);
+    double[] advantages = new double[rows()];
+    for (int copy = 0; copy < copies; copy++) {
+      int[] timeLine = rowsOf(copy);
+      int n = timeLine.length;
+      double[] copyRewards = new double[n];
+      double[] rowValues = new double[n];
+      double[] nextValues = new double[n];
+      double[] discounts = new double[n];
+      double[] lambdas = new double[n];
+      boolean[] rowTerminated = new boolean[n];
+      boolean[] rowDone = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        int row = timeLine[i];
+        int slot = row / steps;
+        copyRewards[i] = rewards[row];
+        rowValues[i] = values[row];
+        if (row % steps < steps - 1) {
+          nextValues[i] = values[row + 1];
+          discounts[i] = 1;
+          lambdas[i] = chainLambda;
+        } else {
+          int nextSlot = slot + copies;
+          boolean lastOrCut = nextSlot >= size || truncated[slot] || terminated[slot];
+          nextValues[i] = lastOrCut ? followingValues[slot] : values[nextSlot * steps];
+          discounts[i] = gamma;
+          lambdas[i] = lambda;
+          rowTerminated[i] = terminated[slot];
+          rowDone[i] = terminated[slot] || truncated[slot];
+        }
+      }
+      double[] copyAdvantages =
+          Gae.advantages(
+              copyRewards, rowValues, nextValues, discounts, lambdas, rowTerminated, rowDone);
+      for (int i = 0; i < n; i++) {
+        advantages[timeLine[i]] = copyAdvantages[i];
       }
     }
-    double[] advantages =
-        Gae.advantages(
-            rewards(alpha), rowValues, nextValues, discounts, lambdas, rowTerminated, rowDone);
-    double[] returns = new double[n];
-    for (int row = 0; row < n; row++) {
-      returns[row] = advantages[row] + rowValues[row];
+    double[] returns = new double[advantages.length];
+    for (int row = 0; row < returns.length; row++) {
+      returns[row] = advantages[row] + values[row];
     }
     return new Targets(advantages, returns);
+  }
+
+  /** The rows of one copy in time order: its slots c, c + N, c + 2N, .., K rows each. */
+  private int[] rowsOf(int copy) {
+    int slots = copy < size ? (size - 1 - copy) / copies + 1 : 0;
+    int[] rows = new int[slots * steps];
+    for (int t = 0; t < slots; t++) {
+      for (int k = 0; k < steps; k++) {
+        rows[t * steps + k] = (t * copies + copy) * steps + k;
+      }
+    }
+    return rows;
   }
 
   /** Copies row {@code row}'s observation into {@code target} at {@code offset}. */
@@ -196,7 +251,8 @@ public final class AugmentedRollout {
 
   public void write(StateWriter out) throws IOException {
     out.writeTag("augmented-rollout");
-    out.writeInt(capacity);
+    out.writeInt(capacity / copies);
+    out.writeInt(copies);
     out.writeInt(steps);
     out.writeInt(observationSize);
     out.writeInt(actionSize);
@@ -216,11 +272,11 @@ public final class AugmentedRollout {
 
   public void read(StateReader in) throws IOException {
     in.expectTag("augmented-rollout");
-    int[] stored = {in.readInt(), in.readInt(), in.readInt(), in.readInt()};
-    int[] mine = {capacity, steps, observationSize, actionSize};
+    int[] stored = {in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt()};
+    int[] mine = {capacity / copies, copies, steps, observationSize, actionSize};
     if (!java.util.Arrays.equals(stored, mine)) {
       throw new StateMismatchException(
-          "stored rollout is (T, K, obs, act) = "
+          "stored rollout is (T, N, K, obs, act) = "
               + java.util.Arrays.toString(stored)
               + ", this one "
               + java.util.Arrays.toString(mine));

@@ -12,6 +12,7 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  * @param denoiserHidden width of the denoiser f_theta (256)
  */
 public record DiffPpoHyperparameters(
+    int numEnvs,
     int numSteps,
     double learningRate,
     boolean annealLr,
@@ -46,6 +47,7 @@ public record DiffPpoHyperparameters(
   public static DiffPpoHyperparameters defaults() {
     PpoHyperparameters ppo = PpoHyperparameters.defaults();
     return new DiffPpoHyperparameters(
+        ppo.numEnvs(),
         ppo.numSteps(),
         ppo.learningRate(),
         ppo.annealLr(),
@@ -83,6 +85,7 @@ public record DiffPpoHyperparameters(
     Checks.inRange("chain_gae_lambda", chainGaeLambda, 0, 1);
     // Constructing both views validates every field with the key's name in the message.
     new PpoHyperparameters(
+        numEnvs,
         numSteps,
         learningRate,
         annealLr,
@@ -118,6 +121,7 @@ public record DiffPpoHyperparameters(
   /** The PPO machinery's settings (the Gaussian's initial log sigma does not apply). */
   public PpoHyperparameters ppo() {
     return new PpoHyperparameters(
+        numEnvs,
         numSteps,
         learningRate,
         annealLr,

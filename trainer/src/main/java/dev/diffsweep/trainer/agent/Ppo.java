@@ -23,7 +23,10 @@ import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * PPO (Schulman et al. 2017) following CleanRL's ppo_continuous_action.py, on the
@@ -32,17 +35,20 @@ import java.util.List;
  * K augmented transitions per env step, whose value network is V(s, x_k, k) and whose ratio is the
  * per-step kernel's.
  *
- * <p>Per rollout of num_steps env steps: GAE over the augmented rows ({@link AugmentedRollout}),
- * then update_epochs passes of num_minibatches shuffled minibatches, each one Adam step on
+ * <p>It steps num_envs copies of the environment as one vector env: one forward acts for all
+ * copies, and a rollout holds num_steps env steps of each. Per rollout: GAE over the augmented rows
+ * along each copy's time line ({@link AugmentedRollout}), then update_epochs passes of
+ * num_minibatches shuffled minibatches of all copies' rows, each one Adam step on
  *
  * <pre>
  *   L = mean max(-A rho, -A clip(rho, 1 +- eps)) - ent_coef H + vf_coef 0.5 mean max((V - R)^2, (V_clip - R)^2)
  * </pre>
  *
  * with A normalised per minibatch, the global gradient norm clipped to max_grad_norm and the
- * learning rate annealed linearly. Observations are normalised by running statistics (updated on
- * every observation acted on, applied frozen in evaluation), rewards scaled by the running std of
- * the discounted return. Truncated episodes bootstrap from the value of their final observation.
+ * learning rate annealed linearly over the run's rollouts. Observations are normalised by running
+ * statistics (updated on every copy's every observation acted on, applied frozen in evaluation),
+ * rewards scaled by the running std of the discounted return (one return per copy, see {@link
+ * RewardScaler}). Truncated episodes bootstrap from the value of their final observation.
  */
 public final class Ppo implements BenchmarkableAgent {
   private static final double OBSERVATION_EPSILON = 1e-8;
@@ -71,14 +77,15 @@ public final class Ppo implements BenchmarkableAgent {
   private final RandomStream random;
   private final long iterations;
   private final int steps;
+  private final int copies;
   private final int actionSize;
   private long envSteps;
   private long iteration;
   private long minibatchUpdates;
   private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
-  private Pending pending;
+  private Pending[] pending;
 
-  /** What act computed for the step observe will record. */
+  /** What act computed for one copy's step, which observe will record. */
   private record Pending(
       float[] observation,
       float[] chain,
@@ -104,6 +111,7 @@ public final class Ppo implements BenchmarkableAgent {
     this.random = new RandomStream(context.seed());
     this.policy = policyFactory.create(manager, spec, random.split());
     this.steps = policy.steps();
+    this.copies = hp.numEnvs();
     this.actionSize = spec.actionSize();
     this.valueParameters = new ParameterGroup(manager);
     this.valueNetwork =
@@ -122,9 +130,10 @@ public final class Ppo implements BenchmarkableAgent {
         new AdamOptimizer(policy.parameters(), hp.learningRate(), 0.9, 0.999, 1e-5);
     this.valueOptimizer = new AdamOptimizer(valueParameters, hp.learningRate(), 0.9, 0.999, 1e-5);
     this.observationStatistics = new RunningMeanStd(spec.observationSize());
-    this.rewardScaler = new RewardScaler(hp.gamma(), hp.rewardClip());
-    this.rollout = new AugmentedRollout(hp.numSteps(), steps, spec.observationSize(), actionSize);
-    this.iterations = Math.max(1, context.totalSteps() / hp.numSteps());
+    this.rewardScaler = new RewardScaler(hp.gamma(), hp.rewardClip(), copies);
+    this.rollout =
+        new AugmentedRollout(hp.numSteps(), copies, steps, spec.observationSize(), actionSize);
+    this.iterations = Math.max(1, context.totalSteps() / ((long) hp.numSteps() * copies));
   }
 
   /** PPO proper: the Gaussian policy of CleanRL (tanh MLP, state-independent log sigma). */
@@ -177,36 +186,80 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   @Override
-  public double[] act(double[] observation) {
+  public int envCopies() {
+    return copies;
+  }
+
+  /**
+   * All copies' actions from one batch: the chains of the N observations sampled together, and
+   * every augmented step of every chain (N K rows, copy-major) scored by one kernel and value
+   * forward.
+   */
+  @Override
+  public double[][] act(double[][] observations) {
     GradientTape.stopRecordingOnThisThread();
-    if (hp.normObs()) {
-      observationStatistics.update(observation);
+    if (observations.length != copies) {
+      throw new IllegalArgumentException(
+          "expected " + copies + " observations, one per copy, got " + observations.length);
     }
-    float[] normalized = normalize(observation);
+    if (hp.normObs()) {
+      for (double[] observation : observations) {
+        observationStatistics.update(observation);
+      }
+    }
+    int obs = spec.observationSize();
+    float[] normalized = new float[copies * obs];
+    for (int copy = 0; copy < copies; copy++) {
+      System.arraycopy(normalize(observations[copy]), 0, normalized, copy * obs, obs);
+    }
+    int chainSize = (steps + 1) * actionSize;
     try (NDManager scope = manager.newSubManager()) {
-      NDArray state = scope.create(normalized, new Shape(1, normalized.length));
+      NDArray state = scope.create(normalized, new Shape(copies, obs));
       NDArray noise =
-          scope.create(
-              random.gaussians((steps + 1) * actionSize), new Shape(1, (steps + 1) * actionSize));
+          scope.create(random.gaussians(copies * chainSize), new Shape(copies, chainSize));
       List<NDArray> chain = policy.sampleChain(state, noise);
-      // Every augmented step of this env step as one batch of K rows.
+      // Copy i's x_0 .. x_K as row i; its K augmented rows i K + k are x_k -> x_{k+1}.
+      NDArray chains = NDArrays.concat(new NDList(chain), 1);
       NDArray states = state.repeat(0, steps);
-      NDArray from = NDArrays.concat(new NDList(chain.subList(0, steps)), 0);
-      NDArray to = NDArrays.concat(new NDList(chain.subList(1, steps + 1)), 0);
-      NDArray oneHot = scope.eye(steps);
+      Shape augmentedRows = new Shape(copies * steps, actionSize);
+      NDArray from = NDArrays.stack(new NDList(chain.subList(0, steps)), 1).reshape(augmentedRows);
+      NDArray to =
+          NDArrays.stack(new NDList(chain.subList(1, steps + 1)), 1).reshape(augmentedRows);
+      NDArray oneHot = scope.create(stepOneHots(copies), new Shape(copies * steps, steps));
       GaussianKernel kernel = policy.kernel(states, from, oneHot);
       NDArray logDensities = kernel.logDensity(to);
       NDArray logRatios = logDensities.sub(kernel.backwardLogDensity(from, to));
       NDArray values = valueNetwork.forward(policy.features(states, from, oneHot));
-      pending =
-          new Pending(
-              normalized,
-              NDArrays.concat(new NDList(chain), 0).toFloatArray(),
-              logDensities.toFloatArray(),
-              logRatios.toFloatArray(),
-              values.toFloatArray());
-      return HostArrays.toDoubles(policy.toAction(chain.get(steps)));
+      float[] chainValues = chains.toFloatArray();
+      float[] logDensityValues = logDensities.toFloatArray();
+      float[] logRatioValues = logRatios.toFloatArray();
+      float[] valueValues = values.toFloatArray();
+      float[] actionValues = policy.toAction(chain.get(steps)).toFloatArray();
+      pending = new Pending[copies];
+      double[][] actions = new double[copies][actionSize];
+      for (int copy = 0; copy < copies; copy++) {
+        pending[copy] =
+            new Pending(
+                Arrays.copyOfRange(normalized, copy * obs, (copy + 1) * obs),
+                Arrays.copyOfRange(chainValues, copy * chainSize, (copy + 1) * chainSize),
+                Arrays.copyOfRange(logDensityValues, copy * steps, (copy + 1) * steps),
+                Arrays.copyOfRange(logRatioValues, copy * steps, (copy + 1) * steps),
+                Arrays.copyOfRange(valueValues, copy * steps, (copy + 1) * steps));
+        for (int j = 0; j < actionSize; j++) {
+          actions[copy][j] = actionValues[copy * actionSize + j];
+        }
+      }
+      return actions;
     }
+  }
+
+  /** One-hot rows of steps 0 .. K - 1, repeated for each of {@code chains} chains. */
+  private float[] stepOneHots(int chains) {
+    float[] oneHot = new float[chains * steps * steps];
+    for (int row = 0; row < chains * steps; row++) {
+      oneHot[row * steps + row % steps] = 1f;
+    }
+    return oneHot;
   }
 
   @Override
@@ -231,48 +284,88 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   @Override
-  public void observe(Transition transition) {
+  public void observe(List<Transition> transitions) {
     if (pending == null) {
       throw new IllegalStateException("observe without a preceding act");
     }
+    if (transitions.size() != copies) {
+      throw new IllegalArgumentException(
+          "expected " + copies + " transitions, one per copy, got " + transitions.size());
+    }
     GradientTape.stopRecordingOnThisThread();
-    double reward =
-        hp.normReward()
-            ? rewardScaler.scale(transition.reward(), transition.terminated())
-            : transition.reward();
-    boolean truncatedOnly = transition.truncated() && !transition.terminated();
-    double valueAfter = truncatedOnly ? valueOf(transition.nextObservation()) : 0;
-    rollout.add(
-        pending.observation(),
-        pending.chain(),
-        pending.logDensities(),
-        pending.logRatios(),
-        pending.values(),
-        reward,
-        transition.terminated(),
-        truncatedOnly,
-        valueAfter);
+    double[] rewards = new double[copies];
+    for (int copy = 0; copy < copies; copy++) {
+      Transition transition = transitions.get(copy);
+      rewards[copy] =
+          hp.normReward()
+              ? rewardScaler.scale(copy, transition.reward(), transition.terminated())
+              : transition.reward();
+    }
+    double[] valuesAfter = valuesOf(transitions, Ppo::truncatedOnly);
+    for (int copy = 0; copy < copies; copy++) {
+      Transition transition = transitions.get(copy);
+      Pending step = pending[copy];
+      rollout.add(
+          copy,
+          step.observation(),
+          step.chain(),
+          step.logDensities(),
+          step.logRatios(),
+          step.values(),
+          rewards[copy],
+          transition.terminated(),
+          truncatedOnly(transition),
+          valuesAfter[copy]);
+    }
     pending = null;
-    envSteps++;
+    envSteps += copies;
     if (rollout.full()) {
-      if (!transition.terminated() && !transition.truncated()) {
-        rollout.finish(valueOf(transition.nextObservation()));
-      }
+      // Episodes still running at the rollout's end bootstrap from the state each copy reached.
+      rollout.finish(
+          valuesOf(transitions, transition -> !transition.terminated() && !transition.truncated()));
       update();
       rollout.clear();
     }
   }
 
-  /** V(s, x_0, 0) with x_0 drawn from the prior: the value of a state before its chain starts. */
-  private double valueOf(double[] observation) {
-    float[] normalized = normalize(observation);
-    try (NDManager scope = manager.newSubManager()) {
-      NDArray state = scope.create(normalized, new Shape(1, normalized.length));
-      NDArray first =
-          policy.initialState(scope.create(random.gaussians(actionSize), new Shape(1, actionSize)));
-      NDArray oneHot = scope.eye(steps).get("0:1");
-      return valueNetwork.forward(policy.features(state, first, oneHot)).getFloat();
+  /** Cut by the time limit in a state that is not terminal: its value goes on past the cut. */
+  private static boolean truncatedOnly(Transition transition) {
+    return transition.truncated() && !transition.terminated();
+  }
+
+  /**
+   * V(s', x_0, 0) with x_0 drawn from the prior (the value of a state before its chain starts) for
+   * the next observation of each copy whose transition {@code wanted} selects, in one forward; 0
+   * for the others. Draws noise only for the selected copies.
+   */
+  private double[] valuesOf(List<Transition> transitions, Predicate<Transition> wanted) {
+    int obs = spec.observationSize();
+    int[] selected =
+        IntStream.range(0, copies).filter(c -> wanted.test(transitions.get(c))).toArray();
+    double[] valuesAfter = new double[copies];
+    if (selected.length == 0) {
+      return valuesAfter;
     }
+    int b = selected.length;
+    float[] normalized = new float[b * obs];
+    float[] oneHot = new float[b * steps];
+    for (int i = 0; i < b; i++) {
+      float[] row = normalize(transitions.get(selected[i]).nextObservation());
+      System.arraycopy(row, 0, normalized, i * obs, obs);
+      oneHot[i * steps] = 1f;
+    }
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray state = scope.create(normalized, new Shape(b, obs));
+      NDArray first =
+          policy.initialState(
+              scope.create(random.gaussians(b * actionSize), new Shape(b, actionSize)));
+      NDArray stepZero = scope.create(oneHot, new Shape(b, steps));
+      float[] values = valueNetwork.forward(policy.features(state, first, stepZero)).toFloatArray();
+      for (int i = 0; i < b; i++) {
+        valuesAfter[selected[i]] = values[i];
+      }
+    }
+    return valuesAfter;
   }
 
   /** One PPO iteration over the full rollout. */
@@ -293,7 +386,7 @@ public final class Ppo implements BenchmarkableAgent {
     for (int epoch = 0; epoch < hp.updateEpochs(); epoch++) {
       shuffle(order);
       for (int start = 0; start + minibatch <= rows; start += minibatch) {
-        int[] indices = java.util.Arrays.copyOfRange(order, start, start + minibatch);
+        int[] indices = Arrays.copyOfRange(order, start, start + minibatch);
         minibatchUpdate(indices, targets, learningRate);
       }
     }
@@ -417,26 +510,32 @@ public final class Ppo implements BenchmarkableAgent {
 
   @Override
   public void prepareForBenchmark() {
-    double[] observation = new double[spec.observationSize()];
+    double[][] observations = new double[copies][spec.observationSize()];
     rollout.clear();
     while (!rollout.full()) {
-      for (int i = 0; i < observation.length; i++) {
-        observation[i] = random.nextGaussian();
+      for (double[] observation : observations) {
+        for (int i = 0; i < observation.length; i++) {
+          observation[i] = random.nextGaussian();
+        }
       }
-      act(observation);
-      rollout.add(
-          pending.observation(),
-          pending.chain(),
-          pending.logDensities(),
-          pending.logRatios(),
-          pending.values(),
-          random.nextGaussian(),
-          false,
-          false,
-          0);
+      act(observations);
+      for (int copy = 0; copy < copies; copy++) {
+        Pending step = pending[copy];
+        rollout.add(
+            copy,
+            step.observation(),
+            step.chain(),
+            step.logDensities(),
+            step.logRatios(),
+            step.values(),
+            random.nextGaussian(),
+            false,
+            false,
+            0);
+      }
     }
     pending = null;
-    rollout.finish(0);
+    rollout.finish(new double[copies]);
     benchmarkTargets = rollout.targets(alpha, hp.gamma(), hp.gaeLambda(), chainLambda);
   }
 
@@ -460,7 +559,7 @@ public final class Ppo implements BenchmarkableAgent {
    */
   @Override
   public long flopsPerUpdate() {
-    long b = Math.max(1, (long) hp.numSteps() * steps / hp.numMinibatches());
+    long b = Math.max(1, (long) hp.numSteps() * copies * steps / hp.numMinibatches());
     return 3 * (policy.kernelForwardFlops(b) + valueNetwork.forwardFlops(b));
   }
 

@@ -3,12 +3,15 @@ package dev.diffsweep.trainer.agent;
 /**
  * PPO's hyperparameters; the defaults are CleanRL's ppo_continuous_action.py.
  *
- * @param numSteps env steps per rollout (2048)
+ * @param numEnvs copies of the environment stepped together as one vector env (1); a rollout is
+ *     num_steps from each, num_envs x num_steps env steps, and the run's step budget counts every
+ *     copy's steps
+ * @param numSteps env steps per rollout of each copy (2048)
  * @param learningRate Adam learning rate of actor and value network (3e-4)
  * @param annealLr anneal the learning rate linearly to 0 over the run (true)
  * @param gamma discount (0.99)
  * @param gaeLambda GAE lambda (0.95)
- * @param numMinibatches minibatches per epoch (32)
+ * @param numMinibatches minibatches per epoch (32), at most num_envs x num_steps
  * @param updateEpochs passes over each rollout (10)
  * @param normAdv normalise advantages per minibatch (true)
  * @param clipCoef ratio clip, also the value clip (0.2)
@@ -24,6 +27,7 @@ package dev.diffsweep.trainer.agent;
  * @param logStdInit initial log sigma of the Gaussian (0)
  */
 public record PpoHyperparameters(
+    int numEnvs,
     int numSteps,
     double learningRate,
     boolean annealLr,
@@ -46,11 +50,12 @@ public record PpoHyperparameters(
 
   public static PpoHyperparameters defaults() {
     return new PpoHyperparameters(
-        2048, 3e-4, true, 0.99, 0.95, 32, 10, true, 0.2, true, 0.0, 0.5, 0.5, 64, true, true, 10,
+        1, 2048, 3e-4, true, 0.99, 0.95, 32, 10, true, 0.2, true, 0.0, 0.5, 0.5, 64, true, true, 10,
         10, 0.0);
   }
 
   public PpoHyperparameters {
+    Checks.positive("num_envs", numEnvs);
     Checks.positive("num_steps", numSteps);
     Checks.positive("learning_rate", learningRate);
     Checks.inRange("gamma", gamma, 0, 1);
@@ -64,9 +69,16 @@ public record PpoHyperparameters(
     Checks.positive("hidden_size", hiddenSize);
     Checks.positive("obs_clip", obsClip);
     Checks.positive("reward_clip", rewardClip);
-    if (numMinibatches > numSteps) {
+    long rolloutSteps = (long) numEnvs * numSteps;
+    if (numMinibatches > rolloutSteps) {
       throw new IllegalArgumentException(
-          "num_minibatches (" + numMinibatches + ") must not exceed num_steps (" + numSteps + ")");
+          "num_minibatches ("
+              + numMinibatches
+              + ") must not exceed num_envs x num_steps ("
+              + numEnvs
+              + " x "
+              + numSteps
+              + ")");
     }
   }
 }

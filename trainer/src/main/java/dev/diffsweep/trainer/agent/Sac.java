@@ -33,7 +33,7 @@ import java.io.IOException;
  *   every target_network_frequency steps: Qbar = (1 - tau) Qbar + tau Q
  * </pre>
  */
-public final class Sac implements BenchmarkableAgent {
+public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
   /** Builds the actor; SAC and DiffSAC differ only here. */
   @FunctionalInterface

@@ -58,7 +58,7 @@ import java.util.List;
  * and an actor step whose batch has moved the kernels further than the bound from the copy's
  * descends the KL instead ({@link WpoLosses#klBounded}).
  */
-public final class Wpo implements BenchmarkableAgent {
+public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
 
   /** Builds the policy; WPO and DiffWPO differ only here. */
   @FunctionalInterface

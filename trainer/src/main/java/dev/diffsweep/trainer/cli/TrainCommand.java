@@ -22,6 +22,11 @@ import picocli.CommandLine.Option;
       "Train one agent on one task for a step budget, writing RUN_DIR/run.json, episodes/ and"
           + " evaluations/ (Parquet) and checkpoint/.",
       "Rerunning the same command resumes from the last checkpoint.",
+      "Env steps count every env copy's steps. With PPO/DiffPPO's --set num_envs=N the count moves"
+          + " N at a time: the run ends (or stops) at the first count at or past --steps (--stop-at),"
+          + " and evaluations and"
+          + " checkpoints run at the first count at or past each multiple of --eval-every and"
+          + " --checkpoint-every (exactly on it when these are multiples of N).",
       "Exit status: 0 completed (or stopped at --stop-at), 1 failed (e.g. a NaN loss), 2 bad input."
     })
 final class TrainCommand implements Callable<Integer> {

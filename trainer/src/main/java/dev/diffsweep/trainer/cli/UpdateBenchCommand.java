@@ -145,7 +145,8 @@ final class UpdateBenchCommand implements Callable<Integer> {
       result.put("unit", "minibatch");
       result.put(
           "batch_size",
-          Integer.parseInt(hp.get("num_steps"))
+          Integer.parseInt(hp.get("num_envs"))
+              * Integer.parseInt(hp.get("num_steps"))
               * chainSteps
               / Integer.parseInt(hp.get("num_minibatches")));
     }

@@ -31,7 +31,9 @@ import java.util.zip.CheckedInputStream;
  * in with renames; at every instant either the old or the new checkpoint is complete on disk.
  */
 public final class Checkpoints {
-  private static final int FORMAT = 1;
+  /** 2: run-state.json holds one episode in progress per env copy (vector envs). */
+  private static final int FORMAT = 2;
+
   private static final String MANIFEST = "manifest.json";
   private static final String RUN_STATE = "run-state.json";
   private static final String AGENT = "agent.bin";

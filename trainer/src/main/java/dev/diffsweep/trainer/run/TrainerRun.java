@@ -6,28 +6,35 @@ import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
 import dev.diffsweep.trainer.agent.TrainingDiagnostics;
 import dev.diffsweep.trainer.agent.Transition;
-import dev.diffsweep.trainer.env.EpisodeSeeds;
-import dev.diffsweep.trainer.env.StepResult;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.env.VectorEnv;
 import dev.diffsweep.trainer.nn.ComputeDevice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Trains one agent on one task for a step budget: the loop of act, step, observe; a deterministic
- * evaluation every {@code evalEvery} env steps and at the end; a checkpoint every {@code
- * checkpointEvery} env steps. Metric rows since the last checkpoint are held in memory and written
- * as part files together with the next checkpoint, so a killed run resumes from its checkpoint and
- * rewrites exactly the rows after it.
+ * Trains one agent on one task for a step budget: the loop of act, step, observe over the agent's
+ * {@link Agent#envCopies} copies of the task, stepped as one vector (one copy for most agents); a
+ * deterministic evaluation every {@code evalEvery} env steps and at the end; a checkpoint every
+ * {@code checkpointEvery} env steps. Metric rows since the last checkpoint are held in memory and
+ * written as part files together with the next checkpoint, so a killed run resumes from its
+ * checkpoint and rewrites exactly the rows after it.
+ *
+ * <p>Env steps count every copy's steps, so with N copies the count advances by N per vector step:
+ * an evaluation or checkpoint runs at the first count at or past each multiple of its interval
+ * (exactly on it when the interval is a multiple of N), and the run ends at the first count at or
+ * past the budget, at most N - 1 steps beyond it.
  */
 public final class TrainerRun {
-  /** Training episodes reset with seeds from this stream of the run seed. */
+  /** Training episodes of the first (or only) env copy reset with seeds from this stream. */
   static final long TRAINING_SEED_STREAM = 0;
 
   private final RunConfig config;
@@ -79,11 +86,13 @@ public final class TrainerRun {
       return new RunOutcome(true, config.totalSteps(), Double.NaN, null);
     }
     Device device = ComputeDevice.select(config.device());
-    try (Task task = tasks.get();
+    try (VectorEnv training = new VectorEnv(tasks, config.seed(), TrainerRun::trainingSeedStream);
         Task evaluationTask = tasks.get();
-        Agent agent = newAgent(task, device)) {
+        Agent agent = newAgent(training.spec(), device)) {
+      training.growTo(agent.envCopies());
+      noteScheduleOffTheCopiesGrid(training.size(), stopAt);
       return new Loop(
-              task,
+              training,
               new Evaluation(evaluationTask, config.seed(), config.evalEpisodes()),
               agent,
               device)
@@ -91,21 +100,58 @@ public final class TrainerRun {
     }
   }
 
-  private Agent newAgent(Task task) {
-    try (task) {
-      return newAgent(task, Device.cpu());
+  /**
+   * Says which of the step counts are no multiples of the number of env copies: the loop reaches
+   * only multiples of it, so those evaluations, checkpoints or the end come up to N - 1 steps late
+   * and their rows sit off the grid that other runs' rows are on.
+   */
+  private void noteScheduleOffTheCopiesGrid(int copies, long stopAt) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("--steps", config.totalSteps());
+    if (stopAt != config.totalSteps()) {
+      counts.put("--stop-at", stopAt);
+    }
+    counts.put("--eval-every", config.evalEvery());
+    counts.put("--checkpoint-every", config.checkpointEvery());
+    List<String> offGrid = new ArrayList<>();
+    counts.forEach(
+        (option, count) -> {
+          if (count % copies != 0) {
+            offGrid.add(option + " " + count);
+          }
+        });
+    if (!offGrid.isEmpty()) {
+      log.printf(
+          "diffsweep: with %d env copies the env-step count moves %d at a time, and %s: no"
+              + " multiples of %d, so these happen at the first count at or past each multiple%n",
+          copies, copies, String.join(", ", offGrid), copies);
     }
   }
 
-  private Agent newAgent(Task task, Device device) {
+  /**
+   * The seed stream of training copy {@code copy}: copy 0 keeps the stream a one-env run has always
+   * used; the others skip the evaluation's stream, so training never starts from an evaluation
+   * episode's initial state.
+   */
+  static long trainingSeedStream(int copy) {
+    return copy == 0 ? TRAINING_SEED_STREAM : Evaluation.SEED_STREAM + copy;
+  }
+
+  private Agent newAgent(Task task) {
+    try (task) {
+      return newAgent(task.spec(), Device.cpu());
+    }
+  }
+
+  private Agent newAgent(TaskSpec spec, Device device) {
     return config
         .algorithm()
-        .create(task.spec(), new AgentContext(device, config.seed(), config.totalSteps()));
+        .create(spec, new AgentContext(device, config.seed(), config.totalSteps()));
   }
 
   /** The state of one invocation's training loop. */
   private final class Loop {
-    private final Task task;
+    private final VectorEnv training;
     private final Evaluation evaluation;
     private final Agent agent;
     private final String deviceName;
@@ -113,13 +159,12 @@ public final class TrainerRun {
     private final MetricsTables tables;
     private final List<EpisodeRow> pendingEpisodes = new ArrayList<>();
     private final List<EvaluationRow> pendingEvaluations = new ArrayList<>();
-    private final List<double[]> episodeActions = new ArrayList<>();
     private RunState state = new RunState();
     private long clockOrigin;
-    private double[] observation;
+    private double[][] observations;
 
-    Loop(Task task, Evaluation evaluation, Agent agent, Device device) throws IOException {
-      this.task = task;
+    Loop(VectorEnv training, Evaluation evaluation, Agent agent, Device device) throws IOException {
+      this.training = training;
       this.evaluation = evaluation;
       this.agent = agent;
       this.deviceName = device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
@@ -137,9 +182,13 @@ public final class TrainerRun {
               config.outDir(), state.envSteps);
           return RunOutcome.stopped(state.envSteps, state.finalEvalReturn);
         }
-        observation = replayEpisodeInProgress();
+        observations = replayEpisodesInProgress();
       } else {
-        observation = task.reset(episodeSeed(0));
+        observations = training.reset();
+        state.episodesInProgress = new RunState.EpisodeInProgress[training.size()];
+        for (int copy = 0; copy < training.size(); copy++) {
+          state.episodesInProgress[copy] = newEpisode(copy);
+        }
       }
       // Parts after the checkpoint hold rows this invocation writes again.
       tables.deletePartsFrom(state.partsWritten);
@@ -192,29 +241,36 @@ public final class TrainerRun {
     }
 
     private void train(ProgressReporter progress, long stopAt) throws IOException {
+      int copies = training.size();
       while (state.envSteps < stopAt) {
-        double[] action = agent.act(observation);
-        StepResult result = task.step(action);
-        agent.observe(
-            new Transition(
-                observation,
-                action,
-                result.reward(),
-                result.observation(),
-                result.terminated(),
-                result.truncated()));
-        state.envSteps++;
-        state.episodeReturn += result.reward();
-        state.episodeLength++;
-        episodeActions.add(action);
-        observation = result.observation();
-        if (result.done()) {
-          finishEpisode(result);
+        long before = state.envSteps;
+        double[][] actions = agent.act(observations);
+        VectorEnv.Step step = training.step(actions);
+        List<Transition> transitions = new ArrayList<>(copies);
+        for (int copy = 0; copy < copies; copy++) {
+          transitions.add(
+              new Transition(
+                  observations[copy],
+                  actions[copy],
+                  step.rewards()[copy],
+                  step.done(copy) ? step.finalObservations()[copy] : step.observations()[copy],
+                  step.terminated()[copy],
+                  step.truncated()[copy]));
         }
-        if (state.envSteps % config.evalEvery() == 0 || state.envSteps == config.totalSteps()) {
+        agent.observe(transitions);
+        state.envSteps += copies;
+        for (int copy = 0; copy < copies; copy++) {
+          state.episodesInProgress[copy].add(actions[copy], step.rewards()[copy]);
+          if (step.done(copy)) {
+            finishEpisode(copy, step.terminated()[copy], step.truncated()[copy]);
+          }
+        }
+        observations = step.observations();
+        if (crossedMultiple(before, config.evalEvery())
+            || before < config.totalSteps() && state.envSteps >= config.totalSteps()) {
           evaluate(progress);
         }
-        if (state.envSteps % config.checkpointEvery() == 0
+        if (crossedMultiple(before, config.checkpointEvery())
             && state.envSteps < config.totalSteps()) {
           checkpoint();
         }
@@ -222,22 +278,33 @@ public final class TrainerRun {
       }
     }
 
-    private void finishEpisode(StepResult result) {
+    /** Whether the last vector step took the count from {@code before} to or past a multiple. */
+    private boolean crossedMultiple(long before, long interval) {
+      return before / interval != state.envSteps / interval;
+    }
+
+    /** Rows count episodes of all copies together; env_step is the count after the vector step. */
+    private void finishEpisode(int copy, boolean terminated, boolean truncated) {
+      RunState.EpisodeInProgress episode = state.episodesInProgress[copy];
       pendingEpisodes.add(
           new EpisodeRow(
               config.trialId(),
               state.episodesCompleted,
               state.envSteps,
-              state.episodeReturn,
-              state.episodeLength,
-              result.terminated(),
-              result.truncated(),
+              episode.episodeReturn,
+              episode.length,
+              terminated,
+              truncated,
               elapsed()));
       state.episodesCompleted++;
-      state.episodeReturn = 0;
-      state.episodeLength = 0;
-      episodeActions.clear();
-      observation = task.reset(episodeSeed(state.episodesCompleted));
+      state.episodesInProgress[copy] = newEpisode(copy);
+    }
+
+    /** The episode the copy has just started (the vector env resets a copy when it is done). */
+    private RunState.EpisodeInProgress newEpisode(int copy) {
+      RunState.EpisodeInProgress episode = new RunState.EpisodeInProgress();
+      episode.episode = training.episodeInProgress(copy);
+      return episode;
     }
 
     private void evaluate(ProgressReporter progress) {
@@ -272,7 +339,6 @@ public final class TrainerRun {
     /** Part files first, then the checkpoint that records them (see MetricsTables). */
     private void checkpoint() throws IOException {
       state.wallTimeS = elapsed();
-      state.episodeActions = episodeActions.toArray(new double[0][]);
       tables.writePart(state.partsWritten, pendingEpisodes, pendingEvaluations);
       state.partsWritten++;
       checkpoints.save(config.identity(), state, agent);
@@ -291,18 +357,24 @@ public final class TrainerRun {
       return reported;
     }
 
-    private double[] replayEpisodeInProgress() {
-      double[] obs = task.reset(episodeSeed(state.episodesCompleted));
-      for (double[] action : state.episodeActions) {
-        obs = task.step(action).observation();
+    /** Puts every copy back into its episode in progress at the checkpoint. */
+    private double[][] replayEpisodesInProgress() {
+      RunState.EpisodeInProgress[] episodes = state.episodesInProgress;
+      if (episodes.length != training.size()) {
+        throw new CheckpointException(
+            "checkpoint has "
+                + episodes.length
+                + " env copies' episodes in progress, the agent trains on "
+                + training.size());
       }
-      episodeActions.addAll(Arrays.asList(state.episodeActions));
+      double[][] reached = new double[episodes.length][];
+      for (int copy = 0; copy < episodes.length; copy++) {
+        reached[copy] =
+            training.resumeEpisode(
+                copy, episodes[copy].episode, episodes[copy].actions.toArray(new double[0][]));
+      }
       lastCheckpoint = copyOf(state);
-      return obs;
-    }
-
-    private long episodeSeed(long episode) {
-      return EpisodeSeeds.derive(config.seed(), TRAINING_SEED_STREAM, episode);
+      return reached;
     }
 
     private double elapsed() {
@@ -314,9 +386,10 @@ public final class TrainerRun {
     RunState copy = new RunState();
     copy.envSteps = source.envSteps;
     copy.episodesCompleted = source.episodesCompleted;
-    copy.episodeReturn = source.episodeReturn;
-    copy.episodeLength = source.episodeLength;
-    copy.episodeActions = source.episodeActions;
+    copy.episodesInProgress = new RunState.EpisodeInProgress[source.episodesInProgress.length];
+    for (int i = 0; i < copy.episodesInProgress.length; i++) {
+      copy.episodesInProgress[i] = source.episodesInProgress[i].copy();
+    }
     copy.partsWritten = source.partsWritten;
     copy.wallTimeS = source.wallTimeS;
     copy.lastEvalEnvStep = source.lastEvalEnvStep;

@@ -1,13 +1,15 @@
 package dev.diffsweep.trainer.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * The augmented-MDP bookkeeping on scripted episodes with K = 2 chain steps per env step: where
- * rewards land, where the discount applies, where episodes end.
+ * rewards land, where the discount applies, where episodes end; and with two env copies, that each
+ * copy's advantages follow its own time line.
  */
 class AugmentedRolloutTest {
   private static final float[] OBSERVATION = {0f};
@@ -23,6 +25,7 @@ class AugmentedRolloutTest {
       boolean truncated,
       double valueAfter) {
     rollout.add(
+        0,
         OBSERVATION,
         CHAIN,
         LOG_DENSITIES,
@@ -39,11 +42,11 @@ class AugmentedRolloutTest {
    * ends the rollout (bootstrap V = 7).
    */
   private static AugmentedRollout twoStepEpisode() {
-    AugmentedRollout rollout = new AugmentedRollout(3, 2, 1, 1);
+    AugmentedRollout rollout = new AugmentedRollout(3, 1, 2, 1, 1);
     add(rollout, new float[] {1, 2}, new float[] {1, 2}, 10, false, false, 0);
     add(rollout, new float[] {0, 0}, new float[] {3, 4}, 20, true, false, 0);
     add(rollout, new float[] {0, 0}, new float[] {5, 6}, 30, false, false, 0);
-    rollout.finish(7);
+    rollout.finish(new double[] {7});
     return rollout;
   }
 
@@ -71,10 +74,10 @@ class AugmentedRolloutTest {
   @Test
   void truncationBootstrapsFromTheSuppliedValueAndCutsTheTrace() {
     // Step 0 is truncated, V(final observation) = 8; step 1 ends the rollout (bootstrap 9).
-    AugmentedRollout rollout = new AugmentedRollout(2, 2, 1, 1);
+    AugmentedRollout rollout = new AugmentedRollout(2, 1, 2, 1, 1);
     add(rollout, new float[] {0, 0}, new float[] {1, 2}, 10, false, true, 8);
     add(rollout, new float[] {0, 0}, new float[] {3, 4}, 20, false, false, 0);
-    rollout.finish(9);
+    rollout.finish(new double[] {9});
     // row 3: 20 + 0.5 * 9 - 4 = 20.5; row 2: 4 - 3 = 1 -> A2 = 21.5;
     // row 1: 10 + 0.5 * 8 - 2 = 12 (no trace into the next episode); row 0: 2 - 1 = 1 -> A0 = 13.
     AugmentedRollout.Targets targets = rollout.targets(0.0, 0.5, 0.5, 1.0);
@@ -85,8 +88,9 @@ class AugmentedRolloutTest {
   @Test
   void aGaussianPolicyIsTheOneStepCase() {
     // K = 1, alpha = 0: an ordinary PPO rollout, every row an env step.
-    AugmentedRollout rollout = new AugmentedRollout(2, 1, 1, 1);
+    AugmentedRollout rollout = new AugmentedRollout(2, 1, 1, 1, 1);
     rollout.add(
+        0,
         OBSERVATION,
         new float[] {0, 0},
         new float[] {0},
@@ -97,6 +101,7 @@ class AugmentedRolloutTest {
         false,
         0);
     rollout.add(
+        0,
         OBSERVATION,
         new float[] {0, 0},
         new float[] {0},
@@ -106,17 +111,77 @@ class AugmentedRolloutTest {
         false,
         false,
         0);
-    rollout.finish(4);
+    rollout.finish(new double[] {4});
     // delta_1 = 2 + 0.5 * 4 - 1 = 3, delta_0 = 1 + 0.5 * 1 - 1 = 0.5, A_0 = 0.5 + 0.25 * 3.
     assertThat(rollout.rewards(0.0)).containsExactly(1, 2);
     assertThat(rollout.targets(0.0, 0.5, 0.5, 1.0).advantages())
         .containsExactly(new double[] {1.25, 3}, within(1e-6));
   }
 
+  /** One K = 1 env step of {@code copy} with value V and no log-ratio. */
+  private static void addGaussianStep(
+      AugmentedRollout rollout,
+      int copy,
+      float value,
+      double reward,
+      boolean terminated,
+      boolean truncated,
+      double valueAfter) {
+    rollout.add(
+        copy,
+        OBSERVATION,
+        new float[] {0, 0},
+        new float[] {0},
+        new float[] {0},
+        new float[] {value},
+        reward,
+        terminated,
+        truncated,
+        valueAfter);
+  }
+
+  @Test
+  void twoCopiesRunGaeAlongTheirOwnTimeLines() {
+    // Three vector steps of two copies (K = 1), added time-major: slots c0t0, c1t0, c0t1, c1t1,
+    // c0t2, c1t2. Copy 0: rewards 1, 2, 3, V = 1, terminates at t1, bootstrap 4 after t2.
+    // Copy 1: rewards 10, 20, 30, V = 2, truncated at t0 (V(final) = 6), bootstrap 8 after t2.
+    AugmentedRollout rollout = new AugmentedRollout(3, 2, 1, 1, 1);
+    addGaussianStep(rollout, 0, 1, 1, false, false, 0);
+    addGaussianStep(rollout, 1, 2, 10, false, true, 6);
+    addGaussianStep(rollout, 0, 1, 2, true, false, 0);
+    addGaussianStep(rollout, 1, 2, 20, false, false, 0);
+    addGaussianStep(rollout, 0, 1, 3, false, false, 0);
+    addGaussianStep(rollout, 1, 2, 30, false, false, 0);
+    assertThat(rollout.full()).isTrue();
+    rollout.finish(new double[] {4, 8});
+    // gamma = lambda = 0.5.
+    // Copy 0: t2: 3 + 0.5 * 4 - 1 = 4; t1 (terminated): 2 - 1 = 1, trace cut;
+    //         t0: 1 + 0.5 * 1 - 1 + 0.25 * 1 = 0.75 (its next state is copy 0's t1, V = 1).
+    // Copy 1: t2: 30 + 0.5 * 8 - 2 = 32; t1: 20 + 0.5 * 2 - 2 + 0.25 * 32 = 27;
+    //         t0 (truncated): 10 + 0.5 * 6 - 2 = 11, trace cut.
+    // Were the slots one time line, c0t0 would bootstrap from c1t0 and c1t1 from c0t2.
+    AugmentedRollout.Targets targets = rollout.targets(0.0, 0.5, 0.5, 1.0);
+    assertThat(targets.advantages())
+        .containsExactly(new double[] {0.75, 11, 1, 27, 4, 32}, within(1e-9));
+    assertThat(targets.returns())
+        .containsExactly(new double[] {1.75, 13, 2, 29, 5, 34}, within(1e-9));
+  }
+
+  @Test
+  void stepsMustArriveAVectorStepAtATimeCopiesInOrder() {
+    AugmentedRollout rollout = new AugmentedRollout(2, 2, 1, 1, 1);
+    addGaussianStep(rollout, 0, 1, 1, false, false, 0);
+    assertThatThrownBy(() -> addGaussianStep(rollout, 0, 1, 1, false, false, 0))
+        .hasMessageContaining("expected a step of copy 1");
+    assertThatThrownBy(() -> rollout.finish(new double[] {0, 0}))
+        .hasMessageContaining("whole vector steps");
+  }
+
   @Test
   void rowsReadBackTheirChainStates() {
-    AugmentedRollout rollout = new AugmentedRollout(1, 2, 1, 1);
+    AugmentedRollout rollout = new AugmentedRollout(1, 1, 2, 1, 1);
     rollout.add(
+        0,
         new float[] {7},
         new float[] {0.5f, 1.5f, 2.5f},
         new float[] {-1, -2},

@@ -62,6 +62,34 @@ class TrainCommandTest {
   }
 
   @Test
+  void badNumEnvsIsBadInputNamingTheKey() {
+    Result zero = train("--algo", "ppo", "--env", "InvertedPendulum-v4", "--set", "num_envs=0");
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.err()).contains("num_envs must be > 0");
+
+    Result fractional =
+        train("--algo", "diffppo", "--env", "InvertedPendulum-v4", "--set", "num_envs=1.5");
+    assertThat(fractional.exitCode()).isEqualTo(2);
+    assertThat(fractional.err()).contains("'num_envs' wants a whole number, got '1.5'");
+
+    Result tooFewRows =
+        train(
+            "--algo",
+            "diffppo",
+            "--env",
+            "InvertedPendulum-v4",
+            "--set",
+            "num_envs=2",
+            "--set",
+            "num_steps=4",
+            "--set",
+            "num_minibatches=16");
+    assertThat(tooFewRows.exitCode()).isEqualTo(2);
+    assertThat(tooFewRows.err())
+        .contains("num_minibatches (16) must not exceed num_envs x num_steps (2 x 4)");
+  }
+
+  @Test
   void unknownTaskAndUnusableDeviceAreBadInput() {
     Result task = train("--algo", "sac", "--env", "Pong-v5");
     assertThat(task.exitCode()).isEqualTo(2);

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,17 @@ class TrainerRunTest {
    */
   private static RunConfig config(Path dir, String agent, long seed) {
     String[] words = agent.split(" ");
-    String algorithm = words[0];
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (int i = 1; i < words.length; i++) {
+      String[] setting = words[i].split("=", 2);
+      settings.put(setting[0], setting[1]);
+    }
+    return config(dir, words[0], seed, settings, STEPS, 300);
+  }
+
+  /** With more hyperparameters, another budget and another evaluation and checkpoint interval. */
+  private static RunConfig config(
+      Path dir, String algorithm, long seed, Map<String, String> more, long steps, long interval) {
     Map<String, String> small = new LinkedHashMap<>();
     small.put("hidden_size", "32");
     if (algorithm.endsWith("ppo")) {
@@ -65,20 +76,17 @@ class TrainerRunTest {
     if (algorithm.equals("diffppo")) {
       small.put("denoiser_hidden", "32");
     }
-    for (int i = 1; i < words.length; i++) {
-      String[] setting = words[i].split("=", 2);
-      small.put(setting[0], setting[1]);
-    }
+    small.putAll(more);
     return new RunConfig(
         AlgorithmRegistry.get(algorithm).configure(small),
         TASK,
         seed,
-        STEPS,
+        steps,
         dir,
         dir.getFileName().toString(),
-        300,
+        interval,
         2,
-        300,
+        interval,
         "cpu",
         false);
   }
@@ -123,6 +131,99 @@ class TrainerRunTest {
         .isEqualTo(query(straight, EVALUATION_RESULTS));
     assertThat(query(interrupted, EPISODE_RESULTS)).isEqualTo(query(straight, EPISODE_RESULTS));
     assertThat(evaluationSteps(interrupted)).containsExactly(300L, 600L, 900L);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ppo", "diffppo"})
+  void vectorRunKilledAfterACheckpointResumesToTheSameResults(String algorithm) throws Exception {
+    Map<String, String> twoCopies = Map.of("num_envs", "2");
+    Path straight = temp.resolve("straight");
+    Path interrupted = temp.resolve("interrupted");
+    assertThat(
+            new TrainerRun(config(straight, algorithm, 3, twoCopies, STEPS, 300), QUIET)
+                .run()
+                .completed())
+        .isTrue();
+
+    // Copy 0 (the first task made) crashes at its 376th step, global step 752: after the
+    // checkpoint at 600, with both copies in mid-episode (rows after 600 exist only in memory).
+    TrainerRun crashing =
+        new TrainerRun(
+            config(interrupted, algorithm, 3, twoCopies, STEPS, 300),
+            faulty(375, Long.MAX_VALUE),
+            QUIET);
+    assertThatThrownBy(crashing::run).hasMessageContaining("simulated crash");
+    assertThat(evaluationSteps(interrupted)).containsExactly(300L, 600L);
+    JsonObject runState =
+        JsonParser.parseString(Files.readString(interrupted.resolve("checkpoint/run-state.json")))
+            .getAsJsonObject();
+    assertThat(runState.getAsJsonArray("episodesInProgress"))
+        .hasSize(2)
+        .allMatch(copy -> !copy.getAsJsonObject().getAsJsonArray("actions").isEmpty());
+
+    RunOutcome resumed =
+        new TrainerRun(config(interrupted, algorithm, 3, twoCopies, STEPS, 300), QUIET).run();
+    assertThat(resumed.completed()).isTrue();
+    assertThat(query(interrupted, EVALUATION_RESULTS))
+        .isEqualTo(query(straight, EVALUATION_RESULTS));
+    assertThat(query(interrupted, EPISODE_RESULTS)).isEqualTo(query(straight, EPISODE_RESULTS));
+    assertThat(evaluationSteps(interrupted)).containsExactly(300L, 600L, 900L);
+  }
+
+  @Test
+  void threeCopiesCountEveryStepAndKeepTheirEpisodesApart() throws Exception {
+    // 901 is no multiple of 3 and neither is the interval 200: the loop steps 3 at a time, so
+    // evaluations and checkpoints come at the first count past each multiple of 200, and the
+    // run ends at 903, the first count at or past the budget.
+    Path dir = temp.resolve("three");
+    RunOutcome outcome =
+        new TrainerRun(config(dir, "ppo", 5, Map.of("num_envs", "3"), 901, 200), QUIET).run();
+
+    assertThat(outcome.completed()).isTrue();
+    assertThat(outcome.envSteps()).isEqualTo(903);
+    assertThat(evaluationSteps(dir)).containsExactly(201L, 402L, 600L, 801L, 903L);
+    // A part per checkpoint (201, 402, 600, 801) and one at the end; the last checkpoint stays.
+    assertThat(parts(dir).stream().filter(p -> p.startsWith(dir.resolve("episodes")))).hasSize(5);
+    JsonObject manifest =
+        JsonParser.parseString(Files.readString(dir.resolve("checkpoint/manifest.json")))
+            .getAsJsonObject();
+    assertThat(manifest.get("env_steps").getAsLong()).isEqualTo(801);
+
+    // The rows must split into the three copies' time lines: a row ending at vector step
+    // v = env_step / 3 after `length` steps is the episode of a copy whose previous episode ended
+    // at v - length, and no copy ends two episodes in one vector step. InvertedPendulum pays 1 per
+    // step, so return = length shows that each copy's return was summed apart.
+    long[] lastEnd = new long[3];
+    boolean[] endedInThisStep = new boolean[3];
+    long currentEnd = 0;
+    List<List<String>> episodes = query(dir, EPISODE_RESULTS);
+    assertThat(episodes).hasSizeGreaterThan(3);
+    for (int row = 0; row < episodes.size(); row++) {
+      List<String> episode = episodes.get(row);
+      assertThat(Long.parseLong(episode.get(0))).isEqualTo(row);
+      long envStep = Long.parseLong(episode.get(1));
+      int length = Integer.parseInt(episode.get(3));
+      assertThat(envStep % 3).isZero();
+      assertThat(envStep / 3).isGreaterThanOrEqualTo(currentEnd);
+      assertThat(Double.parseDouble(episode.get(2))).isEqualTo(length);
+      assertThat(episode.get(4).equals("true") ^ episode.get(5).equals("true")).isTrue();
+      long end = envStep / 3;
+      if (end != currentEnd) {
+        Arrays.fill(endedInThisStep, false);
+        currentEnd = end;
+      }
+      int copy = 0;
+      while (copy < 3 && (endedInThisStep[copy] || lastEnd[copy] != end - length)) {
+        copy++;
+      }
+      assertThat(copy)
+          .as("a copy whose episode of %d steps ends at vector step %d", length, end)
+          .isLessThan(3);
+      lastEnd[copy] = end;
+      endedInThisStep[copy] = true;
+    }
+    // Every copy finished episodes.
+    assertThat(lastEnd).doesNotContain(0L);
   }
 
   @Test
