@@ -48,7 +48,9 @@ import java.util.stream.IntStream;
  * learning rate annealed linearly over the run's rollouts. Observations are normalised by running
  * statistics (updated on every copy's every observation acted on, applied frozen in evaluation),
  * rewards scaled by the running std of the discounted return (one return per copy, see {@link
- * RewardScaler}). Truncated episodes bootstrap from the value of their final observation.
+ * RewardScaler}). Truncated episodes bootstrap from the value of their final observation. DiffPPO's
+ * temperature alpha is fixed or tuned ({@link Temperature}); a rollout's soft rewards take the
+ * value it has when the rollout's update begins.
  */
 public final class Ppo implements BenchmarkableAgent {
   private static final double OBSERVATION_EPSILON = 1e-8;
@@ -62,7 +64,7 @@ public final class Ppo implements BenchmarkableAgent {
 
   private final String name;
   private final PpoHyperparameters hp;
-  private final double alpha;
+  private final Temperature temperature;
   private final double chainLambda;
   private final TaskSpec spec;
   private final NDManager manager;
@@ -96,7 +98,7 @@ public final class Ppo implements BenchmarkableAgent {
   public Ppo(
       String name,
       PpoHyperparameters hp,
-      double alpha,
+      Temperature temperature,
       double chainLambda,
       TaskSpec spec,
       AgentContext context,
@@ -104,7 +106,7 @@ public final class Ppo implements BenchmarkableAgent {
     TorchRuntime.engine();
     this.name = name;
     this.hp = hp;
-    this.alpha = alpha;
+    this.temperature = temperature;
     this.chainLambda = chainLambda;
     this.spec = spec;
     this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
@@ -141,7 +143,7 @@ public final class Ppo implements BenchmarkableAgent {
     return new Ppo(
         "ppo",
         hp,
-        0.0,
+        Temperature.fixed(0),
         1.0,
         spec,
         context,
@@ -167,7 +169,7 @@ public final class Ppo implements BenchmarkableAgent {
     return new Ppo(
         "diffppo",
         hp.ppo(),
-        hp.alpha(),
+        hp.temperature(spec.actionSize()),
         hp.chainGaeLambda(),
         spec,
         context,
@@ -376,7 +378,7 @@ public final class Ppo implements BenchmarkableAgent {
             ? Math.max(0, 1.0 - (iteration - 1.0) / iterations) * hp.learningRate()
             : hp.learningRate();
     AugmentedRollout.Targets targets =
-        rollout.targets(alpha, hp.gamma(), hp.gaeLambda(), chainLambda);
+        rollout.targets(temperature.alpha(), hp.gamma(), hp.gaeLambda(), chainLambda);
     int rows = rollout.rows();
     int minibatch = Math.max(1, rows / hp.numMinibatches());
     int[] order = new int[rows];
@@ -397,7 +399,10 @@ public final class Ppo implements BenchmarkableAgent {
     // -E[sum_k l_k]: the chain part of the entropy bound; -E[log pi] for the Gaussian.
     diagnostics =
         new TrainingDiagnostics(
-            diagnostics.actorLoss(), diagnostics.criticLoss(), alpha, -steps * meanLogRatio);
+            diagnostics.actorLoss(),
+            diagnostics.criticLoss(),
+            temperature.alpha(),
+            -steps * meanLogRatio);
   }
 
   private void shuffle(int[] order) {
@@ -422,8 +427,10 @@ public final class Ppo implements BenchmarkableAgent {
     float[] advantages = new float[b];
     float[] returns = new float[b];
     float[] oldValues = new float[b];
+    double meanLogRatio = 0;
     for (int i = 0; i < b; i++) {
       int row = indices[i];
+      meanLogRatio += rollout.logRatio(row) / b;
       rollout.copyObservation(row, observations, i * obs);
       rollout.copyState(row, false, from, i * actionSize);
       rollout.copyState(row, true, to, i * actionSize);
@@ -476,7 +483,10 @@ public final class Ppo implements BenchmarkableAgent {
     policyOptimizer.step(lr, scale);
     valueOptimizer.step(lr, scale);
     minibatchUpdates++;
-    diagnostics = new TrainingDiagnostics(policyLoss, valueLoss, alpha, diagnostics.entropy());
+    // K times a step's mean log-ratio estimates the chain's, as DiffWPO's temperature does.
+    temperature.update(steps * meanLogRatio);
+    diagnostics =
+        new TrainingDiagnostics(policyLoss, valueLoss, temperature.alpha(), diagnostics.entropy());
   }
 
   private double checkFinite(String what, double value) {
@@ -536,7 +546,8 @@ public final class Ppo implements BenchmarkableAgent {
     }
     pending = null;
     rollout.finish(new double[copies]);
-    benchmarkTargets = rollout.targets(alpha, hp.gamma(), hp.gaeLambda(), chainLambda);
+    benchmarkTargets =
+        rollout.targets(temperature.alpha(), hp.gamma(), hp.gaeLambda(), chainLambda);
   }
 
   private AugmentedRollout.Targets benchmarkTargets;
@@ -572,6 +583,7 @@ public final class Ppo implements BenchmarkableAgent {
     valueOptimizer.write(out);
     observationStatistics.write(out);
     rewardScaler.write(out);
+    temperature.write(out);
     rollout.write(out);
     random.write(out);
     out.writeLong(envSteps);
@@ -589,6 +601,7 @@ public final class Ppo implements BenchmarkableAgent {
     valueOptimizer.read(in);
     observationStatistics.read(in);
     rewardScaler.read(in);
+    temperature.read(in);
     rollout.read(in);
     random.read(in);
     envSteps = in.readLong();

@@ -16,6 +16,10 @@ public final class Temperature {
   private static final double EPSILON = 1e-8;
 
   private final boolean autotune;
+
+  /** The value of a fixed temperature as given: exp(log(0.01)) would be 0.010000000000000004. */
+  private final double fixedAlpha;
+
   private final double targetEntropy;
   private final double learningRate;
   private double logAlpha;
@@ -25,24 +29,34 @@ public final class Temperature {
 
   /** A fixed temperature. */
   public static Temperature fixed(double alpha) {
-    return new Temperature(false, Math.log(alpha), Double.NaN, 0);
+    return new Temperature(false, alpha, Math.log(alpha), Double.NaN, 0);
   }
 
   /** A tuned temperature starting at alpha = 1 (log alpha = 0), as CleanRL. */
   public static Temperature tuned(double targetEntropy, double learningRate) {
-    return new Temperature(true, 0.0, targetEntropy, learningRate);
+    return tuned(1.0, targetEntropy, learningRate);
+  }
+
+  /** A tuned temperature starting at {@code initialAlpha}. */
+  public static Temperature tuned(double initialAlpha, double targetEntropy, double learningRate) {
+    return new Temperature(true, Double.NaN, Math.log(initialAlpha), targetEntropy, learningRate);
   }
 
   private Temperature(
-      boolean autotune, double logAlpha, double targetEntropy, double learningRate) {
+      boolean autotune,
+      double fixedAlpha,
+      double logAlpha,
+      double targetEntropy,
+      double learningRate) {
     this.autotune = autotune;
+    this.fixedAlpha = fixedAlpha;
     this.logAlpha = logAlpha;
     this.targetEntropy = targetEntropy;
     this.learningRate = learningRate;
   }
 
   public double alpha() {
-    return Math.exp(logAlpha);
+    return autotune ? Math.exp(logAlpha) : fixedAlpha;
   }
 
   public boolean autotune() {

@@ -110,7 +110,8 @@ class TrainerRunTest {
         "wpo",
         "diffwpo",
         "wpo kl_bound=0.0001",
-        "diffwpo kl_bound=0.0001"
+        "diffwpo kl_bound=0.0001",
+        "diffppo autotune=true ent_target_mult=50"
       })
   void runKilledAfterACheckpointResumesToTheSameResults(String agent) throws Exception {
     Path straight = temp.resolve("straight");
