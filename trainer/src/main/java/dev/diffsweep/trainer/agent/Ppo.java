@@ -306,14 +306,8 @@ public final class Ppo implements BenchmarkableAgent {
     double[] valuesAfter = valuesOf(transitions, Ppo::truncatedOnly);
     for (int copy = 0; copy < copies; copy++) {
       Transition transition = transitions.get(copy);
-      Pending step = pending[copy];
-      rollout.add(
+      recordPending(
           copy,
-          step.observation(),
-          step.chain(),
-          step.logDensities(),
-          step.logRatios(),
-          step.values(),
           rewards[copy],
           transition.terminated(),
           truncatedOnly(transition),
@@ -513,6 +507,23 @@ public final class Ppo implements BenchmarkableAgent {
     return envSteps;
   }
 
+  /** Adds what {@link #act} computed for {@code copy} to the rollout, with the step's outcome. */
+  private void recordPending(
+      int copy, double reward, boolean terminated, boolean truncated, double valueAfter) {
+    Pending step = pending[copy];
+    rollout.add(
+        copy,
+        step.observation(),
+        step.chain(),
+        step.logDensities(),
+        step.logRatios(),
+        step.values(),
+        reward,
+        terminated,
+        truncated,
+        valueAfter);
+  }
+
   /** Native arrays of the agent's long-lived manager (constant over a run). */
   public int longLivedArrayCount() {
     return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
@@ -530,18 +541,7 @@ public final class Ppo implements BenchmarkableAgent {
       }
       act(observations);
       for (int copy = 0; copy < copies; copy++) {
-        Pending step = pending[copy];
-        rollout.add(
-            copy,
-            step.observation(),
-            step.chain(),
-            step.logDensities(),
-            step.logRatios(),
-            step.values(),
-            random.nextGaussian(),
-            false,
-            false,
-            0);
+        recordPending(copy, random.nextGaussian(), false, false, 0);
       }
     }
     pending = null;

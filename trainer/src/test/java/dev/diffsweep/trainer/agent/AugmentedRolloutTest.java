@@ -65,10 +65,10 @@ class AugmentedRolloutTest {
     // Advantages: A5 = 27.5, A4 = 1 + A5 = 28.5, A3 = 16 (episode ends), A2 = 1 + A3 = 17,
     // A1 = 8.5 + 0.25 A2 = 12.75, A0 = 0.5 + A1 = 13.25.
     AugmentedRollout.Targets targets = twoStepEpisode().targets(0.5, 0.5, 0.5, 1.0);
-    assertThat(targets.advantages())
-        .containsExactly(new double[] {13.25, 12.75, 17, 16, 28.5, 27.5}, within(1e-6));
-    assertThat(targets.returns())
-        .containsExactly(new double[] {14.25, 14.75, 20, 20, 33.5, 33.5}, within(1e-6));
+    assertTargets(
+        targets,
+        new double[] {13.25, 12.75, 17, 16, 28.5, 27.5},
+        new double[] {14.25, 14.75, 20, 20, 33.5, 33.5});
   }
 
   @Test
@@ -161,10 +161,8 @@ class AugmentedRolloutTest {
     //         t0 (truncated): 10 + 0.5 * 6 - 2 = 11, trace cut.
     // Were the slots one time line, c0t0 would bootstrap from c1t0 and c1t1 from c0t2.
     AugmentedRollout.Targets targets = rollout.targets(0.0, 0.5, 0.5, 1.0);
-    assertThat(targets.advantages())
-        .containsExactly(new double[] {0.75, 11, 1, 27, 4, 32}, within(1e-9));
-    assertThat(targets.returns())
-        .containsExactly(new double[] {1.75, 13, 2, 29, 5, 34}, within(1e-9));
+    assertTargets(
+        targets, new double[] {0.75, 11, 1, 27, 4, 32}, new double[] {1.75, 13, 2, 29, 5, 34});
   }
 
   @Test
@@ -199,5 +197,12 @@ class AugmentedRolloutTest {
     assertThat(to).containsExactly(2.5f);
     assertThat(rollout.step(1)).isEqualTo(1);
     assertThat(rollout.logDensity(1)).isEqualTo(-2f);
+  }
+
+  /** Hand-computed advantages and returns, to float precision (the rollout stores floats). */
+  private static void assertTargets(
+      AugmentedRollout.Targets targets, double[] advantages, double[] returns) {
+    assertThat(targets.advantages()).containsExactly(advantages, within(1e-6));
+    assertThat(targets.returns()).containsExactly(returns, within(1e-6));
   }
 }

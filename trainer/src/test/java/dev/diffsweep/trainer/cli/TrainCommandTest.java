@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Bad input to `train` exits with status 2 and a message naming what is allowed. */
@@ -43,50 +47,31 @@ class TrainCommandTest {
         .contains("diffusion_steps (int, default 8)");
   }
 
-  @Test
-  void badHyperparameterValuesSayWhatTheKeyWants() {
-    Result wrongType =
-        train("--algo", "sac", "--env", "InvertedPendulum-v4", "--set", "batch_size=big");
-    assertThat(wrongType.exitCode()).isEqualTo(2);
-    assertThat(wrongType.err()).contains("'batch_size' wants a whole number, got 'big'");
-
-    Result outOfRange =
-        train("--algo", "sac", "--env", "InvertedPendulum-v4", "--set", "gamma=1.5");
-    assertThat(outOfRange.exitCode()).isEqualTo(2);
-    assertThat(outOfRange.err()).contains("gamma must be in [0.0, 1.0], got 1.5");
-
-    Result wrongBoolean =
-        train("--algo", "sac", "--env", "InvertedPendulum-v4", "--set", "autotune=yes");
-    assertThat(wrongBoolean.exitCode()).isEqualTo(2);
-    assertThat(wrongBoolean.err()).contains("'autotune' wants true or false");
-  }
-
-  @Test
-  void badNumEnvsIsBadInputNamingTheKey() {
-    Result zero = train("--algo", "ppo", "--env", "InvertedPendulum-v4", "--set", "num_envs=0");
-    assertThat(zero.exitCode()).isEqualTo(2);
-    assertThat(zero.err()).contains("num_envs must be > 0");
-
-    Result fractional =
-        train("--algo", "diffppo", "--env", "InvertedPendulum-v4", "--set", "num_envs=1.5");
-    assertThat(fractional.exitCode()).isEqualTo(2);
-    assertThat(fractional.err()).contains("'num_envs' wants a whole number, got '1.5'");
-
-    Result tooFewRows =
-        train(
-            "--algo",
-            "diffppo",
-            "--env",
-            "InvertedPendulum-v4",
-            "--set",
-            "num_envs=2",
-            "--set",
-            "num_steps=4",
-            "--set",
-            "num_minibatches=16");
-    assertThat(tooFewRows.exitCode()).isEqualTo(2);
-    assertThat(tooFewRows.err())
-        .contains("num_minibatches (16) must not exceed num_envs x num_steps (2 x 4)");
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "sac     | batch_size=big                           | 'batch_size' wants a whole number,"
+            + " got 'big'",
+        "sac     | gamma=1.5                                | gamma must be in [0.0, 1.0], got 1.5",
+        "sac     | autotune=yes                             | 'autotune' wants true or false",
+        "ppo     | num_envs=0                               | num_envs must be > 0",
+        "diffppo | num_envs=1.5                             | 'num_envs' wants a whole number,"
+            + " got '1.5'",
+        "diffppo | num_envs=2 num_steps=4 num_minibatches=16 | num_minibatches (16) must not exceed"
+            + " num_envs x num_steps (2 x 4)"
+      })
+  void badHyperparameterValuesAreBadInputThatSaysWhatTheKeyWants(
+      String algorithm, String settings, String message) {
+    List<String> arguments =
+        new ArrayList<>(List.of("--algo", algorithm, "--env", "InvertedPendulum-v4"));
+    for (String setting : settings.split(" ")) {
+      arguments.add("--set");
+      arguments.add(setting);
+    }
+    Result result = train(arguments.toArray(new String[0]));
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(message);
   }
 
   @Test
