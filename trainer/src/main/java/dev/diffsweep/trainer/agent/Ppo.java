@@ -565,13 +565,16 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   /**
-   * One minibatch update: kernel and value network forward, backward with weight and input
-   * gradients (about twice the forward). Matrix multiplies only.
+   * One minibatch update: kernel and value network forward, backward with weight gradients and the
+   * input gradients of every layer but the first (the rows are data). Matrix multiplies only.
    */
   @Override
   public long flopsPerUpdate() {
     long b = Math.max(1, (long) hp.numSteps() * copies * steps / hp.numMinibatches());
-    return 3 * (policy.kernelForwardFlops(b) + valueNetwork.forwardFlops(b));
+    return policy.kernelForwardFlops(b)
+        + policy.kernelBackwardFlops(b)
+        + valueNetwork.forwardFlops(b)
+        + valueNetwork.backwardFlops(b, false);
   }
 
   @Override

@@ -332,7 +332,10 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     }
   }
 
-  /** Returns {actor loss, mean log-ratio of the sampled steps}. */
+  /**
+   * Returns {actor loss, mean log-ratio of the sampled steps}. One kernel forward serves both the
+   * sample y with its coefficient (through a detached view) and the loss's gradient.
+   */
   private double[] updateActor(
       NDManager scope, AugmentedBatch batch, NDArray features, double alpha) {
     int b = hp.batchSize();
@@ -340,16 +343,18 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
         previousPolicy == null
             ? null
             : previousPolicy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
-    GaussianKernel current = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
-    NDArray next = current.sample(noise(scope, b, actionSize));
-    double meanLogRatio =
-        checkFinite("policy log-ratio", current.logRatio(batch.from(), next).mean().getFloat());
-    NDArray criticGradient = criticActionGradient(features, next);
-    NDArray coefficient =
-        WpoLosses.coefficient(current.logRatioGradient(batch.from(), next), criticGradient, alpha);
+    double meanLogRatio;
     double loss;
     try (GradientTape tape = GradientTape.open()) {
       GaussianKernel live = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
+      GaussianKernel current = live.detached();
+      NDArray next = current.sample(noise(scope, b, actionSize));
+      meanLogRatio =
+          checkFinite("policy log-ratio", current.logRatio(batch.from(), next).mean().getFloat());
+      NDArray criticGradient = criticActionGradient(tape, features, next);
+      NDArray coefficient =
+          WpoLosses.coefficient(
+              current.logRatioGradient(batch.from(), next), criticGradient, alpha);
       NDArray actorLoss =
           WpoLosses.actorLoss(live, coefficient, batch.from(), next, hp.naturalGradient());
       if (previous != null) {
@@ -367,12 +372,15 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     return new double[] {loss, meanLogRatio};
   }
 
-  /** dQ/dy of min_j Q_j(features, y) per row, by autodiff through the frozen critics. */
-  private NDArray criticActionGradient(NDArray features, NDArray next) {
+  /**
+   * dQ/dy of min_j Q_j(features, y) per row, by autodiff through the frozen critics, on the open
+   * {@code tape} (its own graph: the actor's, recorded on the same tape, is not touched).
+   */
+  private NDArray criticActionGradient(GradientTape tape, NDArray features, NDArray next) {
     NDArray action = next.duplicate();
     action.setRequiresGradient(true);
     critic.parameters().setTrainable(false);
-    try (GradientTape tape = GradientTape.open()) {
+    try {
       tape.backward(critic.min(features, policy.criticInput(action)).sum());
     } finally {
       critic.parameters().setTrainable(true);
@@ -453,9 +461,9 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
 
   /**
    * One env step's training: a critic update (the K kernels completing the chain, target and online
-   * critics forward, critic backward) and on average one actor update (two kernel passes, the
-   * critic's input gradient, the kernel's backward), plus the previous actor's kernel under the KL
-   * bound. Matrix multiplies only.
+   * critics forward, critic backward) and on average one actor update (a kernel pass, the critic's
+   * input gradient, the kernel's backward), plus the previous actor's kernel under the KL bound.
+   * Matrix multiplies only.
    */
   @Override
   public long flopsPerUpdate() {
@@ -466,7 +474,8 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
             + critic.forwardFlops(b)
             + critic.backwardFlops(b, true, 0);
     long actorUpdate =
-        (previousPolicy == null ? 3 : 4) * policy.kernelForwardFlops(b)
+        (previousPolicy == null ? 1 : 2) * policy.kernelForwardFlops(b)
+            + policy.kernelBackwardFlops(b)
             + critic.forwardFlops(b)
             + critic.backwardFlops(b, false, actionSize);
     return criticUpdate + actorUpdate;

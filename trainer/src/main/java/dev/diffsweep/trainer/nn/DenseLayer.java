@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import dev.diffsweep.trainer.state.RandomStream;
+import java.util.List;
 
 /** y = x W^T + b, initialised as torch.nn.Linear (uniform in ±1/sqrt(fan_in)). */
 public final class DenseLayer {
@@ -87,5 +88,15 @@ public final class DenseLayer {
   /** Multiply-adds times two for a forward pass over {@code batch} rows. */
   public long forwardFlops(long batch) {
     return 2L * batch * inputs * outputs;
+  }
+
+  /**
+   * Backward cost of a stack of layers: a weight gradient for every layer, an input gradient for
+   * every layer but the first unless the stack's input itself needs one.
+   */
+  static long backwardFlops(List<DenseLayer> stack, long batch, boolean inputNeedsGradient) {
+    long forward = stack.stream().mapToLong(l -> l.forwardFlops(batch)).sum();
+    long flops = 2 * forward;
+    return inputNeedsGradient ? flops : flops - stack.get(0).forwardFlops(batch);
   }
 }

@@ -38,12 +38,8 @@ public final class Mlp {
     return layers.stream().mapToLong(l -> l.forwardFlops(batch)).sum();
   }
 
-  /**
-   * Backward cost: a weight gradient for every layer, an input gradient for every layer but the
-   * first unless the input itself needs one.
-   */
+  /** Backward cost; see {@link DenseLayer#backwardFlops}. */
   public long backwardFlops(long batch, boolean inputNeedsGradient) {
-    long flops = 2 * forwardFlops(batch);
-    return inputNeedsGradient ? flops : flops - layers.get(0).forwardFlops(batch);
+    return DenseLayer.backwardFlops(layers, batch, inputNeedsGradient);
   }
 }

@@ -55,4 +55,9 @@ public final class OrthogonalMlp {
   public long forwardFlops(long batch) {
     return layers.stream().mapToLong(l -> l.forwardFlops(batch)).sum();
   }
+
+  /** Backward cost; see {@link DenseLayer#backwardFlops}. */
+  public long backwardFlops(long batch, boolean inputNeedsGradient) {
+    return DenseLayer.backwardFlops(layers, batch, inputNeedsGradient);
+  }
 }

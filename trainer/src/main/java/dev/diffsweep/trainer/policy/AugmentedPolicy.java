@@ -55,4 +55,10 @@ public interface AugmentedPolicy {
 
   /** Forward floating-point operations of {@link #kernel} over {@code batch} rows. */
   long kernelForwardFlops(long batch);
+
+  /**
+   * Backward floating-point operations of {@link #kernel} over {@code batch} rows: weight gradients
+   * of every layer and input gradients of every layer but the first (the kernel's inputs are data).
+   */
+  long kernelBackwardFlops(long batch);
 }

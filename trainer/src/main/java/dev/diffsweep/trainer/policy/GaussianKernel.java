@@ -29,6 +29,15 @@ public record GaussianKernel(
     this(mean, variance, backwardDecay, false);
   }
 
+  /** The same kernel with its arrays cut from the autograd graph. */
+  public GaussianKernel detached() {
+    return new GaussianKernel(
+        mean.stopGradient(),
+        variance.stopGradient(),
+        backwardDecay == null ? null : backwardDecay.stopGradient(),
+        tanhSquashed);
+  }
+
   /** log F(y | x) = sum_i -(y - mean)^2 / (2 var) - log(2 pi var) / 2. */
   public NDArray logDensity(NDArray next) {
     return gaussianLogDensity(next.sub(mean));
