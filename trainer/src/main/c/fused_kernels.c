@@ -52,3 +52,29 @@ JNIEXPORT void JNICALL Java_dev_diffsweep_trainer_nn_FusedKernels_polyak(
     target[i] = keep * target[i] + tau * source[i];
   }
 }
+
+// Sum of squares in double precision, for the global gradient norm of PPO's clipping: torch needs
+// four calls and a sync per array (square, sum, read back, free) where this reads the memory once.
+// Eight independent partial sums keep the additions pipelined without letting the compiler
+// reassociate, so the result does not depend on how it vectorises.
+JNIEXPORT jdouble JNICALL Java_dev_diffsweep_trainer_nn_FusedKernels_squaredSum(
+    JNIEnv *env, jclass cls, jobject buffer, jlong count) {
+  const float *restrict values = floats(env, buffer);
+  double partial[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  int64_t i = 0;
+  for (; i + 8 <= count; i += 8) {
+    for (int lane = 0; lane < 8; lane++) {
+      double x = values[i + lane];
+      partial[lane] += x * x;
+    }
+  }
+  for (; i < count; i++) {
+    double x = values[i];
+    partial[0] += x * x;
+  }
+  double total = 0;
+  for (int lane = 0; lane < 8; lane++) {
+    total += partial[lane];
+  }
+  return total;
+}

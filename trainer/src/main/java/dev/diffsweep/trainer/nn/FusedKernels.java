@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 /**
  * One-pass optimiser updates on float32 CPU arrays, in our native library (fused_kernels.c). DJL's
  * Adam makes about a dozen passes over memory per array and a Polyak average three; on the CPU
- * these passes were a tenth of a SAC update. Arrays elsewhere (a GPU) take DJL's operations.
+ * these passes were a tenth of a SAC update. The same goes for the squared sums of the gradient
+ * norm. Arrays elsewhere (a GPU) take DJL's operations.
  */
 final class FusedKernels {
   static {
@@ -52,6 +53,13 @@ final class FusedKernels {
   static void polyak(NDArray target, NDArray source, float tau) {
     polyak(HostArrays.memory(target), HostArrays.memory(source), target.size(), tau);
   }
+
+  /** The sum of the squares of the array's values, accumulated in double precision. */
+  static double squaredSum(NDArray array) {
+    return squaredSum(HostArrays.memory(array), array.size());
+  }
+
+  private static native double squaredSum(ByteBuffer values, long count);
 
   private static native void adamStep(
       ByteBuffer weight,

@@ -114,10 +114,15 @@ public final class ParameterGroup {
   public double gradientSquaredNorm() {
     double total = 0;
     for (NDArray parameter : parameters) {
-      try (NDArray gradient = parameter.getGradient();
-          NDArray squared = gradient.square();
-          NDArray sum = squared.sum()) {
-        total += sum.getFloat();
+      try (NDArray gradient = parameter.getGradient()) {
+        if (FusedKernels.applies(gradient)) {
+          total += FusedKernels.squaredSum(gradient);
+        } else {
+          try (NDArray squared = gradient.square();
+              NDArray sum = squared.sum()) {
+            total += sum.getFloat();
+          }
+        }
       }
     }
     return total;

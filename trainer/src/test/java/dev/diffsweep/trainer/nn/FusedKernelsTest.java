@@ -130,4 +130,35 @@ class FusedKernelsTest {
       assertThat(actual).isNotEqualTo(initial);
     }
   }
+
+  @Test
+  void squaredSumIsTheDoublePrecisionSumOfSquares() {
+    float[] values = gaussians(new Random(11), 3);
+    double expected = 0;
+    for (float value : values) {
+      expected += (double) value * value;
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray array = manager.create(values);
+      assertThat(FusedKernels.squaredSum(array)).isCloseTo(expected, within(expected * 1e-14));
+    }
+  }
+
+  @Test
+  void gradientNormOfAGroupMatchesTorchsNormOfItsGradients() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ParameterGroup group = new ParameterGroup(manager);
+      NDArray weight = group.add("weight", gaussians(new Random(3), 1), new Shape(17, 59));
+      NDArray bias = group.add("bias", new float[] {0.5f, -2f, 3f}, new Shape(3));
+      try (GradientTape tape = GradientTape.open()) {
+        tape.backward(weight.square().sum().add(bias.mul(bias).mul(bias).sum()));
+      }
+      // d/dw w^2 = 2w, d/db b^3 = 3b^2.
+      double torch =
+          weight.getGradient().square().sum().getFloat()
+              + bias.getGradient().square().sum().getFloat();
+      assertThat(group.gradientSquaredNorm()).isCloseTo(torch, within(torch * 1e-6));
+      assertThat(bias.getGradient().toFloatArray()).containsExactly(0.75f, 12f, 27f);
+    }
+  }
 }
