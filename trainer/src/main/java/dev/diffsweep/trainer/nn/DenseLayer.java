@@ -90,13 +90,17 @@ public final class DenseLayer {
     return 2L * batch * inputs * outputs;
   }
 
+  /** Forward cost of a stack of layers. */
+  static long forwardFlops(List<DenseLayer> stack, long batch) {
+    return stack.stream().mapToLong(l -> l.forwardFlops(batch)).sum();
+  }
+
   /**
    * Backward cost of a stack of layers: a weight gradient for every layer, an input gradient for
    * every layer but the first unless the stack's input itself needs one.
    */
   static long backwardFlops(List<DenseLayer> stack, long batch, boolean inputNeedsGradient) {
-    long forward = stack.stream().mapToLong(l -> l.forwardFlops(batch)).sum();
-    long flops = 2 * forward;
+    long flops = 2 * forwardFlops(stack, batch);
     return inputNeedsGradient ? flops : flops - stack.get(0).forwardFlops(batch);
   }
 }

@@ -53,7 +53,7 @@ public final class OrthogonalMlp {
   }
 
   public long forwardFlops(long batch) {
-    return layers.stream().mapToLong(l -> l.forwardFlops(batch)).sum();
+    return DenseLayer.forwardFlops(layers, batch);
   }
 
   /** Backward cost; see {@link DenseLayer#backwardFlops}. */
