@@ -199,10 +199,13 @@ class AugmentedRolloutTest {
     assertThat(rollout.logDensity(1)).isEqualTo(-2f);
   }
 
-  /** Hand-computed advantages and returns, to float precision (the rollout stores floats). */
+  /**
+   * Hand-computed advantages and returns. The examples' values are exact in float, which the
+   * rollout stores, so the sums agree to double rounding.
+   */
   private static void assertTargets(
       AugmentedRollout.Targets targets, double[] advantages, double[] returns) {
-    assertThat(targets.advantages()).containsExactly(advantages, within(1e-6));
-    assertThat(targets.returns()).containsExactly(returns, within(1e-6));
+    assertThat(targets.advantages()).containsExactly(advantages, within(1e-9));
+    assertThat(targets.returns()).containsExactly(returns, within(1e-9));
   }
 }
