@@ -11,4 +11,10 @@ public interface BenchmarkableAgent extends Agent {
 
   /** Floating-point operations of one such update, counted from the network shapes. */
   long flopsPerUpdate();
+
+  /**
+   * Native arrays held by the agent's long-lived manager: constant over a run, or the update leaks
+   * an array (and its memory) per call.
+   */
+  int longLivedArrayCount();
 }

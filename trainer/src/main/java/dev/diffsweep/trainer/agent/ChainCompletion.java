@@ -3,6 +3,7 @@ package dev.diffsweep.trainer.agent;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import java.util.function.Supplier;
@@ -42,7 +43,7 @@ final class ChainCompletion {
       for (int i = 0; i < rows; i++) {
         oneHot[i * steps + j] = 1f;
       }
-      NDArray stepOneHot = scope.create(oneHot, new Shape(rows, steps));
+      NDArray stepOneHot = HostArrays.floats(scope, oneHot, new Shape(rows, steps));
       if (j == steps - 1) {
         lastFeatures = policy.features(observations, state, stepOneHot);
       }

@@ -216,9 +216,10 @@ public final class Ppo implements BenchmarkableAgent {
     }
     int chainSize = (steps + 1) * actionSize;
     try (NDManager scope = manager.newSubManager()) {
-      NDArray state = scope.create(normalized, new Shape(copies, obs));
+      NDArray state = HostArrays.floats(scope, normalized, new Shape(copies, obs));
       NDArray noise =
-          scope.create(random.gaussians(copies * chainSize), new Shape(copies, chainSize));
+          HostArrays.floats(
+              scope, random.gaussians(copies * chainSize), new Shape(copies, chainSize));
       List<NDArray> chain = policy.sampleChain(state, noise);
       // Copy i's x_0 .. x_K as row i; its K augmented rows i K + k are x_k -> x_{k+1}.
       NDArray chains = NDArrays.concat(new NDList(chain), 1);
@@ -227,7 +228,8 @@ public final class Ppo implements BenchmarkableAgent {
       NDArray from = NDArrays.stack(new NDList(chain.subList(0, steps)), 1).reshape(augmentedRows);
       NDArray to =
           NDArrays.stack(new NDList(chain.subList(1, steps + 1)), 1).reshape(augmentedRows);
-      NDArray oneHot = scope.create(stepOneHots(copies), new Shape(copies * steps, steps));
+      NDArray oneHot =
+          HostArrays.floats(scope, stepOneHots(copies), new Shape(copies * steps, steps));
       GaussianKernel kernel = policy.kernel(states, from, oneHot);
       NDArray logDensities = kernel.logDensity(to);
       NDArray logRatios = logDensities.sub(kernel.backwardLogDensity(from, to));
@@ -269,7 +271,7 @@ public final class Ppo implements BenchmarkableAgent {
     GradientTape.stopRecordingOnThisThread();
     float[] normalized = normalize(observation);
     try (NDManager scope = manager.newSubManager()) {
-      NDArray state = scope.create(normalized, new Shape(1, normalized.length));
+      NDArray state = HostArrays.floats(scope, normalized, new Shape(1, normalized.length));
       return HostArrays.toDoubles(policy.deterministicAction(state));
     }
   }
@@ -351,11 +353,11 @@ public final class Ppo implements BenchmarkableAgent {
       oneHot[i * steps] = 1f;
     }
     try (NDManager scope = manager.newSubManager()) {
-      NDArray state = scope.create(normalized, new Shape(b, obs));
+      NDArray state = HostArrays.floats(scope, normalized, new Shape(b, obs));
       NDArray first =
           policy.initialState(
-              scope.create(random.gaussians(b * actionSize), new Shape(b, actionSize)));
-      NDArray stepZero = scope.create(oneHot, new Shape(b, steps));
+              HostArrays.floats(scope, random.gaussians(b * actionSize), new Shape(b, actionSize)));
+      NDArray stepZero = HostArrays.floats(scope, oneHot, new Shape(b, steps));
       float[] values = valueNetwork.forward(policy.features(state, first, stepZero)).toFloatArray();
       for (int i = 0; i < b; i++) {
         valuesAfter[selected[i]] = values[i];
@@ -440,25 +442,25 @@ public final class Ppo implements BenchmarkableAgent {
     double policyLoss;
     double valueLoss;
     try (NDManager scope = manager.newSubManager()) {
-      NDArray observationRows = scope.create(observations, new Shape(b, obs));
-      NDArray fromRows = scope.create(from, new Shape(b, actionSize));
-      NDArray toRows = scope.create(to, new Shape(b, actionSize));
-      NDArray stepRows = scope.create(oneHot, new Shape(b, steps));
+      NDArray observationRows = HostArrays.floats(scope, observations, new Shape(b, obs));
+      NDArray fromRows = HostArrays.floats(scope, from, new Shape(b, actionSize));
+      NDArray toRows = HostArrays.floats(scope, to, new Shape(b, actionSize));
+      NDArray stepRows = HostArrays.floats(scope, oneHot, new Shape(b, steps));
       try (GradientTape tape = GradientTape.open()) {
         GaussianKernel kernel = policy.kernel(observationRows, fromRows, stepRows);
         NDArray policyObjective =
             PpoLosses.policyLoss(
                 kernel.logDensity(toRows),
-                scope.create(oldLogDensities),
-                scope.create(advantages),
+                HostArrays.floats(scope, oldLogDensities),
+                HostArrays.floats(scope, advantages),
                 hp.clipCoef());
         NDArray values =
             valueNetwork.forward(policy.features(observationRows, fromRows, stepRows)).reshape(b);
         NDArray valueObjective =
             PpoLosses.valueLoss(
                 values,
-                scope.create(oldValues),
-                scope.create(returns),
+                HostArrays.floats(scope, oldValues),
+                HostArrays.floats(scope, returns),
                 hp.clipCoef(),
                 hp.clipVloss());
         NDArray loss = policyObjective.add(Scalars.multiply(valueObjective, hp.vfCoef()));
@@ -524,7 +526,7 @@ public final class Ppo implements BenchmarkableAgent {
         valueAfter);
   }
 
-  /** Native arrays of the agent's long-lived manager (constant over a run). */
+  @Override
   public int longLivedArrayCount() {
     return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
   }

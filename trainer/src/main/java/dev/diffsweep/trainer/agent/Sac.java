@@ -123,7 +123,8 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       NDArray noise =
-          scope.create(random.gaussians(policy.noiseWidth()), new Shape(1, policy.noiseWidth()));
+          HostArrays.floats(
+              scope, random.gaussians(policy.noiseWidth()), new Shape(1, policy.noiseWidth()));
       return HostArrays.toDoubles(
           policy.sample(HostArrays.row(scope, observation), noise).action());
     }
@@ -154,11 +155,12 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
       int b = batch.size();
       int obs = spec.observationSize();
       int act = spec.actionSize();
-      NDArray observations = scope.create(batch.observations(), new Shape(b, obs));
-      NDArray actions = scope.create(batch.actions(), new Shape(b, act));
-      NDArray nextObservations = scope.create(batch.nextObservations(), new Shape(b, obs));
-      NDArray rewards = scope.create(batch.rewards(), new Shape(b, 1));
-      NDArray notDone = scope.create(batch.terminated(), new Shape(b, 1)).neg().add(1f);
+      NDArray observations = HostArrays.floats(scope, batch.observations(), new Shape(b, obs));
+      NDArray actions = HostArrays.floats(scope, batch.actions(), new Shape(b, act));
+      NDArray nextObservations =
+          HostArrays.floats(scope, batch.nextObservations(), new Shape(b, obs));
+      NDArray rewards = HostArrays.floats(scope, batch.rewards(), new Shape(b, 1));
+      NDArray notDone = HostArrays.floats(scope, batch.terminated(), new Shape(b, 1)).neg().add(1f);
 
       // Target: no tape is open, so torch records nothing here.
       double alpha = temperature.alpha();
@@ -222,7 +224,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
   private NDArray noise(NDManager scope, int rows) {
     int width = policy.noiseWidth();
-    return scope.create(random.gaussians(rows * width), new Shape(rows, width));
+    return HostArrays.floats(scope, random.gaussians(rows * width), new Shape(rows, width));
   }
 
   private double checkFinite(String what, double value) {

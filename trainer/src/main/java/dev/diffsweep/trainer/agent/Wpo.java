@@ -265,19 +265,19 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
       rewards[i] = last ? batch.rewards()[i] : 0f;
       continuation[i] = last ? (float) hp.gamma() * (1f - batch.terminated()[i]) : 1f;
     }
-    NDArray lastMask = scope.create(lastStep, new Shape(b, 1));
+    NDArray lastMask = HostArrays.floats(scope, lastStep, new Shape(b, 1));
     // A chain's first state after an env step is a fresh draw from the prior.
     NDArray freshStart = policy.initialState(noise(scope, b, actionSize)).mul(lastMask);
     return new AugmentedBatch(
-        scope.create(batch.observations(), new Shape(b, obs)),
-        scope.create(from, new Shape(b, actionSize)),
-        scope.create(to, new Shape(b, actionSize)),
-        scope.create(oneHot, new Shape(b, steps)),
-        scope.create(nextObs, new Shape(b, obs)),
-        scope.create(nextFrom, new Shape(b, actionSize)).add(freshStart),
-        scope.create(remaining, new Shape(b, steps)),
-        scope.create(rewards, new Shape(b, 1)),
-        scope.create(continuation, new Shape(b, 1)));
+        HostArrays.floats(scope, batch.observations(), new Shape(b, obs)),
+        HostArrays.floats(scope, from, new Shape(b, actionSize)),
+        HostArrays.floats(scope, to, new Shape(b, actionSize)),
+        HostArrays.floats(scope, oneHot, new Shape(b, steps)),
+        HostArrays.floats(scope, nextObs, new Shape(b, obs)),
+        HostArrays.floats(scope, nextFrom, new Shape(b, actionSize)).add(freshStart),
+        HostArrays.floats(scope, remaining, new Shape(b, steps)),
+        HostArrays.floats(scope, rewards, new Shape(b, 1)),
+        HostArrays.floats(scope, continuation, new Shape(b, 1)));
   }
 
   /** One critic step and, on its schedule, actor steps and the target update. */
@@ -391,7 +391,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   }
 
   private NDArray noise(NDManager scope, int rows, int width) {
-    return scope.create(random.gaussians(rows * width), new Shape(rows, width));
+    return HostArrays.floats(scope, random.gaussians(rows * width), new Shape(rows, width));
   }
 
   private double checkFinite(String what, double value) {
@@ -434,7 +434,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     }
   }
 
-  /** Native arrays of the agent's long-lived manager (constant over a run). */
+  @Override
   public int longLivedArrayCount() {
     return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
   }

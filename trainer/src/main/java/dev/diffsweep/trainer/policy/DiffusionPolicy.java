@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import dev.diffsweep.trainer.nn.DenseLayer;
+import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.state.RandomStream;
@@ -216,9 +217,12 @@ public final class DiffusionPolicy implements SquashedPolicy {
     NDManager scope = observations.getManager();
     NDArray timeShare =
         Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
+    // The transposed view would otherwise live on the parameters' manager for the whole run.
+    NDArray actionWeightTransposed = actionWeight.transpose();
+    actionWeightTransposed.attach(scope);
     NDArray hidden =
         Activation.relu(
-            x.matMul(actionWeight.transpose())
+            x.matMul(actionWeightTransposed)
                 .add(observations.matMul(observationWeight))
                 .add(stepOneHot.matMul(timeShare)));
     for (DenseLayer layer : hiddenLayers) {
@@ -240,8 +244,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
     NDManager scope = observations.getManager();
     NDArray timeShare =
         Linear.linear(
-                scope.create(
-                    timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures())),
+                HostArrays.floats(
+                    scope, timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures())),
                 timeWeight,
                 firstBias)
             .singletonOrThrow();
@@ -250,7 +254,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
 
   private NDArray timeFeatures(NDManager scope) {
     NDArray features =
-        scope.create(timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures()));
+        HostArrays.floats(
+            scope, timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures()));
     return parameters.dataType() == DataType.FLOAT32
         ? features
         : features.toType(parameters.dataType(), false);
@@ -305,7 +310,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
     stepSizes.attach(scope);
     NDArray friction = Activation.softPlus(frictionLogits);
     friction.attach(scope);
-    NDArray schedule = scope.create(scheduleValues, new Shape(k, 1));
+    NDArray schedule = HostArrays.floats(scope, scheduleValues, new Shape(k, 1));
     if (parameters.dataType() != DataType.FLOAT32) {
       schedule = schedule.toType(parameters.dataType(), false);
     }

@@ -99,7 +99,11 @@ public final class GaussianStepPolicy implements AugmentedPolicy {
   @Override
   public GaussianKernel kernel(NDArray observations, NDArray states, NDArray stepOneHot) {
     NDArray mu = mean.forward(observations);
-    NDArray variance = Scalars.multiply(logStd.clip(logStdMin, logStdMax), 2).exp();
+    // An op on a long-lived parameter puts its result, and DJL's clip also its two bounds, on the
+    // parameter's manager for the whole run: a view attached to the caller's scope takes the ops.
+    NDArray scopedLogStd = logStd.reshape(logStd.getShape());
+    scopedLogStd.attach(observations.getManager());
+    NDArray variance = Scalars.multiply(scopedLogStd.clip(logStdMin, logStdMax), 2).exp();
     return new GaussianKernel(
         mu, variance.broadcast(mu.getShape()), null, actionMap == ActionMap.TANH);
   }

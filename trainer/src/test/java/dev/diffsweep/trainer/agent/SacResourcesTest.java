@@ -31,22 +31,6 @@ class SacResourcesTest {
   }
 
   @Test
-  void updatesLeaveNoNativeArraysBehind() {
-    try (Sac agent = agent(1)) {
-      agent.prepareForBenchmark();
-      for (int i = 0; i < 4; i++) {
-        agent.benchmarkUpdate(i);
-      }
-      int before = agent.longLivedArrayCount();
-      for (int i = 4; i < 100; i++) {
-        agent.benchmarkUpdate(i);
-        agent.actDeterministic(new double[] {0.1, 0, 0, 0});
-      }
-      assertThat(agent.longLivedArrayCount()).isEqualTo(before);
-    }
-  }
-
-  @Test
   void twoAgentsTrainingInParallelThreadsMatchTrainingAlone() throws Exception {
     float[][] alone;
     try (Sac agent = agent(7)) {
