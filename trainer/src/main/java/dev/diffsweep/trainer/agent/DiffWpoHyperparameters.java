@@ -9,6 +9,8 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  * sees tanh(x_K), whose gradient vanishes for the 42% of an untrained chain's samples beyond |x| =
  * 2 under sigma0 = 2.5.
  *
+ * @param policyLr actor Adam learning rate (3e-4, SAC's; WPO's own default is lower, see {@link
+ *     WpoHyperparameters})
  * @param alpha temperature of the soft terms -alpha l_k when not tuned (0.05: with 0.01, seed 2 of
  *     InvertedPendulum-v4 collapsed onto tanh's saturated tails right after learning started; 0.05
  *     keeps enough spread in the chain for all of seeds 0, 1 and 2 to reach 1000 by 30k)
@@ -55,7 +57,7 @@ public record DiffWpoHyperparameters(
         wpo.tau(),
         wpo.batchSize(),
         wpo.learningStarts(),
-        wpo.policyLr(),
+        SacHyperparameters.defaults().policyLr(),
         wpo.qLr(),
         wpo.policyFrequency(),
         wpo.targetNetworkFrequency(),
