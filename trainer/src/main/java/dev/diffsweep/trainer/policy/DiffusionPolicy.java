@@ -243,12 +243,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
   public NDArray denoiser(NDArray observations, NDArray x, int step) {
     NDManager scope = observations.getManager();
     NDArray timeShare =
-        Linear.linear(
-                HostArrays.floats(
-                    scope, timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures())),
-                timeWeight,
-                firstBias)
-            .singletonOrThrow();
+        Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
     return denoise(observations.matMul(observationWeight), timeShare.get(step), x);
   }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Native memory stays flat, and two agents in one JVM do not disturb each other. */
+/** Two agents in one JVM do not disturb each other (native memory: {@link NativeArraysTest}). */
 class SacResourcesTest {
   private static final Map<String, String> SMALL =
       Map.of("hidden_size", "32", "batch_size", "16", "diffusion_steps", "2");
