@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stacked twin critic against two plain ReLU networks computed in double precision from its own
+ * The twin critic against two plain ReLU networks computed in double precision from its own
  * parameters, and its action gradient (what SAC's actor and WPO's flow follow) against finite
  * differences: a layout change that cut the graph or mixed the two networks fails here.
  */
@@ -62,8 +62,8 @@ class TwinCriticTest {
   }
 
   /**
-   * Q_copy(s, a) in double precision from the stacked weights [2, in, out] (the output layer's as
-   * [2, 1, in]) and biases [2, 1, out].
+   * Q_copy(s, a) in double precision from the network's weights [out, in] and biases [out], the
+   * first network's three layers before the second's.
    */
   private double reference(int copy, double[] observation, double[] action) {
     List<NDArray> arrays = critic.parameters().arrays();
@@ -71,18 +71,15 @@ class TwinCriticTest {
     System.arraycopy(observation, 0, x, 0, OBS);
     System.arraycopy(action, 0, x, OBS, ACT);
     for (int layer = 0; layer < 3; layer++) {
-      NDArray weight = arrays.get(2 * layer).get(copy);
-      NDArray bias = arrays.get(2 * layer + 1).get(copy);
-      float[] w = weight.toFloatArray();
-      // [in, out] row-major; the output layer's [1, in] row has the same order as [in, 1].
+      float[] w = arrays.get(6 * copy + 2 * layer).toFloatArray();
+      float[] b = arrays.get(6 * copy + 2 * layer + 1).toFloatArray();
       int inputs = x.length;
       int outputs = w.length / inputs;
-      float[] b = bias.toFloatArray();
       double[] y = new double[outputs];
       for (int o = 0; o < outputs; o++) {
         double sum = b[o];
         for (int i = 0; i < inputs; i++) {
-          sum += x[i] * w[i * outputs + o];
+          sum += x[i] * w[o * inputs + i];
         }
         y[o] = layer < 2 ? Math.max(0, sum) : sum;
       }
