@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.policy;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -220,11 +221,13 @@ public final class DiffusionPolicy implements SquashedPolicy {
     // The transposed view would otherwise live on the parameters' manager for the whole run.
     NDArray actionWeightTransposed = actionWeight.transpose();
     actionWeightTransposed.attach(scope);
+    // The first layer as one product of [x, s, one-hot k] with the stacked blocks [W_x^T; W_s;
+    // time share]: one pass over the [B, h] output instead of three products and two sums.
+    NDArray firstWeight =
+        NDArrays.concat(new NDList(actionWeightTransposed, observationWeight, timeShare), 0);
     NDArray hidden =
         Activation.relu(
-            x.matMul(actionWeightTransposed)
-                .add(observations.matMul(observationWeight))
-                .add(stepOneHot.matMul(timeShare)));
+            NDArrays.concat(new NDList(x, observations, stepOneHot), 1).matMul(firstWeight));
     for (DenseLayer layer : hiddenLayers) {
       hidden = Activation.relu(layer.forward(hidden));
     }
