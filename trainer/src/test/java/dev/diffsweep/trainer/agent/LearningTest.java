@@ -26,7 +26,9 @@ class LearningTest {
    * SAC and DiffSAC: threshold 900 within 15 000 env steps (5 000 of them uniform warm-up),
    * evaluated every 5 000 steps over 10 episodes, as `bin/diffsweep train` does by default. DiffSAC
    * passes with its default sigma0 = 1 (1000.0 for seeds 1 and 2, 2026-11-25); with the paper's
-   * sigma0 = 2.5 it ended near 100-160 (see DiffSacHyperparameters).
+   * sigma0 = 2.5 it ended near 100-160 (see DiffSacHyperparameters). Rerun through the CLI on
+   * 2026-12-02 with the twin critic as two linear chains: SAC 11 / 83 / 1000 (seed 1, 163 s) and 10
+   * / 70 / 1000 (seed 2, 114 s), DiffSAC 24 / 85 / 1000 (469 s) and 27 / 61 / 1000 (499 s).
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"sac, 1", "sac, 2", "diffsac, 1", "diffsac, 2"})
@@ -44,7 +46,10 @@ class LearningTest {
    * 1e-4 (1000 from 15k on for seeds 0 to 3). DiffWPO (critic targets through the completed chain,
    * sigma0 = 1, alpha = 0.05), through the CLI on 2026-11-25: seed 0 1000 from 25k on (519 s), seed
    * 1 1000 from 20k on (524 s), seed 2 27 / 112 / 85 / 100 / 109 / 1000 at 5k..30k (521 s). With
-   * the earlier alpha = 0.01, seed 2 collapsed (5.0 at 10k).
+   * the earlier alpha = 0.01, seed 2 collapsed (5.0 at 10k). Rerun 2026-12-02 after the twin critic
+   * became two linear chains and the denoiser's first layer one product (new numerics): WPO seeds 1
+   * and 2 here 1000.0 (370 s, 388 s); DiffWPO through the CLI seed 1 24 / 57 / 73 / 87 / 139 / 1000
+   * (517 s), seed 2 27 / 102 / 120 / 115 / 1000 / 1000 (539 s).
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"wpo, 1", "wpo, 2", "diffwpo, 1", "diffwpo, 2"})
@@ -57,7 +62,8 @@ class LearningTest {
    * PPO and DiffPPO (on-policy, CleanRL's defaults): 200 000 env steps. Verified through the CLI on
    * 2026-11-25 (three runs at a time on 2 cores), final evaluation 1000.0 for all four: PPO seed 1
    * (274 s) and seed 2 (301 s), DiffPPO seed 1 (962 s; dips to 188-412 between 60k and 75k) and
-   * seed 2 (784 s; 1000 from 35k on).
+   * seed 2 (784 s; 1000 from 35k on). DiffPPO again 2026-12-02 after the denoiser's first layer
+   * became one product: seed 1 1000 from 35k on (510 s), seed 2 1000 from 40k on (518 s).
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"ppo, 1", "ppo, 2", "diffppo, 1", "diffppo, 2"})
