@@ -4,12 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Activation;
-import dev.diffsweep.trainer.nn.DenseLayer;
+import dev.diffsweep.trainer.nn.Mlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.state.RandomStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Two Q-networks Q_j(s, a), j = 1, 2, each (obs + act) -> hidden -> hidden -> 1 with ReLU and
@@ -24,42 +21,28 @@ public final class TwinCritic {
   static final int COPIES = 2;
 
   private final ParameterGroup parameters;
-  private final List<List<DenseLayer>> networks = new ArrayList<>();
+  private final Mlp first;
+  private final Mlp second;
   private final int[] sizes;
 
   public TwinCritic(
       NDManager manager, int observationSize, int actionSize, int hidden, RandomStream random) {
     this.parameters = new ParameterGroup(manager);
     this.sizes = new int[] {observationSize + actionSize, hidden, hidden, 1};
-    for (int copy = 1; copy <= COPIES; copy++) {
-      List<DenseLayer> layers = new ArrayList<>();
-      for (int i = 0; i + 1 < sizes.length; i++) {
-        layers.add(
-            new DenseLayer(parameters, "q" + copy + "." + i, sizes[i], sizes[i + 1], random));
-      }
-      networks.add(layers);
-    }
+    this.first = new Mlp(parameters, "q1", random, sizes);
+    this.second = new Mlp(parameters, "q2", random, sizes);
   }
 
   /** Both networks' values, shape [2, B, 1]. */
   public NDArray both(NDArray observations, NDArray actions) {
     NDArray input = observations.concat(actions, 1);
-    return NDArrays.stack(new NDList(value(networks.get(0), input), value(networks.get(1), input)));
+    return NDArrays.stack(new NDList(first.forward(input), second.forward(input)));
   }
 
   /** min_j Q_j(s, a), shape [B, 1]. */
   public NDArray min(NDArray observations, NDArray actions) {
     NDArray input = observations.concat(actions, 1);
-    return value(networks.get(0), input).minimum(value(networks.get(1), input));
-  }
-
-  private static NDArray value(List<DenseLayer> layers, NDArray input) {
-    NDArray x = input;
-    int last = layers.size() - 1;
-    for (int i = 0; i < last; i++) {
-      x = Activation.relu(layers.get(i).forward(x));
-    }
-    return layers.get(last).forward(x);
+    return first.forward(input).minimum(second.forward(input));
   }
 
   public ParameterGroup parameters() {
