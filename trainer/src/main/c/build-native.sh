@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the JNI shim against Debian's libmujoco and our fused optimiser kernels, and copies
-# libmujoco and the four libraries it needs next to them, under target/classes/native/linux-x86_64,
-# so the jar carries its natives.
+# Builds the JNI shim against Debian's libmujoco and our fused kernels (optimiser, PPO gradients),
+# and copies libmujoco and the four libraries it needs next to them, under
+# target/classes/native/linux-x86_64, so the jar carries its natives.
 # Called by Maven (exec plugin, process-classes) with: <target dir> <java.home>.
 set -euo pipefail
 target=$1
@@ -25,11 +25,21 @@ if [ ! -f "$shim" ] || [ "$source_dir/mujoco_shim.c" -nt "$shim" ] \
     "$source_dir/mujoco_shim.c" -o "$shim" -L"$system_libs" -l:libmujoco.so.2.2.2
 fi
 kernels="$out/libdiffsweep_kernels.so"
-if [ ! -f "$kernels" ] || [ "$source_dir/fused_kernels.c" -nt "$kernels" ] \
-    || [ "$target/jni-headers/dev_diffsweep_trainer_nn_FusedKernels.h" -nt "$kernels" ]; then
+kernel_sources=("$source_dir/fused_kernels.c" "$source_dir/ppo_gradients.c")
+kernel_headers=("$target/jni-headers/dev_diffsweep_trainer_nn_FusedKernels.h"
+  "$target/jni-headers/dev_diffsweep_trainer_agent_FusedPpoGradients.h")
+stale=false
+for input in "${kernel_sources[@]}" "${kernel_headers[@]}"; do
+  if [ ! -f "$kernels" ] || [ "$input" -nt "$kernels" ]; then
+    stale=true
+  fi
+done
+if $stale; then
+  # ppo_gradients.c compiles its AVX2 functions for AVX2 alone (target attributes); the library
+  # itself stays baseline x86-64.
   gcc -O3 -ffp-contract=off -fno-math-errno -fPIC -shared -Wall -Wextra -Wno-unused-parameter -Werror \
     -I"$java_home/include" -I"$java_home/include/linux" -I"$target/jni-headers" \
-    "$source_dir/fused_kernels.c" -o "$kernels" -lm
+    "${kernel_sources[@]}" -o "$kernels" -lm
 fi
 for library in libccd.so.2 liblodepng.so.0 libqhull_r.so.8.0 libtinyxml2.so.9 libmujoco.so.2.2.2; do
   cp -L -u "$system_libs/$library" "$out/$library"

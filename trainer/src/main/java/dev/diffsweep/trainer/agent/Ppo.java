@@ -71,6 +71,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final AugmentedPolicy policy;
   private final ParameterGroup valueParameters;
   private final OrthogonalMlp valueNetwork;
+  private final FusedPpoGradients fusedGradients;
   private final AdamOptimizer policyOptimizer;
   private final AdamOptimizer valueOptimizer;
   private final RunningMeanStd observationStatistics;
@@ -127,6 +128,7 @@ public final class Ppo implements BenchmarkableAgent {
             hp.hiddenSize(),
             hp.hiddenSize(),
             1);
+    this.fusedGradients = FusedPpoGradients.forNetworks(policy, valueNetwork, valueParameters, hp);
     // CleanRL's Adam epsilon is 1e-5, not torch's 1e-8.
     this.policyOptimizer =
         new AdamOptimizer(policy.parameters(), hp.learningRate(), 0.9, 0.999, 1e-5);
@@ -424,13 +426,17 @@ public final class Ppo implements BenchmarkableAgent {
     float[] returns = new float[b];
     float[] oldValues = new float[b];
     double meanLogRatio = 0;
+    // The fused gradients take only what PPO's Gaussian reads: not x_k, nor the step.
+    boolean chainInputs = fusedGradients == null;
     for (int i = 0; i < b; i++) {
       int row = indices[i];
       meanLogRatio += rollout.logRatio(row) / b;
       rollout.copyObservation(row, observations, i * obs);
-      rollout.copyState(row, false, from, i * actionSize);
       rollout.copyState(row, true, to, i * actionSize);
-      oneHot[i * steps + rollout.step(row)] = 1f;
+      if (chainInputs) {
+        rollout.copyState(row, false, from, i * actionSize);
+        oneHot[i * steps + rollout.step(row)] = 1f;
+      }
       oldLogDensities[i] = rollout.logDensity(row);
       advantages[i] = (float) targets.advantages()[row];
       returns[i] = (float) targets.returns()[row];
@@ -439,8 +445,53 @@ public final class Ppo implements BenchmarkableAgent {
     if (hp.normAdv()) {
       advantages = PpoLosses.normalizeAdvantages(advantages);
     }
-    double policyLoss;
-    double valueLoss;
+    double[] losses =
+        fusedGradients != null
+            ? fusedGradients.compute(
+                b, observations, to, oldLogDensities, advantages, returns, oldValues)
+            : torchGradients(
+                b, observations, from, to, oneHot, oldLogDensities, advantages, returns, oldValues);
+    double policyLoss = checkFinite("policy loss", losses[0]);
+    double valueLoss = checkFinite("value loss", losses[1]);
+    if (fusedGradients != null) {
+      double scale = clippingScale(fusedGradients.squaredNorm());
+      policyOptimizer.step(lr, scale, fusedGradients.policyGradients());
+      valueOptimizer.step(lr, scale, fusedGradients.valueGradients());
+    } else {
+      double squaredNorm =
+          policy.parameters().gradientSquaredNorm() + valueParameters.gradientSquaredNorm();
+      double scale = clippingScale(squaredNorm);
+      policyOptimizer.step(lr, scale);
+      valueOptimizer.step(lr, scale);
+    }
+    minibatchUpdates++;
+    // K times a step's mean log-ratio estimates the chain's, as DiffWPO's temperature does.
+    temperature.update(steps * meanLogRatio);
+    diagnostics =
+        new TrainingDiagnostics(policyLoss, valueLoss, temperature.alpha(), diagnostics.entropy());
+  }
+
+  /** The factor that clips the gradients to the global norm maxGradNorm. */
+  private double clippingScale(double squaredNorm) {
+    double norm = Math.sqrt(squaredNorm);
+    return norm > hp.maxGradNorm() ? hp.maxGradNorm() / (norm + 1e-6) : 1.0;
+  }
+
+  /**
+   * The losses' gradients through torch's autograd, into the parameters' own gradients; returns
+   * {policy loss, value loss}.
+   */
+  private double[] torchGradients(
+      int b,
+      float[] observations,
+      float[] from,
+      float[] to,
+      float[] oneHot,
+      float[] oldLogDensities,
+      float[] advantages,
+      float[] returns,
+      float[] oldValues) {
+    int obs = spec.observationSize();
     try (NDManager scope = manager.newSubManager()) {
       NDArray observationRows = HostArrays.floats(scope, observations, new Shape(b, obs));
       NDArray fromRows = HostArrays.floats(scope, from, new Shape(b, actionSize));
@@ -468,21 +519,9 @@ public final class Ppo implements BenchmarkableAgent {
           loss = loss.sub(Scalars.multiply(kernel.entropy().mean(), hp.entCoef()));
         }
         tape.backward(loss);
-        policyLoss = checkFinite("policy loss", policyObjective.getFloat());
-        valueLoss = checkFinite("value loss", valueObjective.getFloat());
+        return new double[] {policyObjective.getFloat(), valueObjective.getFloat()};
       }
     }
-    double norm =
-        Math.sqrt(
-            policy.parameters().gradientSquaredNorm() + valueParameters.gradientSquaredNorm());
-    double scale = norm > hp.maxGradNorm() ? hp.maxGradNorm() / (norm + 1e-6) : 1.0;
-    policyOptimizer.step(lr, scale);
-    valueOptimizer.step(lr, scale);
-    minibatchUpdates++;
-    // K times a step's mean log-ratio estimates the chain's, as DiffWPO's temperature does.
-    temperature.update(steps * meanLogRatio);
-    diagnostics =
-        new TrainingDiagnostics(policyLoss, valueLoss, temperature.alpha(), diagnostics.entropy());
   }
 
   private double checkFinite(String what, double value) {

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Loads the native libraries the jar carries: libmujoco, its four libraries, our MuJoCo shim and
- * our fused optimiser kernels. They are extracted to a per-JVM temporary folder and loaded in
- * dependency order, so a run needs neither LD_LIBRARY_PATH nor a MuJoCo install on the node (only
- * glibc 2.34 or newer).
+ * our fused kernels (optimiser, PPO gradients). They are extracted to a per-JVM temporary folder
+ * and loaded in dependency order, so a run needs neither LD_LIBRARY_PATH nor a MuJoCo install on
+ * the node (only glibc 2.34 or newer).
  */
 public final class NativeLibraries {
   private static final String FOLDER = "/native/linux-x86_64/";

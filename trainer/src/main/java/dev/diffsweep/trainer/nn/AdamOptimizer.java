@@ -6,6 +6,7 @@ import dev.diffsweep.trainer.state.StateMismatchException;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,14 @@ public final class AdamOptimizer {
   private final double epsilon;
   private final List<NDArray> firstMoments = new ArrayList<>();
   private final List<NDArray> secondMoments = new ArrayList<>();
+
+  /**
+   * Per parameter, the memory of the parameter and of its two moments, or null where the fused
+   * kernel does not apply. Looked up once: each lookup is a call into torch, and an update of PPO's
+   * small networks made 60 of them. The arrays are only ever written in place, so it stays valid.
+   */
+  private final ByteBuffer[][] hostMemory;
+
   private long steps;
 
   public AdamOptimizer(ParameterGroup group, double learningRate) {
@@ -40,6 +49,16 @@ public final class AdamOptimizer {
       firstMoments.add(group.manager().zeros(parameter.getShape(), parameter.getDataType()));
       secondMoments.add(group.manager().zeros(parameter.getShape(), parameter.getDataType()));
     }
+    this.hostMemory = new ByteBuffer[firstMoments.size()][];
+    for (int i = 0; i < hostMemory.length; i++) {
+      NDArray[] arrays = {group.arrays().get(i), firstMoments.get(i), secondMoments.get(i)};
+      if (FusedKernels.applies(arrays)) {
+        hostMemory[i] = new ByteBuffer[3];
+        for (int j = 0; j < 3; j++) {
+          hostMemory[i][j] = HostArrays.memory(arrays[j]);
+        }
+      }
+    }
   }
 
   /** Applies the accumulated gradients, then zeroes them for the next backward pass. */
@@ -52,34 +71,68 @@ public final class AdamOptimizer {
    * gradientScale} first (gradient-norm clipping), inside the same fused kernel.
    */
   public void step(double learningRate, double gradientScale) {
-    steps++;
-    // The fused kernel computes w -= lr_t * m / (sqrt(v) + eps); folding both bias corrections
-    // into lr_t is the form of the original paper.
-    double correctedRate =
-        learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+    double correctedRate = nextCorrectedRate(learningRate);
     List<NDArray> parameters = group.arrays();
     for (int i = 0; i < parameters.size(); i++) {
       NDArray parameter = parameters.get(i);
-      NDArray first = firstMoments.get(i);
-      NDArray second = secondMoments.get(i);
       try (NDArray gradient = parameter.getGradient()) {
-        if (FusedKernels.applies(parameter, gradient, first, second)) {
-          FusedKernels.adamStep(
-              parameter,
-              gradient,
-              first,
-              second,
-              (float) gradientScale,
-              (float) beta1,
-              (float) beta2,
-              (float) correctedRate,
-              (float) epsilon);
+        if (hostMemory[i] != null && FusedKernels.applies(gradient)) {
+          fusedStep(i, HostArrays.memory(gradient), correctedRate, gradientScale);
         } else {
           engineStep(
-              parameter, gradient, first, second, learningRate, correctedRate, gradientScale);
+              parameter,
+              gradient,
+              firstMoments.get(i),
+              secondMoments.get(i),
+              learningRate,
+              correctedRate,
+              gradientScale);
         }
       }
     }
+  }
+
+  /**
+   * A step with gradients computed outside torch's autograd, as float32 host memory, one per
+   * parameter in the group's order; they are zeroed afterwards, as the parameters' own are. The
+   * parameters must be on the host too.
+   */
+  public void step(double learningRate, double gradientScale, List<ByteBuffer> hostGradients) {
+    if (hostGradients.size() != hostMemory.length) {
+      throw new IllegalArgumentException(
+          hostGradients.size() + " gradients for " + hostMemory.length + " parameters");
+    }
+    double correctedRate = nextCorrectedRate(learningRate);
+    for (int i = 0; i < hostMemory.length; i++) {
+      if (hostMemory[i] == null) {
+        throw new IllegalStateException("parameter " + i + " is not float32 host memory");
+      }
+      fusedStep(i, hostGradients.get(i), correctedRate, gradientScale);
+    }
+  }
+
+  /** Counts the step and returns its learning rate with both bias corrections folded in. */
+  private double nextCorrectedRate(double learningRate) {
+    steps++;
+    // The fused kernel computes w -= lr_t * m / (sqrt(v) + eps); folding both bias corrections
+    // into lr_t is the form of the original paper.
+    return learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+  }
+
+  private void fusedStep(
+      int index, ByteBuffer gradient, double correctedRate, double gradientScale) {
+    ByteBuffer[] memory = hostMemory[index];
+    FusedKernels.adamStep(
+        memory[0],
+        gradient,
+        memory[1],
+        memory[2],
+        firstMoments.get(index).size(),
+        (float) gradientScale,
+        (float) beta1,
+        (float) beta2,
+        (float) correctedRate,
+        (float) epsilon);
   }
 
   /** The engine's Adam kernel, for arrays the fused kernel does not cover (a GPU). */

@@ -22,33 +22,6 @@ final class FusedKernels {
     return HostArrays.onHostAsFloat32(arrays);
   }
 
-  /**
-   * Adam with the bias corrections folded into {@code stepSize}: g = scale * grad; m = b1 m + (1 -
-   * b1) g; v = b2 v + (1 - b2) g^2; w -= stepSize m / (sqrt(v) + eps); grad = 0.
-   */
-  static void adamStep(
-      NDArray weight,
-      NDArray gradient,
-      NDArray firstMoment,
-      NDArray secondMoment,
-      float gradientScale,
-      float beta1,
-      float beta2,
-      float stepSize,
-      float epsilon) {
-    adamStep(
-        HostArrays.memory(weight),
-        HostArrays.memory(gradient),
-        HostArrays.memory(firstMoment),
-        HostArrays.memory(secondMoment),
-        weight.size(),
-        gradientScale,
-        beta1,
-        beta2,
-        stepSize,
-        epsilon);
-  }
-
   /** target = (1 - tau) target + tau source. */
   static void polyak(NDArray target, NDArray source, float tau) {
     polyak(HostArrays.memory(target), HostArrays.memory(source), target.size(), tau);
@@ -61,7 +34,12 @@ final class FusedKernels {
 
   private static native double squaredSum(ByteBuffer values, long count);
 
-  private static native void adamStep(
+  /**
+   * Adam with the bias corrections folded into {@code stepSize}, over {@code count} floats of each
+   * array's memory: g = scale * grad; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w -= stepSize
+   * m / (sqrt(v) + eps); grad = 0.
+   */
+  static native void adamStep(
       ByteBuffer weight,
       ByteBuffer gradient,
       ByteBuffer firstMoment,

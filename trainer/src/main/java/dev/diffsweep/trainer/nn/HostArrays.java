@@ -62,7 +62,7 @@ public final class HostArrays {
    * construction (created from Java arrays or as zeros; torch gives a gradient its parameter's
    * layout).
    */
-  static boolean onHostAsFloat32(NDArray... arrays) {
+  public static boolean onHostAsFloat32(NDArray... arrays) {
     for (NDArray array : arrays) {
       if (array.getDataType() != DataType.FLOAT32
           || !Device.Type.CPU.equals(array.getDevice().getDeviceType())) {
@@ -73,7 +73,7 @@ public final class HostArrays {
   }
 
   /** The array's own memory (no copy), native byte order; see {@link #onHostAsFloat32}. */
-  static ByteBuffer memory(NDArray array) {
+  public static ByteBuffer memory(NDArray array) {
     return ((PtNDArray) array).toByteBuffer(true).order(ByteOrder.nativeOrder());
   }
 

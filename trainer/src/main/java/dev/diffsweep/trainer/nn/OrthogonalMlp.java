@@ -52,6 +52,15 @@ public final class OrthogonalMlp {
     return x;
   }
 
+  /** The layers, input first. */
+  public List<DenseLayer> layers() {
+    return List.copyOf(layers);
+  }
+
+  public Nonlinearity nonlinearity() {
+    return nonlinearity;
+  }
+
   public long forwardFlops(long batch) {
     return DenseLayer.forwardFlops(layers, batch);
   }

@@ -144,6 +144,24 @@ public final class GaussianStepPolicy implements AugmentedPolicy {
     return toAction(mean.forward(observations));
   }
 
+  /** The network of the Gaussian's mean; its arrays come first in {@link #parameters()}. */
+  public OrthogonalMlp meanNetwork() {
+    return mean;
+  }
+
+  /** log sigma, [1, d], before the clamp; the last array of {@link #parameters()}. */
+  public NDArray logStd() {
+    return logStd;
+  }
+
+  public float logStdMin() {
+    return logStdMin;
+  }
+
+  public float logStdMax() {
+    return logStdMax;
+  }
+
   @Override
   public ParameterGroup parameters() {
     return parameters;

@@ -51,7 +51,16 @@ class FusedKernelsTest {
       NDArray second = manager.create(v);
       assertThat(FusedKernels.applies(weight, gradient, first, second)).isTrue();
       FusedKernels.adamStep(
-          weight, gradient, first, second, scale, beta1, beta2, stepSize, epsilon);
+          HostArrays.memory(weight),
+          HostArrays.memory(gradient),
+          HostArrays.memory(first),
+          HostArrays.memory(second),
+          SIZE,
+          scale,
+          beta1,
+          beta2,
+          stepSize,
+          epsilon);
       float[] newWeight = weight.toFloatArray();
       float[] newFirst = first.toFloatArray();
       float[] newSecond = second.toFloatArray();
