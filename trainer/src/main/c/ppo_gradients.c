@@ -315,15 +315,24 @@ static float *floats_of(JNIEnv *env, jobject buffer) {
   return (float *)(*env)->GetDirectBufferAddress(env, buffer);
 }
 
+// The memory of buffers[index]; the local reference is dropped at once, since a call takes more
+// of them than the 16 that JNI guarantees.
+static float *element_floats(JNIEnv *env, jobjectArray buffers, int index) {
+  jobject buffer = (*env)->GetObjectArrayElement(env, buffers, index);
+  float *memory = floats_of(env, buffer);
+  (*env)->DeleteLocalRef(env, buffer);
+  return memory;
+}
+
 static void network_of(JNIEnv *env, const int *sizes, int layers, jobjectArray arrays,
                        jobjectArray gradients, Network *net) {
   net->layers = layers;
   net->sizes = sizes;
   for (int l = 0; l < layers; l++) {
-    net->weight[l] = floats_of(env, (*env)->GetObjectArrayElement(env, arrays, 2 * l));
-    net->bias[l] = floats_of(env, (*env)->GetObjectArrayElement(env, arrays, 2 * l + 1));
-    net->weight_gradient[l] = floats_of(env, (*env)->GetObjectArrayElement(env, gradients, 2 * l));
-    net->bias_gradient[l] = floats_of(env, (*env)->GetObjectArrayElement(env, gradients, 2 * l + 1));
+    net->weight[l] = element_floats(env, arrays, 2 * l);
+    net->bias[l] = element_floats(env, arrays, 2 * l + 1);
+    net->weight_gradient[l] = element_floats(env, gradients, 2 * l);
+    net->bias_gradient[l] = element_floats(env, gradients, 2 * l + 1);
   }
 }
 

@@ -138,6 +138,24 @@ final class FusedPpoGradients {
       float[] advantages,
       float[] returns,
       float[] oldValues) {
+    // The native side trusts these lengths: a mismatch would read past an array.
+    int observationSize = policySizes[0];
+    int actionSize = policySizes[policySizes.length - 1];
+    if (observations.length != batch * observationSize
+        || actions.length != batch * actionSize
+        || oldLogDensities.length != batch
+        || advantages.length != batch
+        || returns.length != batch
+        || oldValues.length != batch) {
+      throw new IllegalArgumentException(
+          "a PPO minibatch of "
+              + batch
+              + " rows needs "
+              + observationSize
+              + " observation and "
+              + actionSize
+              + " action floats per row");
+    }
     int status =
         compute(
             policySizes,
