@@ -63,7 +63,10 @@ class LearningTest {
    * 2026-11-25 (three runs at a time on 2 cores), final evaluation 1000.0 for all four: PPO seed 1
    * (274 s) and seed 2 (301 s), DiffPPO seed 1 (962 s; dips to 188-412 between 60k and 75k) and
    * seed 2 (784 s; 1000 from 35k on). DiffPPO again 2026-12-02 after the denoiser's first layer
-   * became one product: seed 1 1000 from 35k on (510 s), seed 2 1000 from 40k on (518 s).
+   * became one product: seed 1 1000 from 35k on (510 s), seed 2 1000 from 40k on (518 s). After
+   * PPO's minibatch gradients moved into one native call (2026-12-02): PPO seed 1 and 2 1000 from
+   * 15k on (64 s, 71 s in this test); DiffPPO through the CLI 2026-12-03, seed 1 1000 from 35k on
+   * (592 s).
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"ppo, 1", "ppo, 2", "diffppo, 1", "diffppo, 2"})
