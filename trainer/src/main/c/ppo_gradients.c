@@ -4,6 +4,7 @@
 // matrix multiplies at torch's own GEMM rate, but about 140 torch calls through DJL, which cost
 // 0.8-1.5 ms. Here the forward pass of the Gaussian policy's mean network and of the value network,
 // the clipped losses and the backward pass of both run as one pass of plain C over small buffers.
+// DiffPPO, whose denoiser stays on torch, hands its value network's share alone to value_gradients.
 //
 // Layout: activations are feature-major, [features][batch], so every matrix product runs along the
 // batch (or a layer's width) in 8-float AVX2 vectors. Weights are torch's [out][in]. The products
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "dev_diffsweep_trainer_agent_FusedPpoGradients.h"
+#include "dev_diffsweep_trainer_agent_FusedValueGradients.h"
 
 #define SIMD __attribute__((target("avx2,fma")))
 
@@ -367,6 +369,33 @@ typedef struct {
   float log_std_max;
 } Settings;
 
+// The value loss 0.5 mean max((V - R)^2, (V_old + clamp(V - V_old, -eps, eps) - R)^2) (or
+// unclipped) of the value network's outputs `values` [batch]; writes value_coefficient times its
+// derivative per row into delta.
+static double value_loss_delta(const float *values, int batch, const float *returns,
+                               const float *old_values, const Settings *settings, float *delta) {
+  const float clip = settings->clip;
+  double value_loss = 0;
+  for (int b = 0; b < batch; b++) {
+    float error = values[b] - returns[b];
+    float squared = error * error;
+    float d_value = error;
+    if (settings->clip_values) {
+      float change = values[b] - old_values[b];
+      float limited = change < -clip ? -clip : (change > clip ? clip : change);
+      float clipped_error = old_values[b] + limited - returns[b];
+      float clipped_squared = clipped_error * clipped_error;
+      float in_range = change >= -clip && change <= clip ? 1.0f : 0.0f;
+      d_value = wins(squared, clipped_squared) * error +
+                wins(clipped_squared, squared) * clipped_error * in_range;
+      squared = squared > clipped_squared ? squared : clipped_squared;
+    }
+    value_loss += squared;
+    delta[b] = settings->value_coefficient * d_value / batch;
+  }
+  return 0.5 * value_loss / batch;
+}
+
 // Fills every gradient of policy loss + value_coefficient value loss - entropy_coefficient mean
 // entropy and results = {policy loss, value loss, squared norm of all gradients}. Returns 0, or -1
 // if scratch memory ran out.
@@ -459,32 +488,15 @@ static int ppo_gradients(const Network *policy, const float *log_std, float *log
     log_std_gradient[d] =
         inside_clamp[d] * (float)(log_std_sum[d] - settings->entropy_coefficient);
   }
-  // Value loss: 0.5 mean max((V - R)^2, (V_old + clamp(V - V_old, -eps, eps) - R)^2), or unclipped.
-  const float *values = value_activations[value_layers];
-  double value_loss = 0;
-  for (int b = 0; b < batch; b++) {
-    float error = values[b] - rows->returns[b];
-    float squared = error * error;
-    float d_value = error;
-    if (settings->clip_values) {
-      float change = values[b] - rows->old_values[b];
-      float limited = change < -clip ? -clip : (change > clip ? clip : change);
-      float clipped_error = rows->old_values[b] + limited - rows->returns[b];
-      float clipped_squared = clipped_error * clipped_error;
-      float in_range = change >= -clip && change <= clip ? 1.0f : 0.0f;
-      d_value = wins(squared, clipped_squared) * error +
-                wins(clipped_squared, squared) * clipped_error * in_range;
-      squared = squared > clipped_squared ? squared : clipped_squared;
-    }
-    value_loss += squared;
-    value_delta[b] = settings->value_coefficient * d_value / batch;
-  }
+  double value_loss =
+      value_loss_delta(value_activations[value_layers], batch, rows->returns, rows->old_values,
+                       settings, value_delta);
 
   backward(policy, batch, policy_activations, delta, spare, work);
   backward(value, batch, value_activations, value_delta, delta, work);
 
   results[0] = policy_loss / batch;
-  results[1] = 0.5 * value_loss / batch;
+  results[1] = value_loss;
   results[2] = gradient_squared_sum(policy) + squared_sum(log_std_gradient, action_size) +
                gradient_squared_sum(value);
   return 0;
@@ -530,5 +542,65 @@ JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedPpoGradients_comput
     (*env)->ReleasePrimitiveArrayCritical(env, arrays[i], pinned[i], JNI_ABORT);
   }
   (*env)->SetDoubleArrayRegion(env, results_array, 0, 3, results);
+  return status;
+}
+
+// The value network alone: gradients of value_coefficient value loss from the rows' features
+// [batch][input size], results = {value loss, squared norm of the gradients}. Returns 0, or -1 if
+// scratch memory ran out.
+static int value_gradients(const Network *value, int batch, const float *features,
+                           const float *returns, const float *old_values,
+                           const Settings *settings, double results[2]) {
+  int width = widest(value);
+  size_t row_floats = (size_t)width * batch;
+  size_t work_floats = 2 * (size_t)width * (batch > width ? batch : width);
+  size_t need = (size_t)value->sizes[0] * batch + activation_floats(value, batch) +
+                2 * row_floats + work_floats;
+  float *memory = scratch_of(need);
+  if (memory == NULL) {
+    return -1;
+  }
+  float *activations[MAX_LAYERS + 1] = {NULL};
+  float *next = memory;
+  for (int l = 0; l <= value->layers; l++) {
+    activations[l] = next;
+    next += (size_t)value->sizes[l] * batch;
+  }
+  float *delta = next;
+  float *spare = delta + row_floats;
+  float *work = spare + row_floats;
+
+  transpose(batch, value->sizes[0], features, activations[0]);
+  forward(value, batch, activations);
+  results[0] = value_loss_delta(activations[value->layers], batch, returns, old_values, settings,
+                                delta);
+  backward(value, batch, activations, delta, spare, work);
+  results[1] = gradient_squared_sum(value);
+  return 0;
+}
+
+// See FusedValueGradients.compute for the arguments.
+JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedValueGradients_compute(
+    JNIEnv *env, jclass cls, jintArray sizes_array, jobjectArray arrays, jobjectArray gradients,
+    jint batch, jfloatArray features_array, jfloatArray returns_array,
+    jfloatArray old_values_array, jfloatArray settings_array, jdoubleArray results_array) {
+  int layers = (*env)->GetArrayLength(env, sizes_array) - 1;
+  jint sizes[MAX_LAYERS + 1];
+  (*env)->GetIntArrayRegion(env, sizes_array, 0, layers + 1, sizes);
+  Network value;
+  network_of(env, sizes, layers, arrays, gradients, &value);
+  float values[3];
+  (*env)->GetFloatArrayRegion(env, settings_array, 0, 3, values);
+  Settings settings = {values[0], values[1] != 0.0f, values[2], 0.0f, 0.0f, 0.0f};
+  // No JNI calls while the arrays are pinned: value_gradients is plain C.
+  jfloat *features = (*env)->GetPrimitiveArrayCritical(env, features_array, NULL);
+  jfloat *returns = (*env)->GetPrimitiveArrayCritical(env, returns_array, NULL);
+  jfloat *old_values = (*env)->GetPrimitiveArrayCritical(env, old_values_array, NULL);
+  double results[2];
+  int status = value_gradients(&value, batch, features, returns, old_values, &settings, results);
+  (*env)->ReleasePrimitiveArrayCritical(env, old_values_array, old_values, JNI_ABORT);
+  (*env)->ReleasePrimitiveArrayCritical(env, returns_array, returns, JNI_ABORT);
+  (*env)->ReleasePrimitiveArrayCritical(env, features_array, features, JNI_ABORT);
+  (*env)->SetDoubleArrayRegion(env, results_array, 0, 2, results);
   return status;
 }

@@ -79,6 +79,11 @@ final class FusedPpoGradients {
         };
   }
 
+  /** Whether this CPU runs the native gradients (AVX2 and FMA). */
+  static boolean cpuSupported() {
+    return CPU_SUPPORTED;
+  }
+
   /**
    * The fused path for these networks, or null where it does not apply: a policy other than {@link
    * GaussianStepPolicy} (DiffPPO), a ReLU network, arrays off the host, or a CPU without AVX2 and
@@ -109,7 +114,7 @@ final class FusedPpoGradients {
    * Whether {@code arrays} are exactly the network's weights and biases in layer order, followed by
    * {@code extra} more arrays.
    */
-  private static boolean isTanhNetworkOf(OrthogonalMlp network, List<NDArray> arrays, int extra) {
+  static boolean isTanhNetworkOf(OrthogonalMlp network, List<NDArray> arrays, int extra) {
     List<DenseLayer> layers = network.layers();
     if (network.nonlinearity() != OrthogonalMlp.Nonlinearity.TANH
         || layers.size() > maxLayers()
@@ -193,7 +198,7 @@ final class FusedPpoGradients {
     return valueGradients;
   }
 
-  private static int[] sizes(OrthogonalMlp network) {
+  static int[] sizes(OrthogonalMlp network) {
     List<DenseLayer> layers = network.layers();
     int[] sizes = new int[layers.size() + 1];
     sizes[0] = layers.get(0).inputs();
@@ -203,7 +208,7 @@ final class FusedPpoGradients {
     return sizes;
   }
 
-  private static List<ByteBuffer> zerosLike(ParameterGroup group) {
+  static List<ByteBuffer> zerosLike(ParameterGroup group) {
     List<ByteBuffer> zeros = new ArrayList<>();
     for (NDArray parameter : group.arrays()) {
       zeros.add(
@@ -213,7 +218,7 @@ final class FusedPpoGradients {
     return List.copyOf(zeros);
   }
 
-  private static ByteBuffer[] memoryOf(List<NDArray> arrays) {
+  static ByteBuffer[] memoryOf(List<NDArray> arrays) {
     return arrays.stream().map(HostArrays::memory).toArray(ByteBuffer[]::new);
   }
 

@@ -72,6 +72,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final ParameterGroup valueParameters;
   private final OrthogonalMlp valueNetwork;
   private final FusedPpoGradients fusedGradients;
+  private final FusedValueGradients fusedValueGradients;
   private final AdamOptimizer policyOptimizer;
   private final AdamOptimizer valueOptimizer;
   private final RunningMeanStd observationStatistics;
@@ -129,6 +130,12 @@ public final class Ppo implements BenchmarkableAgent {
             hp.hiddenSize(),
             1);
     this.fusedGradients = FusedPpoGradients.forNetworks(policy, valueNetwork, valueParameters, hp);
+    // Where the whole update cannot be native (DiffPPO's denoiser), the value network's share still
+    // can.
+    this.fusedValueGradients =
+        fusedGradients == null
+            ? FusedValueGradients.forNetwork(valueNetwork, valueParameters, hp)
+            : null;
     // CleanRL's Adam epsilon is 1e-5, not torch's 1e-8.
     this.policyOptimizer =
         new AdamOptimizer(policy.parameters(), hp.learningRate(), 0.9, 0.999, 1e-5);
@@ -457,6 +464,12 @@ public final class Ppo implements BenchmarkableAgent {
       double scale = clippingScale(fusedGradients.squaredNorm());
       policyOptimizer.step(lr, scale, fusedGradients.policyGradients());
       valueOptimizer.step(lr, scale, fusedGradients.valueGradients());
+    } else if (fusedValueGradients != null) {
+      double squaredNorm =
+          policy.parameters().gradientSquaredNorm() + fusedValueGradients.squaredNorm();
+      double scale = clippingScale(squaredNorm);
+      policyOptimizer.step(lr, scale);
+      valueOptimizer.step(lr, scale, fusedValueGradients.gradients());
     } else {
       double squaredNorm =
           policy.parameters().gradientSquaredNorm() + valueParameters.gradientSquaredNorm();
@@ -479,7 +492,8 @@ public final class Ppo implements BenchmarkableAgent {
 
   /**
    * The losses' gradients through torch's autograd, into the parameters' own gradients; returns
-   * {policy loss, value loss}.
+   * {policy loss, value loss}. With {@link FusedValueGradients} the value network's share is
+   * computed natively instead, into that class's buffers.
    */
   private double[] torchGradients(
       int b,
@@ -497,6 +511,12 @@ public final class Ppo implements BenchmarkableAgent {
       NDArray fromRows = HostArrays.floats(scope, from, new Shape(b, actionSize));
       NDArray toRows = HostArrays.floats(scope, to, new Shape(b, actionSize));
       NDArray stepRows = HostArrays.floats(scope, oneHot, new Shape(b, steps));
+      // The value network's input holds no parameter, so it is computed outside the tape.
+      NDArray features = policy.features(observationRows, fromRows, stepRows);
+      double nativeValueLoss =
+          fusedValueGradients == null
+              ? Double.NaN
+              : fusedValueGradients.compute(b, features.toFloatArray(), returns, oldValues);
       try (GradientTape tape = GradientTape.open()) {
         GaussianKernel kernel = policy.kernel(observationRows, fromRows, stepRows);
         NDArray policyObjective =
@@ -505,21 +525,26 @@ public final class Ppo implements BenchmarkableAgent {
                 HostArrays.floats(scope, oldLogDensities),
                 HostArrays.floats(scope, advantages),
                 hp.clipCoef());
-        NDArray values =
-            valueNetwork.forward(policy.features(observationRows, fromRows, stepRows)).reshape(b);
-        NDArray valueObjective =
-            PpoLosses.valueLoss(
-                values,
-                HostArrays.floats(scope, oldValues),
-                HostArrays.floats(scope, returns),
-                hp.clipCoef(),
-                hp.clipVloss());
-        NDArray loss = policyObjective.add(Scalars.multiply(valueObjective, hp.vfCoef()));
+        NDArray loss = policyObjective;
+        NDArray valueObjective = null;
+        if (fusedValueGradients == null) {
+          valueObjective =
+              PpoLosses.valueLoss(
+                  valueNetwork.forward(features).reshape(b),
+                  HostArrays.floats(scope, oldValues),
+                  HostArrays.floats(scope, returns),
+                  hp.clipCoef(),
+                  hp.clipVloss());
+          loss = loss.add(Scalars.multiply(valueObjective, hp.vfCoef()));
+        }
         if (hp.entCoef() > 0) {
           loss = loss.sub(Scalars.multiply(kernel.entropy().mean(), hp.entCoef()));
         }
         tape.backward(loss);
-        return new double[] {policyObjective.getFloat(), valueObjective.getFloat()};
+        return new double[] {
+          policyObjective.getFloat(),
+          valueObjective == null ? nativeValueLoss : valueObjective.getFloat()
+        };
       }
     }
   }

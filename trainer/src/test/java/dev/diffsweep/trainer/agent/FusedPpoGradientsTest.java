@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The native PPO gradients against torch's autograd through {@link PpoLosses}, on the same networks
- * and minibatch: every parameter's gradient and both losses.
+ * and minibatch: every parameter's gradient and both losses; likewise the value network's share
+ * alone ({@link FusedValueGradients}, DiffPPO's).
  */
 class FusedPpoGradientsTest {
   private static final double LOG_STD_MIN = -20;
@@ -104,6 +105,17 @@ class FusedPpoGradientsTest {
   }
 
   @Test
+  void valueShareMatchesAutogradAtDiffPposSizes() {
+    // DiffPPO's value input [s, x_k, time features] at HalfCheetah's sizes, its 512-row minibatch.
+    assertValueShareMatchesAutograd(Case.of(17 + 6 + 8, 64, 6, 512, 0, true, 0), 5);
+  }
+
+  @Test
+  void valueShareMatchesAutogradUnclippedOffTheVectorLength() {
+    assertValueShareMatchesAutograd(Case.of(7, 24, 2, 37, 0, false, 0), 6);
+  }
+
+  @Test
   void reluNetworksAndOtherPoliciesKeepTorchsPath() {
     RandomStream random = new RandomStream(4);
     ParameterGroup valueParameters = new ParameterGroup(manager);
@@ -115,6 +127,52 @@ class FusedPpoGradientsTest {
             FusedPpoGradients.forNetworks(
                 policy, reluValue, valueParameters, PpoHyperparameters.defaults()))
         .isNull();
+    assertThat(
+            FusedValueGradients.forNetwork(
+                reluValue, valueParameters, PpoHyperparameters.defaults()))
+        .isNull();
+  }
+
+  /** The value network's native share against autograd of vfCoef times the value loss. */
+  private void assertValueShareMatchesAutograd(Case c, long seed) {
+    RandomStream random = new RandomStream(seed);
+    ParameterGroup valueParameters = new ParameterGroup(manager);
+    OrthogonalMlp value =
+        new OrthogonalMlp(
+            valueParameters,
+            "value",
+            OrthogonalMlp.Nonlinearity.TANH,
+            1.0,
+            random.split(),
+            c.observations(),
+            c.hidden(),
+            c.hidden(),
+            1);
+    FusedValueGradients fused = FusedValueGradients.forNetwork(value, valueParameters, c.hp());
+    assertThat(fused).as("the native value share applies to a tanh MLP on the CPU").isNotNull();
+
+    int b = c.batch();
+    float[] features = gaussian(random, b * c.observations(), 1);
+    float[] returns = gaussian(random, b, 1);
+    float[] oldValues = plus(currentValues(value, features, c), random, 0.4);
+    double torchLoss;
+    try (NDManager scope = manager.newSubManager();
+        GradientTape tape = GradientTape.open()) {
+      NDArray inputs = HostArrays.floats(scope, features, new Shape(b, c.observations()));
+      NDArray valueLoss =
+          PpoLosses.valueLoss(
+              value.forward(inputs).reshape(b),
+              HostArrays.floats(scope, oldValues),
+              HostArrays.floats(scope, returns),
+              c.hp().clipCoef(),
+              c.hp().clipVloss());
+      tape.backward(Scalars.multiply(valueLoss, c.hp().vfCoef()));
+      torchLoss = valueLoss.getFloat();
+    }
+
+    assertThat(fused.compute(b, features, returns, oldValues)).isCloseTo(torchLoss, offset(2e-5));
+    double squaredNorm = assertSameGradients(valueParameters.arrays(), fused.gradients(), "value");
+    assertThat(fused.squaredNorm()).isCloseTo(squaredNorm, withinPercentage(0.01));
   }
 
   /** Returns the fused log-std gradient after checking everything against autograd. */
