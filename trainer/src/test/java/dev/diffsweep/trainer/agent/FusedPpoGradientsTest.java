@@ -137,17 +137,7 @@ class FusedPpoGradientsTest {
   private void assertValueShareMatchesAutograd(Case c, long seed) {
     RandomStream random = new RandomStream(seed);
     ParameterGroup valueParameters = new ParameterGroup(manager);
-    OrthogonalMlp value =
-        new OrthogonalMlp(
-            valueParameters,
-            "value",
-            OrthogonalMlp.Nonlinearity.TANH,
-            1.0,
-            random.split(),
-            c.observations(),
-            c.hidden(),
-            c.hidden(),
-            1);
+    OrthogonalMlp value = tanhValue(valueParameters, c, random);
     FusedValueGradients fused = FusedValueGradients.forNetwork(value, valueParameters, c.hp());
     assertThat(fused).as("the native value share applies to a tanh MLP on the CPU").isNotNull();
 
@@ -159,13 +149,7 @@ class FusedPpoGradientsTest {
     try (NDManager scope = manager.newSubManager();
         GradientTape tape = GradientTape.open()) {
       NDArray inputs = HostArrays.floats(scope, features, new Shape(b, c.observations()));
-      NDArray valueLoss =
-          PpoLosses.valueLoss(
-              value.forward(inputs).reshape(b),
-              HostArrays.floats(scope, oldValues),
-              HostArrays.floats(scope, returns),
-              c.hp().clipCoef(),
-              c.hp().clipVloss());
+      NDArray valueLoss = valueLoss(scope, value, inputs, oldValues, returns, c);
       tape.backward(Scalars.multiply(valueLoss, c.hp().vfCoef()));
       torchLoss = valueLoss.getFloat();
     }
@@ -181,17 +165,7 @@ class FusedPpoGradientsTest {
     GaussianStepPolicy policy =
         policy(c.observations(), c.hidden(), c.actions(), c.logStdInit(), random);
     ParameterGroup valueParameters = new ParameterGroup(manager);
-    OrthogonalMlp value =
-        new OrthogonalMlp(
-            valueParameters,
-            "value",
-            OrthogonalMlp.Nonlinearity.TANH,
-            1.0,
-            random.split(),
-            c.observations(),
-            c.hidden(),
-            c.hidden(),
-            1);
+    OrthogonalMlp value = tanhValue(valueParameters, c, random);
     FusedPpoGradients fused = FusedPpoGradients.forNetworks(policy, value, valueParameters, c.hp());
     assertThat(fused).as("the fused path applies to CleanRL's networks on the CPU").isNotNull();
 
@@ -217,13 +191,7 @@ class FusedPpoGradientsTest {
               HostArrays.floats(scope, oldLogDensities),
               HostArrays.floats(scope, advantages),
               c.hp().clipCoef());
-      NDArray valueLoss =
-          PpoLosses.valueLoss(
-              value.forward(obs).reshape(b),
-              HostArrays.floats(scope, oldValues),
-              HostArrays.floats(scope, returns),
-              c.hp().clipCoef(),
-              c.hp().clipVloss());
+      NDArray valueLoss = valueLoss(scope, value, obs, oldValues, returns, c);
       NDArray loss =
           policyLoss
               .add(Scalars.multiply(valueLoss, c.hp().vfCoef()))
@@ -243,6 +211,38 @@ class FusedPpoGradientsTest {
     assertThat(fused.squaredNorm()).isCloseTo(squaredNorm, withinPercentage(0.01));
     List<ByteBuffer> policyGradients = fused.policyGradients();
     return floats(policyGradients.get(policyGradients.size() - 1));
+  }
+
+  /**
+   * Torch's (clipped) value loss of {@code value} on {@code inputs}, on the tape if one is open.
+   */
+  private static NDArray valueLoss(
+      NDManager scope,
+      OrthogonalMlp value,
+      NDArray inputs,
+      float[] oldValues,
+      float[] returns,
+      Case c) {
+    return PpoLosses.valueLoss(
+        value.forward(inputs).reshape(c.batch()),
+        HostArrays.floats(scope, oldValues),
+        HostArrays.floats(scope, returns),
+        c.hp().clipCoef(),
+        c.hp().clipVloss());
+  }
+
+  /** CleanRL's value network over the case's inputs: two tanh layers of its hidden width. */
+  private static OrthogonalMlp tanhValue(ParameterGroup parameters, Case c, RandomStream random) {
+    return new OrthogonalMlp(
+        parameters,
+        "value",
+        OrthogonalMlp.Nonlinearity.TANH,
+        1.0,
+        random.split(),
+        c.observations(),
+        c.hidden(),
+        c.hidden(),
+        1);
   }
 
   private GaussianStepPolicy policy(
