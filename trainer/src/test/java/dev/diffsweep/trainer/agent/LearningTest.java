@@ -66,7 +66,8 @@ class LearningTest {
    * became one product: seed 1 1000 from 35k on (510 s), seed 2 1000 from 40k on (518 s). After
    * PPO's minibatch gradients moved into one native call (2026-12-02): PPO seed 1 and 2 1000 from
    * 15k on (64 s, 71 s in this test); DiffPPO through the CLI 2026-12-03, seed 1 1000 from 35k on
-   * (592 s).
+   * (592 s). After DiffPPO's value network moved to native code too (2026-12-03, CLI, both seeds at
+   * once): seeds 1 and 2 1000 from 35k on (619 s, 604 s).
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"ppo, 1", "ppo, 2", "diffppo, 1", "diffppo, 2"})
