@@ -63,8 +63,7 @@ public record Study(
     text.append("algorithms = ").append(algorithms).append('\n');
     text.append("tasks = ").append(tasks).append('\n');
     text.append("seeds = ").append(seeds).append('\n');
-    text.append("steps = ").append(steps.defaultSteps()).append(' ');
-    text.append(new TreeMap<>(steps.perTask())).append('\n');
+    text.append("steps = ").append(steps.describe()).append('\n');
     text.append("evaluation = every ").append(evaluation.everySteps());
     text.append(" episodes ").append(evaluation.episodes()).append('\n');
     for (String algorithm : algorithms) {

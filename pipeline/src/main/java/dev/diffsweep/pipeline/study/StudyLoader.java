@@ -101,13 +101,13 @@ public final class StudyLoader {
     List<String> algorithms = names(config, "algorithms", AlgorithmRegistry.names());
     List<String> tasks = names(config, "tasks", TaskRegistry.ids());
     List<Integer> seeds = seeds(config);
-    StepBudget steps = steps(config, tasks);
+    StepBudget steps = steps(config, algorithms, tasks);
     EvaluationSchedule evaluation = evaluation(config);
     Map<String, List<String>> grid = grid(config, "grid");
     Map<String, Map<String, List<String>>> algorithmGrid = algorithmGrid(config, algorithms);
     checkHyperparameters(algorithms, grid, algorithmGrid);
     TuneSpec tune =
-        config.hasPath("tune") ? tune(config, algorithms, tasks, grid, algorithmGrid) : null;
+        config.hasPath("tune") ? tune(config, algorithms, tasks, steps, grid, algorithmGrid) : null;
     String tuneBlock =
         config.hasPath("tune") ? config.getValue("tune").render(ConfigRenderOptions.concise()) : "";
     String spark = config.hasPath("spark") ? string(config, "spark") : DEFAULT_PROFILE;
@@ -138,10 +138,17 @@ public final class StudyLoader {
       Config config,
       List<String> algorithms,
       List<String> tasks,
+      StepBudget steps,
       Map<String, List<String>> grid,
       Map<String, Map<String, List<String>>> algorithmGrid) {
     if (tasks.size() > 1) {
       problems.add("tasks: a study with a tune block tunes one task; it lists " + tasks);
+    }
+    if (!steps.perAlgorithm().isEmpty()) {
+      problems.add(
+          "steps: a study with a tune block has one budget for every configuration; it gives "
+              + steps.perAlgorithm().keySet()
+              + " their own");
     }
     for (Map.Entry<String, List<String>> entry : grid.entrySet()) {
       if (entry.getValue().size() > 1) {
@@ -268,8 +275,10 @@ public final class StudyLoader {
     return seeds;
   }
 
-  private StepBudget steps(Config config, List<String> tasks) {
-    String expected = "a positive integer, or {default = N, <task> = M}";
+  private StepBudget steps(Config config, List<String> algorithms, List<String> tasks) {
+    String expected =
+        "a positive integer, or {default = N, <task> = M, <algorithm> = M or {default = N, <task> ="
+            + " M}}";
     if (!present(config, "steps")) {
       return new StepBudget(0, Map.of());
     }
@@ -281,28 +290,58 @@ public final class StudyLoader {
       wrong("steps", expected, value);
       return new StepBudget(0, Map.of());
     }
-    Config steps = config.getConfig("steps");
+    StepBudget budget = taskBudget(config, "steps", tasks, algorithms, expected);
+    if (budget.defaultSteps() == 0) {
+      for (String algorithm : algorithms) {
+        StepBudget own = budget.perAlgorithm().get(algorithm);
+        boolean covered =
+            own != null && own.defaultSteps() > 0
+                || tasks.stream()
+                    .allMatch(
+                        task ->
+                            budget.perTask().containsKey(task)
+                                || own != null && own.perTask().containsKey(task));
+        if (!covered) {
+          problems.add(
+              "steps: give a default or a budget for every task "
+                  + tasks
+                  + (budget.perAlgorithm().isEmpty() ? "" : " of " + algorithm));
+          break;
+        }
+      }
+    }
+    return budget;
+  }
+
+  /**
+   * One level of a step budget: {@code default}, task ids and (at the top level only) algorithm
+   * names, each an algorithm's own level.
+   */
+  private StepBudget taskBudget(
+      Config config, String path, List<String> tasks, List<String> algorithms, String expected) {
     List<String> allowed = new ArrayList<>(List.of("default"));
     allowed.addAll(tasks);
+    allowed.addAll(algorithms);
     long defaultSteps = 0;
     Map<String, Long> perTask = new TreeMap<>();
-    for (String task : steps.root().keySet()) {
-      String key = "steps." + task;
-      if (!allowed.contains(task)) {
-        problem(key, "unknown key", allowed);
-        continue;
-      }
-      long budget = positiveLong(config, quotedPath("steps", task), expected);
-      if (task.equals("default")) {
-        defaultSteps = budget;
+    Map<String, StepBudget> perAlgorithm = new TreeMap<>();
+    for (String key : config.getConfig(path).root().keySet()) {
+      String quoted = quotedPath(path, key);
+      String readable = path.replace("\"", "") + "." + key;
+      if (!allowed.contains(key)) {
+        problem(readable, "unknown key", allowed);
+      } else if (algorithms.contains(key)
+          && config.getValue(quoted).valueType() == ConfigValueType.OBJECT) {
+        perAlgorithm.put(key, taskBudget(config, quoted, tasks, List.of(), expected));
+      } else if (algorithms.contains(key)) {
+        perAlgorithm.put(key, new StepBudget(positiveLong(config, quoted, expected), Map.of()));
+      } else if (key.equals("default")) {
+        defaultSteps = positiveLong(config, quoted, expected);
       } else {
-        perTask.put(task, budget);
+        perTask.put(key, positiveLong(config, quoted, expected));
       }
     }
-    if (defaultSteps == 0 && !perTask.keySet().containsAll(tasks)) {
-      problems.add("steps: give a default or a budget for every task " + tasks);
-    }
-    return new StepBudget(defaultSteps, perTask);
+    return new StepBudget(defaultSteps, perTask, perAlgorithm);
   }
 
   private EvaluationSchedule evaluation(Config config) {

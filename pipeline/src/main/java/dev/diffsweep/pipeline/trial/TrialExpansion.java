@@ -28,7 +28,7 @@ public final class TrialExpansion {
                     algorithm,
                     task,
                     seed,
-                    study.steps().forTask(task),
+                    study.steps().forTrial(algorithm, task),
                     study.evaluation(),
                     point));
           }

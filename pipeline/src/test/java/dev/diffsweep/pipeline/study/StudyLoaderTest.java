@@ -75,6 +75,44 @@ class StudyLoaderTest {
   }
 
   @Test
+  void givesAnAlgorithmItsOwnStepBudgetOverTheTasksOnes() {
+    Study study =
+        parse(
+            VALID
+                .replace(
+                    "tasks = [InvertedPendulum-v4]", "tasks = [InvertedPendulum-v4, Hopper-v4]")
+                .replace(
+                    "steps = 1000",
+                    "steps { default = 1000, Hopper-v4 = 5000, diffsac { default = 9000,"
+                        + " Hopper-v4 = 7000 } }"));
+
+    assertThat(study.steps().forTrial("sac", "InvertedPendulum-v4")).isEqualTo(1000);
+    assertThat(study.steps().forTrial("sac", "Hopper-v4")).isEqualTo(5000);
+    assertThat(study.steps().forTrial("diffsac", "InvertedPendulum-v4")).isEqualTo(9000);
+    assertThat(study.steps().forTrial("diffsac", "Hopper-v4")).isEqualTo(7000);
+  }
+
+  @Test
+  void keepsTheIdentityOfAStudyWithoutAlgorithmBudgets() {
+    assertThat(parse(VALID).identity()).contains("steps = 1000 {}\n");
+  }
+
+  @Test
+  void refusesAnAlgorithmBudgetThatLeavesATaskWithout() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    VALID
+                        .replace(
+                            "tasks = [InvertedPendulum-v4]",
+                            "tasks = [InvertedPendulum-v4, Hopper-v4]")
+                        .replace("steps = 1000", "steps { diffsac = 100, Hopper-v4 = 5 }")))
+        .isInstanceOf(StudyFileException.class)
+        .hasMessageContaining("steps: give a default or a budget for every task")
+        .hasMessageContaining("of sac");
+  }
+
+  @Test
   void refusesAnUnknownKeyNamingTheFileTheKeyAndTheAllowedKeys() {
     assertThatThrownBy(() -> parse(VALID + "\nlearning_rate = 0.1\n"))
         .isInstanceOf(StudyFileException.class)
@@ -118,7 +156,8 @@ class StudyLoaderTest {
         .containsExactlyInAnyOrder(
             "seeds: expected a list of non-negative integers, or a count N meaning 0..N-1 without"
                 + " repeats, got [0,-1]",
-            "steps: expected a positive integer, or {default = N, <task> = M}, got \"lots\"",
+            "steps: expected a positive integer, or {default = N, <task> = M, <algorithm> = M or"
+                + " {default = N, <task> = M}}, got \"lots\"",
             "evaluation.warmup: unknown key (allowed: every, episodes)",
             "grid.batch_size: expected a number, string or boolean, or a non-empty list of them,"
                 + " got {\"small\":1}");
