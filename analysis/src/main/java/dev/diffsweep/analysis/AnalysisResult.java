@@ -1,7 +1,9 @@
 package dev.diffsweep.analysis;
 
 import dev.diffsweep.analysis.summary.StudyResults;
+import dev.diffsweep.analysis.summary.VerdictLines;
 import dev.diffsweep.analysis.tuning.TuningResults;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,4 +18,10 @@ public record AnalysisResult(
     String description,
     Optional<StudyResults> results,
     Optional<TuningResults> tuning,
-    Map<String, Double> phaseSeconds) {}
+    Map<String, Double> phaseSeconds) {
+
+  /** The comparison's verdicts, a line each, for the end of the terminal output. */
+  public List<String> verdictLines() {
+    return results.map(r -> VerdictLines.of(r.comparison())).orElse(List.of());
+  }
+}

@@ -24,6 +24,8 @@ import dev.diffsweep.analysis.tuning.TuneSettings;
 import dev.diffsweep.analysis.tuning.TunedConfiguration;
 import dev.diffsweep.analysis.tuning.TuningResults;
 import dev.diffsweep.analysis.tuning.TuningStatistics;
+import dev.diffsweep.contract.AlgorithmCatalogue;
+import dev.diffsweep.contract.ComparedPairs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -93,7 +95,8 @@ public final class StudyAnalysis {
             tables.guard(() -> collectTrials(queries, inventory, configByTrial, options));
         tuningCurves = collectTuningCurves(tables, evaluations, tuned);
         timer.lap("spark sql");
-        StudyResults computed = StudyStatistics.compute(trials, grids, options);
+        StudyResults computed =
+            StudyStatistics.compute(trials, grids, comparedPairs(conf, layout), options);
         timer.lap("statistics");
         new ResultTableWriter(spark, layout).write(computed.tables());
         timer.lap("tables");
@@ -159,6 +162,27 @@ public final class StudyAnalysis {
         results,
         tuning,
         timer.seconds());
+  }
+
+  /**
+   * The pairs the study file named, as the driver recorded them, or the catalogue's (each Diff*
+   * agent against its base) for a study that named none or predates the record.
+   */
+  static Map<String, String> comparedPairs(Configuration conf, StudyLayout layout) {
+    Optional<String> recorded = HadoopFiles.readText(conf, layout.comparedPairs());
+    if (recorded.isEmpty()) {
+      return AlgorithmCatalogue.defaultPairs();
+    }
+    try {
+      return ComparedPairs.parse(recorded.get());
+    } catch (IllegalArgumentException e) {
+      throw new StudyReadException(
+          layout.comparedPairs()
+              + ": "
+              + e.getMessage()
+              + "; fix the study file's compare block and rerun the study, or delete the file to"
+              + " compare each Diff* agent with its base");
+    }
   }
 
   private static void writePlots(Configuration conf, StudyLayout layout, List<PlotImage> plots) {

@@ -188,11 +188,11 @@ class StudyAnalysisTest {
                     + " sample_efficiency_ratio_ci_high, probability_of_improvement"
                     + " FROM read_parquet('"
                     + study
-                    + "/summary/*.parquet') WHERE algorithm = 'DiffSAC'")) {
+                    + "/summary/*.parquet') WHERE algorithm = 'diffsac'")) {
       int count = 0;
       while (rows.next()) {
         count++;
-        assertThat(rows.getString(1)).isEqualTo("SAC");
+        assertThat(rows.getString(1)).isEqualTo("sac");
         // The synthetic DiffSAC learns faster and higher than SAC.
         assertThat(rows.getDouble(2)).isGreaterThan(1.0);
         assertThat(rows.getDouble(3)).isLessThanOrEqualTo(rows.getDouble(2));

@@ -23,7 +23,7 @@ class StudyEdgeCasesTest {
       AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(200, 0.95, 5));
   private static final SyntheticStudy.Spec TINY =
       new SyntheticStudy.Spec(
-          "tiny", List.of("SAC"), List.of("Hopper-v4"), 3, 5, 100, 0, List.of(10));
+          "tiny", List.of("sac"), List.of("Hopper-v4"), 3, 5, 100, 0, List.of(10));
 
   private static SparkSession spark;
   @TempDir Path folder;
@@ -98,7 +98,7 @@ class StudyEdgeCasesTest {
     SyntheticStudy.Spec ablation =
         new SyntheticStudy.Spec(
             "ablation",
-            List.of("SAC", "DiffSAC"),
+            List.of("sac", "diffsac"),
             List.of("Hopper-v4"),
             3,
             8,
@@ -116,9 +116,9 @@ class StudyEdgeCasesTest {
     // Each DiffSAC configuration is compared with the one SAC configuration.
     assertThat(
             summary.rows().stream()
-                .filter(r -> "DiffSAC".equals(summary.get(r, "algorithm")))
+                .filter(r -> "diffsac".equals(summary.get(r, "algorithm")))
                 .map(r -> summary.<String>get(r, "base_algorithm")))
-        .containsOnly("SAC")
+        .containsOnly("sac")
         .hasSize(3);
     assertThat(Path.of(study, "plots/ablation-diffusion_steps-Hopper-v4.png")).isNotEmptyFile();
     assertThat(Path.of(study, "plots/ablation-diffusion_steps-Hopper-v4.svg")).isNotEmptyFile();

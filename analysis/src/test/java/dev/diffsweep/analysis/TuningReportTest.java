@@ -72,7 +72,7 @@ class TuningReportTest {
             spark,
             folder.resolve("grid").toString(),
             new SyntheticStudy.Spec(
-                "grid", List.of("SAC"), List.of("Hopper-v4"), 3, 10, 100, 0, List.of(10)));
+                "grid", List.of("sac"), List.of("Hopper-v4"), 3, 10, 100, 0, List.of(10)));
     StudyAnalysis.run(spark, maximized, OPTIONS);
     StudyAnalysis.run(spark, minimized, OPTIONS);
     gridResult = StudyAnalysis.run(spark, grid, OPTIONS);

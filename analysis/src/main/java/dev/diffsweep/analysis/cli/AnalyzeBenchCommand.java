@@ -5,6 +5,7 @@ import dev.diffsweep.analysis.AnalysisResult;
 import dev.diffsweep.analysis.StudyAnalysis;
 import dev.diffsweep.analysis.fixture.SyntheticStudy;
 import dev.diffsweep.analysis.stats.BootstrapSettings;
+import dev.diffsweep.contract.AlgorithmCatalogue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,8 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Time the analysis of a synthetic study end to end.")
 public final class AnalyzeBenchCommand implements Callable<Integer> {
-  private static final List<String> AGENTS =
-      List.of("SAC", "DiffSAC", "PPO", "DiffPPO", "WPO", "DiffWPO");
+  private static final List<String> AGENTS = AlgorithmCatalogue.names();
   private static final List<String> TASKS =
       List.of(
           "Ant-v4",

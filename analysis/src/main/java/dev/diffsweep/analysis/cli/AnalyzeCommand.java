@@ -127,6 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       out.printf(
           "Analysed %d committed trials in %.1f s.%nReport: %s%n",
           result.committedTrials(), (System.nanoTime() - start) / 1e9, result.reportPath());
+      result.verdictLines().forEach(out::println);
       out.flush();
       return 0;
     } catch (StudyReadException e) {

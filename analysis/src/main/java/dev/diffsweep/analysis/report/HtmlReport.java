@@ -5,6 +5,8 @@ import dev.diffsweep.analysis.stats.Statistic;
 import dev.diffsweep.analysis.summary.GroupKey;
 import dev.diffsweep.analysis.summary.ResultTable;
 import dev.diffsweep.analysis.summary.StudyResults;
+import dev.diffsweep.analysis.summary.Verdict;
+import dev.diffsweep.analysis.summary.VerdictLines;
 import dev.diffsweep.analysis.tables.TrialRecord;
 import dev.diffsweep.analysis.tuning.RankedConfiguration;
 import dev.diffsweep.analysis.tuning.TuneSettings;
@@ -62,6 +64,7 @@ public final class HtmlReport {
           .append(" report. A trial is committed when it completed and its episodes and")
           .append(" evaluations folders were moved into the study's tables.</p>\n");
     }
+    c.results().ifPresent(this::comparisonSection);
     trialsSection(c);
     c.tuning().ifPresent(tuning -> tuningSection(tuning, c));
     versionsSection(c);
@@ -74,6 +77,61 @@ public final class HtmlReport {
             });
     html.append("</body></html>\n");
     return html.toString();
+  }
+
+  /** The study's answer, first: each compared agent against its base, with the verdict rule. */
+  private void comparisonSection(StudyResults results) {
+    html.append("<h2>Diff* against its base</h2>\n");
+    ResultTable comparison = results.comparison();
+    if (comparison.rows().isEmpty()) {
+      paragraph(escape(VerdictLines.of(comparison).get(0)) + ".");
+      return;
+    }
+    paragraph(
+        "Each row compares an agent with its base on one task, and on all tasks together"
+            + " (min-max normalised scores, intervals stratified by task). Verdict: "
+            + escape(Verdict.RULE)
+            + ".");
+    List<List<Object>> rows = new ArrayList<>();
+    for (Row row : comparison.rows()) {
+      rows.add(
+          List.of(
+              comparison.get(row, "task"),
+              comparison.get(row, "algorithm"),
+              comparison.get(row, "base_algorithm"),
+              comparison.get(row, "config"),
+              comparison.get(row, "seeds") + " / " + comparison.get(row, "base_seeds"),
+              estimate(comparison, row, "final_return_iqm"),
+              estimate(comparison, row, "base_final_return_iqm"),
+              number(comparison.get(row, "auc_iqm"))
+                  + " / "
+                  + number(comparison.get(row, "base_auc_iqm")),
+              estimate(comparison, row, "sample_efficiency_ratio"),
+              estimate(comparison, row, "probability_of_improvement"),
+              comparison.get(row, "verdict")));
+    }
+    table(
+        List.of(
+            "task",
+            "agent",
+            "base",
+            "config",
+            "seeds",
+            "IQM final return (agent)",
+            "IQM final return (base)",
+            "AUC IQM (agent / base)",
+            "sample-efficiency ratio",
+            "P(agent > base)",
+            "verdict"),
+        rows);
+    paragraph(
+        "How to read it: P(agent &gt; base) is the chance that a run of the agent ends above a run"
+            + " of its base (0.5: no difference). The sample-efficiency ratio is the base's env"
+            + " steps to the task's threshold over the agent's (above 1: the agent gets there"
+            + " sooner). With few seeds the intervals are wide and most verdicts are inconclusive;"
+            + " and where neither agent learned within the budget (final returns near the task's"
+            + " random return) the comparison says nothing about the algorithms: give them a"
+            + " longer budget (conf/locomotion.conf).");
   }
 
   private void trialsSection(ReportContext c) {

@@ -35,12 +35,17 @@ public final class StudyStatistics {
 
   private final AnalysisOptions options;
   private final Map<String, TaskGrid> grids;
+  private final Map<String, String> pairs;
   private final Map<GroupKey, List<TrialResult>> groups;
 
   private StudyStatistics(
-      List<TrialResult> trials, Map<String, TaskGrid> grids, AnalysisOptions options) {
+      List<TrialResult> trials,
+      Map<String, TaskGrid> grids,
+      Map<String, String> pairs,
+      AnalysisOptions options) {
     this.options = options;
     this.grids = grids;
+    this.pairs = Map.copyOf(pairs);
     this.groups =
         trials.stream()
             .collect(
@@ -48,9 +53,15 @@ public final class StudyStatistics {
                     TrialResult::group, () -> new TreeMap<>(GROUP_ORDER), Collectors.toList()));
   }
 
+  /**
+   * @param pairs each compared agent with the agent it is compared against (variant to base)
+   */
   public static StudyResults compute(
-      List<TrialResult> trials, Map<String, TaskGrid> grids, AnalysisOptions options) {
-    return new StudyStatistics(trials, grids, options).compute();
+      List<TrialResult> trials,
+      Map<String, TaskGrid> grids,
+      Map<String, String> pairs,
+      AnalysisOptions options) {
+    return new StudyStatistics(trials, grids, pairs, options).compute();
   }
 
   /** Score and curve estimates of one group. */
@@ -61,6 +72,17 @@ public final class StudyStatistics {
       PointwiseEstimate curve,
       double stepsToThreshold,
       double[] stepsReplicates) {}
+
+  /**
+   * A compared group against its base's group on the same task: how many times fewer env steps it
+   * needs to the threshold (with the interval over the curves' bootstrap replicates) and the
+   * probability that a run of it ends above a run of the base.
+   */
+  private record PairStats(
+      GroupKey base,
+      double efficiencyRatio,
+      ConfidenceInterval efficiencyRatioInterval,
+      ProbabilityOfImprovement.Estimate improvement) {}
 
   private StudyResults compute() {
     BootstrapSettings bootstrap = options.bootstrap();
@@ -121,9 +143,15 @@ public final class StudyStatistics {
                     Collectors.toMap(
                         TaskGrid::task,
                         g -> new ScoreNormalization.Range(g.minReturn(), g.maxReturn()))));
+    Map<GroupKey, PairStats> pairStats = new TreeMap<>(GROUP_ORDER);
+    for (GroupStats g : stats.values()) {
+      baseGroup(g.key(), stats.keySet())
+          .ifPresent(base -> pairStats.put(g.key(), pairStats(g, stats.get(base))));
+    }
     return new StudyResults(
+        comparisonTable(stats, pairStats, normalization),
         curvesTable(stats),
-        summaryTable(stats, thresholdByTask),
+        summaryTable(stats, pairStats, thresholdByTask),
         aggregateCurvesTable(normalization),
         aggregateTable(normalization),
         performanceProfileTable(normalization),
@@ -176,7 +204,9 @@ public final class StudyStatistics {
   // ---- summary ------------------------------------------------------------------------------
 
   private ResultTable summaryTable(
-      Map<GroupKey, GroupStats> stats, Map<String, Double> thresholds) {
+      Map<GroupKey, GroupStats> stats,
+      Map<GroupKey, PairStats> pairStats,
+      Map<String, Double> thresholds) {
     TableSchema schema =
         new TableSchema()
             .string("algorithm")
@@ -209,36 +239,140 @@ public final class StudyStatistics {
       row.add(StatisticCells.nullIfNaN(g.stepsToThreshold()));
       row.add(StatisticCells.nullIfNaN(stepsCi.low()));
       row.add(StatisticCells.nullIfNaN(stepsCi.high()));
-      Optional<GroupKey> base = baseGroup(key, stats.keySet());
-      row.add(base.map(GroupKey::algorithm).orElse(null));
-      if (base.isPresent()) {
-        GroupStats b = stats.get(base.get());
-        double[] ratios = new double[g.stepsReplicates().length];
-        for (int r = 0; r < ratios.length; r++) {
-          ratios[r] = efficiencyRatio(b.stepsReplicates()[r], g.stepsReplicates()[r]);
-        }
-        ConfidenceInterval ratioCi =
-            ConfidenceInterval.percentile(ratios, options.bootstrap().level());
-        row.add(
-            StatisticCells.nullIfNaN(efficiencyRatio(b.stepsToThreshold(), g.stepsToThreshold())));
-        row.add(StatisticCells.nullIfNaN(ratioCi.low()));
-        row.add(StatisticCells.nullIfNaN(ratioCi.high()));
-        ProbabilityOfImprovement.Estimate poi =
-            ProbabilityOfImprovement.estimate(
-                List.of(finalReturns(groups.get(key))),
-                List.of(finalReturns(groups.get(base.get()))),
-                options.bootstrap().forGroup(key + "poi"));
-        row.add(poi.probability());
-        row.add(poi.interval().low());
-        row.add(poi.interval().high());
+      PairStats pair = pairStats.get(key);
+      if (pair != null) {
+        row.add(pair.base().algorithm());
+        appendPairCells(row, pair);
       } else {
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 7; i++) {
           row.add(null);
         }
       }
       rows.add(RowFactory.create(row.toArray()));
     }
     return new ResultTable("summary", schema.build(), rows);
+  }
+
+  /** Ratio, its interval, probability of improvement and its interval, in that order. */
+  private static void appendPairCells(List<Object> row, PairStats pair) {
+    row.add(StatisticCells.nullIfNaN(pair.efficiencyRatio()));
+    row.add(StatisticCells.nullIfNaN(pair.efficiencyRatioInterval().low()));
+    row.add(StatisticCells.nullIfNaN(pair.efficiencyRatioInterval().high()));
+    row.add(pair.improvement().probability());
+    row.add(pair.improvement().interval().low());
+    row.add(pair.improvement().interval().high());
+  }
+
+  private PairStats pairStats(GroupStats g, GroupStats b) {
+    double[] ratios = new double[g.stepsReplicates().length];
+    for (int r = 0; r < ratios.length; r++) {
+      ratios[r] = efficiencyRatio(b.stepsReplicates()[r], g.stepsReplicates()[r]);
+    }
+    ProbabilityOfImprovement.Estimate poi =
+        ProbabilityOfImprovement.estimate(
+            List.of(finalReturns(groups.get(g.key()))),
+            List.of(finalReturns(groups.get(b.key()))),
+            options.bootstrap().forGroup(g.key() + "poi"));
+    return new PairStats(
+        b.key(),
+        efficiencyRatio(b.stepsToThreshold(), g.stepsToThreshold()),
+        ConfidenceInterval.percentile(ratios, options.bootstrap().level()),
+        poi);
+  }
+
+  // ---- comparison ---------------------------------------------------------------------------
+
+  /**
+   * The study's answer first: every compared group against its base, per task and across tasks,
+   * with a verdict from the probability of improvement's interval ({@link Verdict}).
+   */
+  private ResultTable comparisonTable(
+      Map<GroupKey, GroupStats> stats,
+      Map<GroupKey, PairStats> pairStats,
+      ScoreNormalization normalization) {
+    List<Row> rows = new ArrayList<>();
+    pairStats.forEach(
+        (key, pair) -> {
+          GroupStats g = stats.get(key);
+          GroupStats b = stats.get(pair.base());
+          List<Object> row = new ArrayList<>(List.of(key.task(), key.algorithm()));
+          row.add(pair.base().algorithm());
+          row.add(key.config());
+          row.add(groups.get(key).size());
+          row.add(groups.get(pair.base()).size());
+          appendIqm(row, g.finalReturn());
+          appendIqm(row, b.finalReturn());
+          row.add(StatisticCells.nullIfNaN(g.auc().point(Statistic.IQM, 0)));
+          row.add(StatisticCells.nullIfNaN(b.auc().point(Statistic.IQM, 0)));
+          appendPairCells(row, pair);
+          row.add(Verdict.of(pair.improvement().interval()).word());
+          rows.add(RowFactory.create(row.toArray()));
+        });
+    Map<GroupKey, List<TrialResult>> across = acrossTasks();
+    for (Map.Entry<GroupKey, List<TrialResult>> e : across.entrySet()) {
+      GroupKey key = e.getKey();
+      Optional<GroupKey> base = baseGroup(key, across.keySet());
+      Optional<ProbabilityOfImprovement.Estimate> poi =
+          base.flatMap(b -> aggregateImprovement(e.getValue(), across.get(b), normalization, key));
+      if (poi.isEmpty()) {
+        continue;
+      }
+      List<TrialResult> baseRuns = across.get(base.get());
+      List<Object> row = new ArrayList<>();
+      row.add(ACROSS_TASKS);
+      row.add(key.algorithm());
+      row.add(base.get().algorithm());
+      row.add(key.config());
+      row.add(e.getValue().size());
+      row.add(baseRuns.size());
+      appendIqm(row, aggregateEstimate(key, e.getValue(), normalization));
+      appendIqm(row, aggregateEstimate(base.get(), baseRuns, normalization));
+      row.add(null);
+      row.add(null);
+      row.add(null);
+      row.add(null);
+      row.add(null);
+      row.add(poi.get().probability());
+      row.add(poi.get().interval().low());
+      row.add(poi.get().interval().high());
+      row.add(Verdict.of(poi.get().interval()).word());
+      rows.add(RowFactory.create(row.toArray()));
+    }
+    return new ResultTable("comparison", COMPARISON_SCHEMA.build(), rows);
+  }
+
+  /** The task column of a comparison row over all tasks the pair shares. */
+  public static final String ACROSS_TASKS = "all tasks";
+
+  private static final TableSchema COMPARISON_SCHEMA =
+      new TableSchema()
+          .string("task")
+          .string("algorithm")
+          .string("base_algorithm")
+          .string("config")
+          .integer("seeds")
+          .integer("base_seeds")
+          .real("final_return_iqm")
+          .real("final_return_iqm_ci_low")
+          .real("final_return_iqm_ci_high")
+          .real("base_final_return_iqm")
+          .real("base_final_return_iqm_ci_low")
+          .real("base_final_return_iqm_ci_high")
+          .real("auc_iqm")
+          .real("base_auc_iqm")
+          .real("sample_efficiency_ratio")
+          .real("sample_efficiency_ratio_ci_low")
+          .real("sample_efficiency_ratio_ci_high")
+          .real("probability_of_improvement")
+          .real("probability_of_improvement_ci_low")
+          .real("probability_of_improvement_ci_high")
+          .string("verdict");
+
+  private void appendIqm(List<Object> row, PointwiseEstimate estimate) {
+    ConfidenceInterval ci = estimate.interval(Statistic.IQM, 0);
+    row.add(StatisticCells.nullIfNaN(estimate.point(Statistic.IQM, 0)));
+    row.add(StatisticCells.nullIfNaN(ci.low()));
+    row.add(StatisticCells.nullIfNaN(ci.high()));
   }
 
   /**
@@ -258,11 +392,11 @@ public final class StudyStatistics {
   }
 
   /**
-   * The base agent's group for a Diff* group: same task and configuration, or the base's only
+   * The base agent's group for a compared group: same task and configuration, or the base's only
    * configuration on that task (the base lacks the diffusion hyperparameters an ablation varies).
    */
-  private static Optional<GroupKey> baseGroup(GroupKey key, java.util.Set<GroupKey> all) {
-    Optional<String> base = BaseAlgorithm.of(key.algorithm());
+  private Optional<GroupKey> baseGroup(GroupKey key, java.util.Set<GroupKey> all) {
+    Optional<String> base = Optional.ofNullable(pairs.get(key.algorithm()));
     if (base.isEmpty()) {
       return Optional.empty();
     }
@@ -368,13 +502,7 @@ public final class StudyStatistics {
     for (Map.Entry<GroupKey, List<TrialResult>> e : across.entrySet()) {
       GroupKey key = e.getKey();
       List<TrialResult> runs = e.getValue();
-      double[][] scores =
-          runs.stream()
-              .map(r -> new double[] {normalization.normalize(r.trial().task(), r.finalReturn())})
-              .toArray(double[][]::new);
-      PointwiseEstimate estimate =
-          PointwiseBootstrap.estimate(
-              scores, taskStrata(runs), options.bootstrap().forGroup(key + "aggregate"));
+      PointwiseEstimate estimate = aggregateEstimate(key, runs, normalization);
       List<Object> row = new ArrayList<>(List.of(key.algorithm(), key.config()));
       row.add((int) runs.stream().map(r -> r.trial().task()).distinct().count());
       row.add(runs.size());
@@ -389,6 +517,17 @@ public final class StudyStatistics {
       rows.add(RowFactory.create(row.toArray()));
     }
     return new ResultTable("aggregate", schema.build(), rows);
+  }
+
+  /** Normalised final returns across tasks, bootstrapped within tasks (stratified). */
+  private PointwiseEstimate aggregateEstimate(
+      GroupKey key, List<TrialResult> runs, ScoreNormalization normalization) {
+    double[][] scores =
+        runs.stream()
+            .map(r -> new double[] {normalization.normalize(r.trial().task(), r.finalReturn())})
+            .toArray(double[][]::new);
+    return PointwiseBootstrap.estimate(
+        scores, taskStrata(runs), options.bootstrap().forGroup(key + "aggregate"));
   }
 
   /** P(Diff* > base) over the tasks both were run on, on normalised final returns. */

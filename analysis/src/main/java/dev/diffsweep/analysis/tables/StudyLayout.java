@@ -1,5 +1,6 @@
 package dev.diffsweep.analysis.tables;
 
+import dev.diffsweep.contract.ComparedPairs;
 import org.apache.hadoop.fs.Path;
 
 /** Where a study's tables live and where the analysis writes (see docs/TABLES.md). */
@@ -22,6 +23,11 @@ public record StudyLayout(Path root) {
 
   public Path studyConf() {
     return new Path(root, "study.conf");
+  }
+
+  /** The pairs the study compares, as the driver recorded them ({@link ComparedPairs}). */
+  public Path comparedPairs() {
+    return new Path(root, ComparedPairs.FILE_NAME);
   }
 
   public Path output(String name) {

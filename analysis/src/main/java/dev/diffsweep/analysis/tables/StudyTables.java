@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.diffsweep.contract.Tables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,12 +35,8 @@ public final class StudyTables {
    * decimal with a huge exponent).
    */
   private static final StructType EVALUATIONS =
-      new StructType()
-          .add("env_step", DataTypes.LongType)
-          .add("return_mean", DataTypes.DoubleType)
-          .add("algorithm", DataTypes.StringType)
-          .add("task", DataTypes.StringType)
-          .add("trial_id", DataTypes.StringType);
+      SparkSchemas.of(
+          Tables.EVALUATIONS, "env_step", "return_mean", "algorithm", "task", "trial_id");
 
   private final SparkSession spark;
   private final StudyLayout layout;

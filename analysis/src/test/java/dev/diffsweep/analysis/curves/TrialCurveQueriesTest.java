@@ -35,12 +35,12 @@ class TrialCurveQueriesTest {
     // points is 0, 100, ..., 500.
     List<Row> rows =
         List.of(
-            RowFactory.create("SAC", "T", "a", 100L, 10.0),
-            RowFactory.create("SAC", "T", "a", 200L, 20.0),
-            RowFactory.create("SAC", "T", "a", 400L, 0.0),
-            RowFactory.create("SAC", "T", "b", 0L, 0.0),
-            RowFactory.create("SAC", "T", "b", 500L, 50.0),
-            RowFactory.create("SAC", "T", "b", 250L, Double.NaN));
+            RowFactory.create("sac", "T", "a", 100L, 10.0),
+            RowFactory.create("sac", "T", "a", 200L, 20.0),
+            RowFactory.create("sac", "T", "a", 400L, 0.0),
+            RowFactory.create("sac", "T", "b", 0L, 0.0),
+            RowFactory.create("sac", "T", "b", 500L, 50.0),
+            RowFactory.create("sac", "T", "b", 250L, Double.NaN));
     Dataset<Row> evaluations = spark.createDataFrame(rows, schema);
     queries = new TrialCurveQueries(spark, evaluations, 6, 0.1);
   }

@@ -61,11 +61,11 @@ class ZeppelinNotebookTest {
         spark
             .read()
             .parquet(study + "/tables/trials")
-            .where("algorithm = 'SAC'")
+            .where("algorithm = 'sac'")
             .first()
             .getAs("trial_id");
     forms =
-        Map.of("study", study, "task", "Walker2d-v4", "algorithm", "DiffSAC", "trial_id", trial);
+        Map.of("study", study, "task", "Walker2d-v4", "algorithm", "diffsac", "trial_id", trial);
     note = JsonParser.parseString(Files.readString(NOTEBOOK)).getAsJsonObject();
   }
 

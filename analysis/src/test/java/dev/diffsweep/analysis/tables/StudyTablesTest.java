@@ -33,8 +33,8 @@ class StudyTablesTest {
     // "0012" would be inferred as the integer 12 and "7e3" as the number 7000.
     spark
         .sql(
-            "SELECT * FROM VALUES ('0012', 'SAC', 'T', 'completed'), ('7e3', 'SAC', 'T', 'completed'),"
-                + " ('abc', 'SAC', 'T', 'completed'), ('run', 'SAC', 'T', 'running')"
+            "SELECT * FROM VALUES ('0012', 'sac', 'T', 'completed'), ('7e3', 'sac', 'T', 'completed'),"
+                + " ('abc', 'sac', 'T', 'completed'), ('run', 'sac', 'T', 'running')"
                 + " AS t(trial_id, algorithm, task, status)")
         .write()
         .mode(SaveMode.Overwrite)
@@ -42,8 +42,8 @@ class StudyTablesTest {
     for (String table : List.of("evaluations", "episodes")) {
       spark
           .sql(
-              "SELECT * FROM VALUES ('0012', 'SAC', 'T', 100L, 1.0D), ('7e3', 'SAC', 'T', 100L, 2.0D),"
-                  + " ('run', 'SAC', 'T', 100L, 3.0D)"
+              "SELECT * FROM VALUES ('0012', 'sac', 'T', 100L, 1.0D), ('7e3', 'sac', 'T', 100L, 2.0D),"
+                  + " ('run', 'sac', 'T', 100L, 3.0D)"
                   + " AS t(trial_id, algorithm, task, env_step, return_mean)")
           .write()
           .mode(SaveMode.Overwrite)

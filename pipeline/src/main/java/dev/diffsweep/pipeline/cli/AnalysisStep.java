@@ -25,6 +25,7 @@ final class AnalysisStep {
       out.printf(
           "[%s] analysis of %d committed trials: %s%n",
           label, analysis.committedTrials(), analysis.reportPath());
+      analysis.verdictLines().forEach(line -> out.printf("[%s] %s%n", label, line));
     }
   }
 }

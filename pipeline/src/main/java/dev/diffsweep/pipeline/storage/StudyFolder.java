@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.storage;
 
+import dev.diffsweep.contract.ComparedPairs;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.trial.Trial;
 import java.io.IOException;
@@ -113,8 +114,22 @@ public final class StudyFolder {
       } else {
         writeAtomically(file, identity);
       }
+      recordComparedPairs(study);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write " + file, e);
+    }
+  }
+
+  /**
+   * The pairs the analysis compares, when the study file names its own; without them the file is
+   * removed, so that the analysis takes the catalogue's pairs.
+   */
+  private void recordComparedPairs(Study study) throws IOException {
+    Path file = new Path(root, ComparedPairs.FILE_NAME);
+    if (study.compare().isEmpty()) {
+      fileSystem.delete(file, false);
+    } else {
+      writeAtomically(file, ComparedPairs.format(study.compare()));
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.diffsweep.pipeline.storage;
 
+import dev.diffsweep.contract.Tables;
 import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.TrialOutcome;
 import dev.diffsweep.pipeline.trial.TrialRow;
+import dev.diffsweep.trainer.run.ParquetSchemas;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.MessageTypeParser;
 
 /**
  * The trials table: one row per trial of the study, rewritten whole by the driver whenever a trial
@@ -28,48 +29,7 @@ import org.apache.parquet.schema.MessageTypeParser;
  */
 public final class TrialsTable {
   static final String FILE = "part-00000.parquet";
-  static final MessageType SCHEMA =
-      MessageTypeParser.parseMessageType(
-          """
-          message trials {
-            required binary trial_id (STRING);
-            required binary study (STRING);
-            required binary algorithm (STRING);
-            required binary task (STRING);
-            required int32 seed;
-            required group hyperparameters (MAP) {
-              repeated group key_value {
-                required binary key (STRING);
-                required binary value (STRING);
-              }
-            }
-            required int64 total_steps;
-            optional int32 diffusion_steps;
-            optional double learning_rate;
-            required int64 eval_interval;
-            required int32 eval_episodes;
-            required binary status (STRING);
-            required int32 attempts;
-            required int64 env_steps;
-            optional double wall_time_s;
-            optional double final_eval_return;
-            optional double best_eval_return;
-            optional binary error (STRING);
-            optional binary code_version (STRING);
-            optional binary mujoco_version (STRING);
-            optional binary torch_version (STRING);
-            optional binary host (STRING);
-            optional binary device (STRING);
-            optional int32 tune_number;
-            optional binary config_id (STRING);
-            optional binary tune_config (STRING);
-            optional int32 cohort;
-            optional int32 rung;
-            optional binary rung_values (STRING);
-            optional double objective;
-            optional int64 revision;
-          }
-          """);
+  static final MessageType SCHEMA = ParquetSchemas.of(Tables.TRIALS);
 
   private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
   private final StudyFolder folder;

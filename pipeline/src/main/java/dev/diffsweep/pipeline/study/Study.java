@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * @param source where the study was read from, for messages
  * @param tune the tune block, or null for a grid study
  * @param tuneBlock the tune block's text as read (empty without one), part of the identity
+ * @param compare the pairs the study file names (agent to the agent it is compared against), in
+ *     file order; empty for the catalogue's pairs. Not part of the identity: it decides what the
+ *     report compares, not what is trained
  */
 public record Study(
     String name,
@@ -30,7 +33,8 @@ public record Study(
     String sparkProfile,
     String source,
     TuneSpec tune,
-    String tuneBlock) {
+    String tuneBlock,
+    Map<String, String> compare) {
 
   public Study {
     algorithms = List.copyOf(algorithms);
@@ -38,6 +42,7 @@ public record Study(
     seeds = List.copyOf(seeds);
     grid = Map.copyOf(grid);
     algorithmGrid = Map.copyOf(algorithmGrid);
+    compare = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(compare));
   }
 
   /** The folder of this study's tables and runs. */

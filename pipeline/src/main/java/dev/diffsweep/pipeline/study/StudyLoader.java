@@ -47,7 +47,8 @@ public final class StudyLoader {
           "grid",
           "algorithm-grid",
           "spark",
-          "tune");
+          "tune",
+          "compare");
   private static final List<String> EVALUATION_KEYS = List.of("every", "episodes");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
@@ -111,6 +112,7 @@ public final class StudyLoader {
     String tuneBlock =
         config.hasPath("tune") ? config.getValue("tune").render(ConfigRenderOptions.concise()) : "";
     String spark = config.hasPath("spark") ? string(config, "spark") : DEFAULT_PROFILE;
+    Map<String, String> compare = compare(config, algorithms);
     if (!problems.isEmpty()) {
       throw new StudyFileException(source, problems);
     }
@@ -127,7 +129,44 @@ public final class StudyLoader {
         spark,
         source,
         tune,
-        tuneBlock);
+        tuneBlock,
+        compare);
+  }
+
+  /**
+   * The study's own pairs for the report: {@code compare = { diffsac = sac }}, each side one of the
+   * study's algorithms.
+   */
+  private Map<String, String> compare(Config config, List<String> algorithms) {
+    Map<String, String> pairs = new java.util.LinkedHashMap<>();
+    if (!config.hasPath("compare")) {
+      return pairs;
+    }
+    ConfigValue value = config.getValue("compare");
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      wrong("compare", "an object of algorithm = base algorithm, e.g. { diffsac = sac }", value);
+      return pairs;
+    }
+    for (Map.Entry<String, ConfigValue> entry : ((ConfigObject) value).entrySet()) {
+      String key = "compare." + entry.getKey();
+      String base = scalarText(entry.getValue());
+      if (!algorithms.contains(entry.getKey())) {
+        problem(key, "not one of the study's algorithms", algorithms);
+      } else if (entry.getValue().valueType() != ConfigValueType.STRING
+          || !algorithms.contains(base)) {
+        problem(
+            key,
+            "its base "
+                + entry.getValue().render(ConfigRenderOptions.concise())
+                + " is not one of the study's algorithms",
+            algorithms);
+      } else if (base.equals(entry.getKey())) {
+        problems.add(key + ": an algorithm cannot be compared with itself");
+      } else {
+        pairs.put(entry.getKey(), base);
+      }
+    }
+    return pairs;
   }
 
   /**

@@ -1,10 +1,14 @@
 package dev.diffsweep.trainer.agent;
 
+import dev.diffsweep.contract.AlgorithmCatalogue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every algorithm diffsweep can train, by name. A new algorithm is one line here. */
+/**
+ * Every algorithm diffsweep can train, by name. A new algorithm is one entry here and one in the
+ * contract's {@link AlgorithmCatalogue} (its name, and for a diffusion variant its base).
+ */
 public final class AlgorithmRegistry {
   private static final Map<String, AlgorithmDefinition<?>> ALGORITHMS = new LinkedHashMap<>();
 
@@ -45,6 +49,14 @@ public final class AlgorithmRegistry {
             "WPO on the diffusion-augmented MDP with the critic Q(s, x_k, k, x_k+1)",
             DiffWpoHyperparameters.defaults(),
             Wpo::createDiffusion));
+    if (!names().equals(AlgorithmCatalogue.names())) {
+      throw new IllegalStateException(
+          "the trainer's algorithms "
+              + names()
+              + " must be the contract's catalogue "
+              + AlgorithmCatalogue.names()
+              + ": the analysis pairs and names agents by it");
+    }
   }
 
   private AlgorithmRegistry() {}

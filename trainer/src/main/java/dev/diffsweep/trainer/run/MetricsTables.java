@@ -1,5 +1,6 @@
 package dev.diffsweep.trainer.run;
 
+import dev.diffsweep.contract.Tables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,42 +17,16 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * The run's episodes and evaluations tables as Parquet part files, in the schema of docs/TABLES.md.
- * Each part is written under a hidden temporary name (readers skip names starting with a dot) and
- * renamed into place, so a reader never sees half a file.
+ * The run's episodes and evaluations tables as Parquet part files, in the contract's schema ({@link
+ * Tables}, documented in docs/TABLES.md). Each part is written under a hidden temporary name
+ * (readers skip names starting with a dot) and renamed into place, so a reader never sees half a
+ * file.
  */
 public final class MetricsTables {
-  public static final MessageType EPISODES =
-      MessageTypeParser.parseMessageType(
-          "message episodes {\n"
-              + "  required binary trial_id (STRING);\n"
-              + "  required int64 episode;\n"
-              + "  required int64 env_step;\n"
-              + "  required double return;\n"
-              + "  required int32 length;\n"
-              + "  required boolean terminated;\n"
-              + "  required boolean truncated;\n"
-              + "  required double wall_time_s;\n"
-              + "}");
-
-  public static final MessageType EVALUATIONS =
-      MessageTypeParser.parseMessageType(
-          "message evaluations {\n"
-              + "  required binary trial_id (STRING);\n"
-              + "  required int64 env_step;\n"
-              + "  required double return_mean;\n"
-              + "  required double return_std;\n"
-              + "  required int32 episodes;\n"
-              + "  required double actor_loss;\n"
-              + "  required double critic_loss;\n"
-              + "  required double alpha;\n"
-              + "  required double entropy;\n"
-              + "  required double steps_per_s;\n"
-              + "  required double wall_time_s;\n"
-              + "}");
+  public static final MessageType EPISODES = ParquetSchemas.of(Tables.EPISODES);
+  public static final MessageType EVALUATIONS = ParquetSchemas.of(Tables.EVALUATIONS);
 
   private static final Pattern PART = Pattern.compile("part-(\\d{5})\\.parquet");
 
