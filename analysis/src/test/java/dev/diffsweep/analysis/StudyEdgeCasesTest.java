@@ -123,4 +123,59 @@ class StudyEdgeCasesTest {
     assertThat(Path.of(study, "plots/ablation-diffusion_steps-Hopper-v4.png")).isNotEmptyFile();
     assertThat(Path.of(study, "plots/ablation-diffusion_steps-Hopper-v4.svg")).isNotEmptyFile();
   }
+
+  @Test
+  void theStudyFilesOwnPairsReplaceTheCataloguesAndGetAVerdictEach() throws IOException {
+    SyntheticStudy.Spec pairs =
+        new SyntheticStudy.Spec(
+            "pairs",
+            List.of("sac", "wpo", "diffsac"),
+            List.of("Hopper-v4"),
+            3,
+            8,
+            100,
+            0,
+            List.of(4));
+    String study = SyntheticStudy.write(spark, folder.resolve("pairs").toString(), pairs);
+    Files.writeString(Path.of(study, "compare.conf"), "wpo = sac\n");
+
+    AnalysisResult result = StudyAnalysis.run(spark, study, OPTIONS.withPlots(false));
+
+    var comparison = result.results().orElseThrow().comparison();
+    assertThat(
+            comparison.rows().stream()
+                .map(
+                    r ->
+                        comparison.get(r, "task")
+                            + ": "
+                            + comparison.get(r, "algorithm")
+                            + " vs "
+                            + comparison.get(r, "base_algorithm")))
+        .containsExactly("Hopper-v4: wpo vs sac", "all tasks: wpo vs sac");
+    assertThat(result.verdictLines().get(0)).startsWith("Hopper-v4: wpo vs sac: ");
+    assertThat(Files.readString(Path.of(result.reportPath())))
+        .contains("<h2>Diff* against its base</h2>");
+  }
+
+  @Test
+  void aStudyWithoutAPairSaysSoInsteadOfAnEmptyTable() throws IOException {
+    String study = SyntheticStudy.write(spark, folder.resolve("alone").toString(), TINY);
+
+    AnalysisResult result = StudyAnalysis.run(spark, study, OPTIONS.withPlots(false));
+
+    assertThat(result.results().orElseThrow().comparison().rows()).isEmpty();
+    assertThat(result.verdictLines()).singleElement().asString().startsWith("no comparison:");
+  }
+
+  @Test
+  void anUnreadableRecordOfPairsNamesTheFileAndTheFix() throws IOException {
+    String study = SyntheticStudy.write(spark, folder.resolve("badpairs").toString(), TINY);
+    Files.writeString(Path.of(study, "compare.conf"), "diffsac sac\n");
+
+    assertThatThrownBy(() -> StudyAnalysis.run(spark, study, OPTIONS))
+        .isInstanceOf(StudyReadException.class)
+        .hasMessageContaining("compare.conf")
+        .hasMessageContaining("line 1 is not 'variant = base'")
+        .hasMessageContaining("compare block");
+  }
 }

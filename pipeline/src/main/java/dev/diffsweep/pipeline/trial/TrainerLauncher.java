@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.trial;
 
+import dev.diffsweep.contract.AlgorithmCatalogue;
 import dev.diffsweep.trainer.cli.DiffsweepCli;
 import java.io.File;
 import java.io.IOException;
@@ -123,10 +124,10 @@ public record TrainerLauncher(
   }
 
   /**
-   * The entries of {@code classpath} a trainer needs: where the trainer's classes and {@code
-   * mainClass} come from, and the jars of the trainer's libraries (listed by artifact id in the
-   * trainer's jar at build time; matched whatever version Maven picked for this classpath). Without
-   * that list it keeps the whole classpath.
+   * The entries of {@code classpath} a trainer needs: where the trainer's and the contract's
+   * classes and {@code mainClass} come from, and the jars of the trainer's libraries (listed by
+   * artifact id in the trainer's jar at build time; matched whatever version Maven picked for this
+   * classpath). Without that list it keeps the whole classpath.
    */
   static List<String> trainerClasspath(List<String> classpath, String mainClass) {
     Set<String> libraries = trainerLibraries();
@@ -135,6 +136,8 @@ public record TrainerLauncher(
     }
     Set<String> homes = new LinkedHashSet<>();
     homes.add(codeSource(DiffsweepCli.class));
+    // The contract is the trainer's own module: a folder, not a jar, in a reactor build.
+    homes.add(codeSource(AlgorithmCatalogue.class));
     try {
       Class<?> main =
           Class.forName(mainClass, false, Thread.currentThread().getContextClassLoader());

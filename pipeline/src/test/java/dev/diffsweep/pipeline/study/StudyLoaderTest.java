@@ -113,6 +113,26 @@ class StudyLoaderTest {
   }
 
   @Test
+  void readsTheStudysOwnComparePairsInFileOrder() {
+    Study study = parse(VALID + "\ncompare { diffsac = sac }\n");
+
+    assertThat(study.compare()).containsExactly(Map.entry("diffsac", "sac"));
+    assertThat(study.identity()).isEqualTo(parse(VALID).identity());
+  }
+
+  @Test
+  void refusesComparePairsOutsideTheStudyNamingTheFileAndKey() {
+    assertThatThrownBy(() -> parse(VALID + "\ncompare { diffsac = ppo, wpo = sac, sac = sac }\n"))
+        .isInstanceOf(StudyFileException.class)
+        .hasMessageContaining("test.conf")
+        .hasMessageContaining(
+            "compare.diffsac: its base \"ppo\" is not one of the study's algorithms (allowed:"
+                + " sac, diffsac)")
+        .hasMessageContaining("compare.wpo: not one of the study's algorithms")
+        .hasMessageContaining("compare.sac: an algorithm cannot be compared with itself");
+  }
+
+  @Test
   void refusesAnUnknownKeyNamingTheFileTheKeyAndTheAllowedKeys() {
     assertThatThrownBy(() -> parse(VALID + "\nlearning_rate = 0.1\n"))
         .isInstanceOf(StudyFileException.class)
