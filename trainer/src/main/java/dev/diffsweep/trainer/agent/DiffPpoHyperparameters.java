@@ -4,8 +4,8 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
  * DiffPPO's hyperparameters: PPO's (CleanRL's defaults; hidden_size is the value network's), the
- * augmented MDP's (alpha, chain_gae_lambda) and the diffusion chain's (docs/ALGORITHMS.md,
- * section 2).
+ * augmented MDP's (alpha, chain_gae_lambda) and the diffusion chain's (docs/ALGORITHMS.md, section
+ * 2).
  *
  * @param alpha temperature of the soft rewards -alpha l_k, or the tuned temperature's starting
  *     value (0.01)

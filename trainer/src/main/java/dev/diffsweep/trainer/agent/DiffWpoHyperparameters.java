@@ -4,10 +4,10 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
  * DiffWPO's hyperparameters: WPO's off-policy machinery (SAC's CleanRL defaults), the temperature
- * of the per-step soft terms, and the diffusion chain's (docs/ALGORITHMS.md, sections 2 and 8). The prior
- * scale is 1, as DiffSAC's and for the same reason ({@link DiffSacHyperparameters}; docs/ALGORITHMS.md, section 10.1): the critic
- * sees tanh(x_K), whose gradient vanishes for the 42% of an untrained chain's samples beyond |x| =
- * 2 under sigma0 = 2.5.
+ * of the per-step soft terms, and the diffusion chain's (docs/ALGORITHMS.md, sections 2 and 8). The
+ * prior scale is 1, as DiffSAC's and for the same reason ({@link DiffSacHyperparameters};
+ * docs/ALGORITHMS.md, section 10.1): the critic sees tanh(x_K), whose gradient vanishes for the 42%
+ * of an untrained chain's samples beyond |x| = 2 under sigma0 = 2.5.
  *
  * @param policyLr actor Adam learning rate (3e-4, SAC's; WPO's own default is lower, see {@link
  *     WpoHyperparameters})

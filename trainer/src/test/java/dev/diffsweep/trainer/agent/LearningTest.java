@@ -49,9 +49,7 @@ class LearningTest {
     assertReachesNineHundred(algorithm, seed, 30_000, 5_000);
   }
 
-  /**
-   * PPO and DiffPPO (on-policy, CleanRL's defaults): 200 000 env steps, evaluated every 20 000.
-   */
+  /** PPO and DiffPPO (on-policy, CleanRL's defaults): 200 000 env steps, evaluated every 20 000. */
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({"ppo, 1", "ppo, 2", "diffppo, 1", "diffppo, 2"})
   void onPolicyAgentsReachNineHundredWithinTwoHundredThousandSteps(String algorithm, long seed)
