@@ -7,11 +7,11 @@ import java.io.IOException;
 
 /**
  * An on-policy rollout of T environment steps from each of N copies of the environment (a vector
- * env), each env step K augmented transitions of the diffusion-augmented MDP (ALGORITHMS.md section
- * 4). Env steps are stored time-major, as CleanRL's (num_steps, num_envs) buffers: env step t of
- * copy c is slot t N + c, and row slot K + k is the augmented state (s_t, x_k, k) with action
- * x_{k+1}, its log-density under the acting policy, its log-ratio l_k and value. The bookkeeping
- * lives here:
+ * env), each env step K augmented transitions of the diffusion-augmented MDP (docs/ALGORITHMS.md,
+ * sections 6.1 and 6.2). Env steps are stored time-major, as CleanRL's (num_steps, num_envs)
+ * buffers: env step t of copy c is slot t N + c, and row slot K + k is the augmented state (s_t,
+ * x_k, k) with action x_{k+1}, its log-density under the acting policy, its log-ratio l_k and
+ * value. The bookkeeping lives here:
  *
  * <ul>
  *   <li>reward of row k: -alpha l_k, plus the environment reward on the last step k = K - 1;

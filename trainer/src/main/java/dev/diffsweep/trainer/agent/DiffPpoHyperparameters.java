@@ -4,12 +4,13 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
  * DiffPPO's hyperparameters: PPO's (CleanRL's defaults; hidden_size is the value network's), the
- * augmented MDP's (alpha, chain_gae_lambda) and the diffusion chain's (ALGORITHMS.md section 1).
+ * augmented MDP's (alpha, chain_gae_lambda) and the diffusion chain's (docs/ALGORITHMS.md, section
+ * 2).
  *
  * @param alpha temperature of the soft rewards -alpha l_k, or the tuned temperature's starting
  *     value (0.01)
- * @param autotune tune alpha towards the target entropy -d * ent_target_mult (ALGORITHMS.md section
- *     4's option; false): one Adam step on log alpha per minibatch, on SAC's loss with the chain
+ * @param autotune tune alpha towards the target entropy -d * ent_target_mult (docs/ALGORITHMS.md,
+ *     section 9; false): one Adam step on log alpha per minibatch, on SAC's loss with the chain
  *     log-ratio sum_k l_k that the minibatch's rows recorded when they acted (K times their mean
  *     l_k); the rollout's soft rewards take the alpha of the iteration's start
  * @param entTargetMult multiplier of the target entropy -d (1)

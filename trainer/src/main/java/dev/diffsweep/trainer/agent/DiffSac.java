@@ -4,9 +4,9 @@ import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.policy.DiffusionPolicy;
 
 /**
- * DiffSAC is {@link Sac} with the diffusion chain as its actor (ALGORITHMS.md section 3): the chain
- * log-ratio takes log pi's place in the critic target, the actor loss and the temperature loss. No
- * other line differs.
+ * DiffSAC is {@link Sac} with the diffusion chain as its actor (docs/ALGORITHMS.md, section 4): the
+ * chain log-ratio takes log pi's place in the critic target, the actor loss and the temperature
+ * loss. No other line differs.
  */
 public final class DiffSac {
   private DiffSac() {}

@@ -3,19 +3,20 @@ package dev.diffsweep.trainer.agent;
 import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
- * DiffSAC's hyperparameters: SAC's (CleanRL's defaults) plus the diffusion chain's (ALGORITHMS.md
- * section 1).
+ * DiffSAC's hyperparameters: SAC's (CleanRL's defaults) plus the diffusion chain's
+ * (docs/ALGORITHMS.md, section 2).
  *
- * <p>The prior scale is 1, not the 2.5 of ALGORITHMS.md section 1 and of the authors' code
- * (DiffusionModel's init_std). The action is tanh(x_K), and the untrained chain is the prior's
- * Langevin dynamics, so x_K starts distributed as the prior. With sigma0 = 2.5, 42% of those
- * samples have |x_K| > 2, where tanh' < 0.071: the critic's gradient reaches the chain attenuated
- * more than 14-fold for nearly half the batch. The authors' runs are 1M steps long, where that
- * start is amortised; ALGORITHMS.md section 6 gives DiffSAC SAC's 15 000 steps, and SAC's initial
- * tanh-Gaussian (log sigma at the middle of [-5, 2], sigma 0.22) has no saturated mass at all.
- * sigma0 = 1 leaves 4.6% beyond |x| = 2 while keeping a broad prior for exploration. The chain's
- * mathematics is unchanged: sigma0 enters the drift, the backward kernel and log p_0 alike.
- * Measured on InvertedPendulum-v4, 15 000 steps: see LearningTest.
+ * <p>The prior scale is 1, not the 2.5 of the paper and of the authors' code (DiffusionModel's
+ * init_std; docs/ALGORITHMS.md, section 10.1). The action is tanh(x_K), and the untrained chain is
+ * the prior's Langevin dynamics, so x_K starts distributed as the prior. With sigma0 = 2.5, 42% of
+ * those samples have |x_K| > 2, where tanh' < 0.071: the critic's gradient reaches the chain
+ * attenuated more than 14-fold for nearly half the batch. The authors' runs are 1M steps long,
+ * where that start is amortised; the learning test (docs/ALGORITHMS.md, section 11.2) gives DiffSAC
+ * SAC's 15 000 steps, and SAC's initial tanh-Gaussian (log sigma at the middle of [-5, 2], sigma
+ * 0.22) has no saturated mass at all. sigma0 = 1 leaves 4.6% beyond |x| = 2 while keeping a broad
+ * prior for exploration. The chain's mathematics is unchanged: sigma0 enters the drift, the
+ * backward kernel and log p_0 alike. Measured on InvertedPendulum-v4, 15 000 steps:
+ * docs/EXPERIMENTS.md, 2026-11-25.
  *
  * @param bufferSize replay capacity (1e6)
  * @param gamma discount (0.99)

@@ -4,16 +4,16 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
  * DiffWPO's hyperparameters: WPO's off-policy machinery (SAC's CleanRL defaults), the temperature
- * of the per-step soft terms, and the diffusion chain's (ALGORITHMS.md sections 1 and 5). The prior
- * scale is 1, as DiffSAC's and for the same reason ({@link DiffSacHyperparameters}): the critic
- * sees tanh(x_K), whose gradient vanishes for the 42% of an untrained chain's samples beyond |x| =
- * 2 under sigma0 = 2.5.
+ * of the per-step soft terms, and the diffusion chain's (docs/ALGORITHMS.md, sections 2 and 8). The
+ * prior scale is 1, as DiffSAC's and for the same reason ({@link DiffSacHyperparameters};
+ * docs/ALGORITHMS.md, section 10.1): the critic sees tanh(x_K), whose gradient vanishes for the 42%
+ * of an untrained chain's samples beyond |x| = 2 under sigma0 = 2.5.
  *
  * @param policyLr actor Adam learning rate (3e-4, SAC's; WPO's own default is lower, see {@link
  *     WpoHyperparameters})
- * @param alpha temperature of the soft terms -alpha l_k when not tuned (0.05: with 0.01, seed 2 of
- *     InvertedPendulum-v4 collapsed onto tanh's saturated tails right after learning started; 0.05
- *     keeps enough spread in the chain for all of seeds 0, 1 and 2 to reach 1000 by 30k)
+ * @param alpha temperature of the soft terms -alpha l_k when not tuned (0.05: with 0.01 a chain
+ *     could collapse onto tanh's saturated tails right after learning started; 0.05 keeps enough
+ *     spread in the chain; docs/ALGORITHMS.md, section 10.4)
  * @param autotune tune alpha towards the target entropy -d on the chain log-ratio, as DiffSAC does
  *     (false)
  * @param naturalGradient scale the kernel mean's gradient by its variance (false)

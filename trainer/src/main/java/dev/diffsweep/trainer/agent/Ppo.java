@@ -31,9 +31,9 @@ import java.util.stream.IntStream;
 /**
  * PPO (Schulman et al. 2017) following CleanRL's ppo_continuous_action.py, on the
  * diffusion-augmented MDP of an {@link AugmentedPolicy}: with a Gaussian policy (K = 1, alpha = 0)
- * it is PPO; with the diffusion chain it is DiffPPO (ALGORITHMS.md section 4), whose rollout holds
- * K augmented transitions per env step, whose value network is V(s, x_k, k) and whose ratio is the
- * per-step kernel's.
+ * it is PPO; with the diffusion chain it is DiffPPO (docs/ALGORITHMS.md, section 6), whose rollout
+ * holds K augmented transitions per env step, whose value network is V(s, x_k, k) and whose ratio
+ * is the per-step kernel's.
  *
  * <p>It steps num_envs copies of the environment as one vector env: one forward acts for all
  * copies, and a rollout holds num_steps env steps of each. Per rollout: GAE over the augmented rows

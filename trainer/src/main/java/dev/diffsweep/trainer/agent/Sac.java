@@ -20,7 +20,7 @@ import java.io.IOException;
 /**
  * Soft actor-critic (Haarnoja et al. 2018) following CleanRL's sac_continuous_action.py, over any
  * {@link SquashedPolicy}: with a tanh-Gaussian it is SAC, with the diffusion chain it is DiffSAC
- * (ALGORITHMS.md section 3), where every log pi below is the chain log-ratio l.
+ * (docs/ALGORITHMS.md, section 4), where every log pi below is the chain log-ratio l.
  *
  * <p>Per env step g (0-based), after {@code learning_starts}:
  *

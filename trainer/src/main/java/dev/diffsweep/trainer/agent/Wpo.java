@@ -26,7 +26,7 @@ import java.util.List;
 /**
  * Wasserstein policy optimisation (Pfau et al. 2025) with off-policy twin critics, on the
  * diffusion-augmented MDP of an {@link AugmentedPolicy}: with a Gaussian policy (K = 1) it is WPO,
- * with the diffusion chain DiffWPO (ALGORITHMS.md section 5), whose critic is Q(s, x_k, k,
+ * with the diffusion chain DiffWPO (docs/ALGORITHMS.md, section 8), whose critic is Q(s, x_k, k,
  * x_{k+1}).
  *
  * <p>The replay buffer keeps whole chains x_0 .. x_K per env step; each sampled row picks a step k

@@ -2,17 +2,16 @@ package dev.diffsweep.trainer.agent;
 
 /**
  * WPO's hyperparameters. The off-policy machinery (replay, twin critics, targets, schedules) takes
- * SAC's CleanRL defaults, as ALGORITHMS.md section 2 asks ("critic as in SAC").
+ * SAC's CleanRL defaults (docs/ALGORITHMS.md, sections 1.3 and 7.2).
  *
  * @param bufferSize replay capacity (1e6)
  * @param gamma discount (0.99)
  * @param tau Polyak rate of the target critics (0.005)
  * @param batchSize minibatch size (256)
  * @param learningStarts env steps before training starts (5000); the policy acts throughout
- * @param policyLr actor Adam learning rate (1e-4, a third of SAC's: with 3e-4, seed 2 of
- *     InvertedPendulum-v4 held 1000 from 15k to 25k env steps, then its deterministic policy
- *     tanh(mu) fell to 225 at 30k while the stochastic one still scored 1000; with 1e-4 seeds 0 to
- *     3 all reach 1000 by 15k and keep it)
+ * @param policyLr actor Adam learning rate (1e-4, a third of SAC's: with 3e-4 the deterministic
+ *     policy tanh(mu) of a seed fell away late in training while the stochastic one kept the
+ *     maximal return; docs/ALGORITHMS.md, section 10.6)
  * @param qLr critic Adam learning rate (1e-3)
  * @param policyFrequency actor updates happen every this many steps, this many at a time (2)
  * @param targetNetworkFrequency Polyak updates every this many steps (1)

@@ -5,8 +5,8 @@ import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 
 /**
- * The WPO actor loss (Pfau et al. 2025) for one kernel step, in the per-step form of ALGORITHMS.md
- * section 5: with y ~ F sampled and held fixed,
+ * The WPO actor loss (Pfau et al. 2025) for one kernel step, in the per-step form of
+ * docs/ALGORITHMS.md, sections 7.3 and 8.3: with y ~ F sampled and held fixed,
  *
  * <pre>
  *   L = mean_b sum_i sg(alpha d l/dy - dQ/dy)_i (d l / dy)_i(y; theta)
@@ -45,7 +45,7 @@ public final class WpoLosses {
   }
 
   /**
-   * The optional KL bound of ALGORITHMS.md sections 2 and 5: while the batch's mean KL to the
+   * The optional KL bound of docs/ALGORITHMS.md, section 10.5: while the batch's mean KL to the
    * previous actor stays within {@code bound} the step descends the WPO loss; past it the step
    * switches to descending {@code weight} KL, which pulls the actor back towards the previous one.
    *

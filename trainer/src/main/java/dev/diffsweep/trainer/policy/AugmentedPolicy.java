@@ -5,10 +5,11 @@ import dev.diffsweep.trainer.nn.ParameterGroup;
 import java.util.List;
 
 /**
- * A policy seen as K steps of the diffusion-augmented MDP (ALGORITHMS.md section 4): augmented
- * state (s, x_k, k), action x_{k+1}, kernel F(x_{k+1} | x_k, s, k); the environment acts on x_K.
- * The diffusion chain is the K-step case; a Gaussian policy is the K = 1 case (x_0 unused, x_1 the
- * Gaussian sample). PPO/DiffPPO and WPO/DiffWPO are each one agent over this interface.
+ * A policy seen as K steps of the diffusion-augmented MDP (docs/ALGORITHMS.md, sections 2.7 and
+ * 6.1): augmented state (s, x_k, k), action x_{k+1}, kernel F(x_{k+1} | x_k, s, k); the environment
+ * acts on x_K. The diffusion chain is the K-step case; a Gaussian policy is the K = 1 case (x_0
+ * unused, x_1 the Gaussian sample). PPO/DiffPPO and WPO/DiffWPO are each one agent over this
+ * interface.
  *
  * <p>Steps are given as one-hot rows [B, K] so that a batch may mix steps.
  */

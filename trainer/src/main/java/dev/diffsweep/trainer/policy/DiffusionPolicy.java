@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The K-step diffusion policy of ALGORITHMS.md section 1. From x_0 ~ N(0, sigma0^2 I):
+ * The K-step diffusion policy of docs/ALGORITHMS.md, section 2. From x_0 ~ N(0, sigma0^2 I):
  *
  * <pre>
  *   x_{k+1} = x_k + eta_k (-x_k / sigma0^2 + f(x_k, s, k)) + sqrt(2 eta_k) eps_k
@@ -320,8 +320,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
     // and eta is only usable in (0, sigma0^2]: as eta -> 0 the backward precision 1/(4 eta)
     // overflows, and past sigma0^2 the prior drift's decay 1 - eta/sigma0^2 turns negative, so the
     // chain overshoots and oscillates. The clamp keeps eta inside; at a bound the gradient is zero.
-    // It is not the whole cure: DiffSAC with both learnable, InvertedPendulum seed 1, still had a
-    // NaN actor loss at update 740 (2026-11-25), so that divergence has another cause too.
+    // It is not the whole cure: DiffSAC with both learnable still had a NaN actor loss, so that
+    // divergence has another cause too (docs/EXPERIMENTS.md, 2026-11-25).
     return eta.clip(MIN_LEARNED_STEP_SIZE, settings.sigma0() * settings.sigma0());
   }
 

@@ -1,7 +1,7 @@
 package dev.diffsweep.trainer.policy;
 
 /**
- * The diffusion chain's shape (ALGORITHMS.md section 1).
+ * The diffusion chain's shape (docs/ALGORITHMS.md, sections 2.1, 2.2 and 2.3).
  *
  * @param steps K, the number of denoising steps
  * @param sigma0 standard deviation of the prior N(0, sigma0^2 I)

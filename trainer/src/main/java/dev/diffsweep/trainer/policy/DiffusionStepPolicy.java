@@ -8,9 +8,9 @@ import dev.diffsweep.trainer.nn.Scalars;
 import java.util.List;
 
 /**
- * The diffusion chain as K steps of the augmented MDP (ALGORITHMS.md sections 4 and 5): x_0 ~ N(0,
- * sigma0^2 I), each step one forward kernel of {@link DiffusionPolicy}, the action tanh(x_K)
- * rescaled. Value and critic networks see [s, x_k, Fourier features of k/K].
+ * The diffusion chain as K steps of the augmented MDP (docs/ALGORITHMS.md, sections 6.1 and 8.1):
+ * x_0 ~ N(0, sigma0^2 I), each step one forward kernel of {@link DiffusionPolicy}, the action
+ * tanh(x_K) rescaled. Value and critic networks see [s, x_k, Fourier features of k/K].
  */
 public final class DiffusionStepPolicy implements AugmentedPolicy {
   private final DiffusionPolicy chain;

@@ -6,8 +6,8 @@ import dev.diffsweep.trainer.nn.Scalars;
 /**
  * One step of a policy on the diffusion-augmented MDP, for a batch of rows: the forward kernel F(y
  * | x) = N(mean, variance) over the next chain sample y, and optionally the fixed backward kernel
- * B(x | y) = N(backwardDecay * y, variance) (same variance, as in ALGORITHMS.md section 1). A
- * Gaussian policy is the one-step case without a backward kernel: its log-ratio is log pi.
+ * B(x | y) = N(backwardDecay * y, variance) (same variance, as in docs/ALGORITHMS.md, section 2.4).
+ * A Gaussian policy is the one-step case without a backward kernel: its log-ratio is log pi.
  *
  * <p>All arrays are [B, d]; results of the densities are [B]. Everything is a differentiable
  * function of {@code mean} and {@code variance}, so a loss built here reaches the parameters.

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The test obligations of ALGORITHMS.md section 1 for the diffusion chain. */
+/** The diffusion chain's checks (docs/ALGORITHMS.md, sections 2 and 11.1). */
 class DiffusionPolicyTest {
   private static final int OBS = 3;
   private static final int ACT = 2;
