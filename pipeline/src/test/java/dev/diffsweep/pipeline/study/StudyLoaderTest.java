@@ -225,9 +225,15 @@ class StudyLoaderTest {
     Study quickstart = StudyLoader.load(CONF.resolve("quickstart.conf"));
     Study paper = StudyLoader.load(CONF.resolve("paper.conf"));
     Study ablation = StudyLoader.load(CONF.resolve("ablation-diffusion-steps.conf"));
+    Study locomotion = StudyLoader.load(CONF.resolve("locomotion.conf"));
 
     assertThat(quickstart.algorithms()).containsExactly("diffsac", "sac");
-    assertThat(quickstart.tasks()).containsExactly("InvertedPendulum-v4", "HalfCheetah-v4");
+    assertThat(quickstart.tasks()).containsExactly("InvertedPendulum-v4", "Hopper-v4");
+    assertThat(paper.algorithms())
+        .containsExactlyInAnyOrder("sac", "diffsac", "ppo", "diffppo", "wpo", "diffwpo");
+    assertThat(locomotion.algorithms()).isEqualTo(paper.algorithms());
+    assertThat(locomotion.steps().forTrial("diffsac", "Hopper-v4")).isEqualTo(100_000);
+    assertThat(locomotion.steps().forTrial("diffppo", "HalfCheetah-v4")).isEqualTo(1_000_000);
     assertThat(paper.tasks()).hasSize(5);
     assertThat(paper.seeds()).hasSize(10);
     assertThat(paper.steps().forTask("Humanoid-v4")).isEqualTo(1_000_000);
