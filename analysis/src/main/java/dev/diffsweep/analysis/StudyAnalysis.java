@@ -4,6 +4,7 @@ import dev.diffsweep.analysis.curves.TrialCurveQueries;
 import dev.diffsweep.analysis.plots.PlotImage;
 import dev.diffsweep.analysis.plots.StudyPlots;
 import dev.diffsweep.analysis.plots.TuningPlots;
+import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.report.HtmlReport;
 import dev.diffsweep.analysis.report.ReportContext;
 import dev.diffsweep.analysis.summary.ConfigLabels;
@@ -69,6 +70,11 @@ public final class StudyAnalysis {
     committed.forEach(t -> configByTrial.put(t.trialId(), labels.of(t)));
     List<TunedConfiguration> tuned = TunedConfiguration.of(tables.tuningRows());
     Map<String, SeedCurve> tuningCurves = Map.of();
+    // Bundled published results plus the study's own references.csv; a bad file is a warning.
+    Path studyReferences = layout.output(PublishedReferences.STUDY_FILE);
+    PublishedReferences references =
+        PublishedReferences.load(
+            HadoopFiles.readText(conf, studyReferences), studyReferences.toString());
 
     Optional<StudyResults> results = Optional.empty();
     List<PlotImage> plots = List.of();
@@ -101,7 +107,7 @@ public final class StudyAnalysis {
         new ResultTableWriter(spark, layout).write(computed.tables());
         timer.lap("tables");
         if (options.plots()) {
-          plots = StudyPlots.draw(computed, labels.ablatedParameters());
+          plots = StudyPlots.draw(computed, labels.ablatedParameters(), references);
           writePlots(conf, layout, plots);
           timer.lap("plots");
         }
@@ -152,7 +158,8 @@ public final class StudyAnalysis {
             results,
             plots,
             tuning,
-            tuningPlots);
+            tuningPlots,
+            references);
     HadoopFiles.writeText(conf, layout.report(), HtmlReport.render(context));
     timer.lap("report");
     return new AnalysisResult(

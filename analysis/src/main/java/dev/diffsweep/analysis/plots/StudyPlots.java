@@ -1,5 +1,7 @@
 package dev.diffsweep.analysis.plots;
 
+import dev.diffsweep.analysis.references.PublishedReference;
+import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.summary.ResultTable;
 import dev.diffsweep.analysis.summary.StudyResults;
 import java.util.ArrayList;
@@ -12,9 +14,11 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 
 /**
- * The report's plots: per task the IQM return curve of every agent with its 95 % band; the
- * aggregate IQM of normalised scores over the training budget; the performance profile; and for
- * ablations the final return (IQM) against each ablated parameter.
+ * The report's plots: per task the IQM return curve of every agent with its 95 % band, and the
+ * published references for the drawn agents (or their base) whose budget the plot reaches (see
+ * {@link PublishedReferences#forCurvePlot}) as markers with +/- std bars; the aggregate IQM of
+ * normalised scores over the training budget; the performance profile; and for ablations the final
+ * return (IQM) against each ablated parameter.
  */
 public final class StudyPlots {
   static {
@@ -25,8 +29,13 @@ public final class StudyPlots {
   private StudyPlots() {}
 
   public static List<PlotImage> draw(StudyResults results, Set<String> ablatedParameters) {
+    return draw(results, ablatedParameters, PublishedReferences.none());
+  }
+
+  public static List<PlotImage> draw(
+      StudyResults results, Set<String> ablatedParameters, PublishedReferences references) {
     List<PlotImage> plots = new ArrayList<>();
-    plots.addAll(perTask(results.curves()));
+    plots.addAll(perTask(results.curves(), references));
     aggregate(results.aggregateCurves()).ifPresent(plots::add);
     profile(results.performanceProfile()).ifPresent(plots::add);
     for (String parameter : ablatedParameters) {
@@ -35,10 +44,19 @@ public final class StudyPlots {
     return plots;
   }
 
-  private static List<PlotImage> perTask(ResultTable curves) {
+  private static List<PlotImage> perTask(ResultTable curves, PublishedReferences references) {
     Map<String, Map<String, List<Row>>> byTask = new TreeMap<>();
+    Map<String, Set<String>> algorithmsByTask = new TreeMap<>();
+    Map<String, Double> lastStepByTask = new TreeMap<>();
     for (Row row : curves.rows()) {
       String task = curves.get(row, "task");
+      algorithmsByTask
+          .computeIfAbsent(task, t -> new TreeSet<>())
+          .add(curves.<String>get(row, "algorithm"));
+      Number step = curves.get(row, "env_step");
+      if (step != null) {
+        lastStepByTask.merge(task, step.doubleValue(), Math::max);
+      }
       byTask
           .computeIfAbsent(task, t -> new TreeMap<>())
           .computeIfAbsent(label(curves, row), l -> new ArrayList<>())
@@ -61,9 +79,42 @@ public final class StudyPlots {
                       column(curves, rows, "iqm"),
                       column(curves, rows, "iqm_ci_low"),
                       column(curves, rows, "iqm_ci_high")));
+          overlay(
+              chart,
+              references.forCurvePlot(
+                  task, algorithmsByTask.get(task), lastStepByTask.getOrDefault(task, Double.NaN)));
           plots.add(chart.render());
         });
     return plots;
+  }
+
+  /** One marker series per source, metric, algorithm and task version, points at their budgets. */
+  private static void overlay(BandChart chart, List<PublishedReference> references) {
+    Map<String, List<PublishedReference>> bySeries = new TreeMap<>();
+    for (PublishedReference r : references) {
+      bySeries.computeIfAbsent(referenceLabel(r), l -> new ArrayList<>()).add(r);
+    }
+    bySeries.forEach(
+        (label, points) ->
+            chart.addReference(
+                label,
+                points.stream().mapToDouble(PublishedReference::budget).toArray(),
+                points.stream().mapToDouble(PublishedReference::mean).toArray(),
+                points.stream().mapToDouble(PublishedReference::std).toArray()));
+  }
+
+  /** A reference series' legend label, e.g. "CleanRL sac, Hopper-v2, training return (3 seeds)". */
+  static String referenceLabel(PublishedReference r) {
+    return r.source()
+        + " "
+        + r.algorithm()
+        + ", "
+        + r.task()
+        + ", "
+        + r.metric().text()
+        + " return ("
+        + r.seeds()
+        + (r.seeds() == 1 ? " run)" : " seeds)");
   }
 
   private static java.util.Optional<PlotImage> aggregate(ResultTable curves) {
