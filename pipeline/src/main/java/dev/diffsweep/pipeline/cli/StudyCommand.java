@@ -43,6 +43,14 @@ final class StudyCommand implements Callable<Integer> {
       description = "Main class of the trainer JVMs (tests use a contract trainer).")
   String trainerMain;
 
+  @Option(
+      names = "--force",
+      description =
+          "Take the study over from another driver whose lease on the study folder has not"
+              + " expired yet (use only when that driver is gone: two drivers on one study"
+              + " corrupt its tables).")
+  boolean force;
+
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
@@ -59,7 +67,7 @@ final class StudyCommand implements Callable<Integer> {
     if (trainerMain != null) {
       conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
     }
-    StudyDriver.Result result = new StudyDriver(study, conf, out).run();
+    StudyDriver.Result result = new StudyDriver(study, conf, out, force).run();
     if (!noAnalysis) {
       AnalysisStep.run(conf, result.folder(), out, "study " + study.name());
     }

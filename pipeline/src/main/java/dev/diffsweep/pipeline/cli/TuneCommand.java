@@ -40,6 +40,14 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--trainer-main", hidden = true, description = "Main class of the trainers.")
   String trainerMain;
 
+  @Option(
+      names = "--force",
+      description =
+          "Take the study over from another driver whose lease on the study folder has not"
+              + " expired yet (use only when that driver is gone: two drivers on one study"
+              + " corrupt its tables).")
+  boolean force;
+
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
@@ -52,7 +60,7 @@ final class TuneCommand implements Callable<Integer> {
     if (trainerMain != null) {
       conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
     }
-    TuneDriver.Result result = new TuneDriver(study, conf, out).run();
+    TuneDriver.Result result = new TuneDriver(study, conf, out, force).run();
     report(out, study, result);
     if (!noAnalysis) {
       AnalysisStep.run(conf, result.folder(), out, "tune " + study.name());

@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.trial.RungOutcome;
 import dev.diffsweep.pipeline.trial.RungRun;
@@ -12,6 +13,7 @@ import dev.diffsweep.pipeline.tune.RunRequest;
 import dev.diffsweep.pipeline.tune.RunResult;
 import dev.diffsweep.pipeline.tune.TrialRunner;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
+import dev.diffsweep.trainer.cli.RunFailedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,6 +34,7 @@ final class SparkTrialRunner implements TrialRunner, AutoCloseable {
   private final SparkConf conf;
   private final StudyFolder folder;
   private final Map<String, String> hadoopSettings;
+  private final StudyLease lease;
   private SparkSession spark;
   private int runsTrained;
 
@@ -40,7 +43,9 @@ final class SparkTrialRunner implements TrialRunner, AutoCloseable {
       SearchSpace space,
       SparkConf conf,
       StudyFolder folder,
-      Map<String, String> hadoopSettings) {
+      Map<String, String> hadoopSettings,
+      StudyLease lease) {
+    this.lease = lease;
     this.study = study;
     this.space = space;
     this.conf = conf;
@@ -50,6 +55,9 @@ final class SparkTrialRunner implements TrialRunner, AutoCloseable {
 
   @Override
   public List<RunResult> run(List<RunRequest> requests) {
+    if (lease.lost()) {
+      throw new RunFailedException(lease.lostMessage());
+    }
     List<RungRun> runs = new ArrayList<>();
     for (RunRequest request : requests) {
       for (int seed : request.seeds()) {

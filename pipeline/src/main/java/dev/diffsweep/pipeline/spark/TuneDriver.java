@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import dev.diffsweep.pipeline.storage.TrialsTable;
 import dev.diffsweep.pipeline.study.Study;
@@ -35,8 +36,16 @@ public final class TuneDriver {
   private final Study study;
   private final SparkConf conf;
   private final PrintWriter out;
+  private final boolean force;
 
   public TuneDriver(Study study, SparkConf conf, PrintWriter out) {
+    this(study, conf, out, false);
+  }
+
+  /**
+   * @param force take the study's lease over even from a driver that renewed it lately
+   */
+  public TuneDriver(Study study, SparkConf conf, PrintWriter out, boolean force) {
     if (study.tune() == null) {
       throw new IllegalArgumentException(
           study.source() + " has no tune block; run it with `diffsweep study`");
@@ -44,6 +53,7 @@ public final class TuneDriver {
     this.study = study;
     this.conf = conf;
     this.out = out;
+    this.force = force;
   }
 
   public Result run() throws IOException {
@@ -54,6 +64,17 @@ public final class TuneDriver {
       throw new IllegalArgumentException(
           "study output " + folder.root() + ": trainers need a local or mounted study folder");
     }
+    folder.checkWritable();
+    try (StudyLease lease =
+        StudyLease.acquire(
+            folder, StudyDriver.leaseSettings(conf), force, line -> log("%s", line))) {
+      return run(spec, folder, hadoopSettings, lease);
+    }
+  }
+
+  private Result run(
+      TuneSpec spec, StudyFolder folder, Map<String, String> hadoopSettings, StudyLease lease)
+      throws IOException {
     folder.claim(study);
     TrialsTable table = new TrialsTable(folder);
     TuningState state = TuningState.fromRows(spec.space(), spec.direction(), table.readTuning());
@@ -67,7 +88,7 @@ public final class TuneDriver {
         state.size(), spec.trials(), folder.root());
     int trained;
     try (SparkTrialRunner runner =
-        new SparkTrialRunner(study, spec.space(), conf, folder, hadoopSettings)) {
+        new SparkTrialRunner(study, spec.space(), conf, folder, hadoopSettings, lease)) {
       tuner.run(state, runner);
       trained = runner.runsTrained();
     }

@@ -1,0 +1,226 @@
+package dev.diffsweep.pipeline.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diffsweep.pipeline.cli.DiffsweepMain;
+import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyLease;
+import dev.diffsweep.pipeline.study.StudyLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * One driver per study. A real one-trial study (the real trainer, a tiny budget) runs once; while
+ * it runs a second `diffsweep study` on the same file is refused. The other cases then run the
+ * command on that finished study, which trains nothing, with lease files left as a killed or a live
+ * driver on another host would leave them.
+ */
+class StudyLeaseTest {
+  @TempDir static Path output;
+  private static Path studyFile;
+  private static Path folder;
+  private static StudyDriver.Result firstRun;
+  private static Command secondDriverWhileTheFirstRan;
+  private static StudyLease.Holder leaseWhileTheFirstRan;
+  private static boolean leaseLeftAfterTheFirstRun;
+
+  private record Command(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void runAStudyAndStartASecondDriverWhileItRuns() throws Exception {
+    studyFile = output.resolve("lease.conf");
+    Files.writeString(
+        studyFile,
+        """
+        name = lease-test
+        algorithms = [sac]
+        tasks = [InvertedPendulum-v4]
+        seeds = 1
+        steps = 600
+        evaluation { every = 300, episodes = 1 }
+        grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+        output = "%s"
+        """
+            .formatted(output.toUri()));
+    folder = output.resolve("lease-test");
+    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
+    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
+    conf.set("spark.ui.enabled", "false");
+    StringWriter log = new StringWriter();
+    CompletableFuture<StudyDriver.Result> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new StudyDriver(
+                        StudyLoader.load(studyFile), conf, new PrintWriter(log, true))
+                    .run();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Path leaseFile = folder.resolve(StudyLease.FILE_NAME);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!Files.exists(leaseFile) && !first.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    leaseWhileTheFirstRan = StudyLease.current(studyFolder()).orElseThrow();
+    secondDriverWhileTheFirstRan = study();
+    firstRun = first.get(5, TimeUnit.MINUTES);
+    leaseLeftAfterTheFirstRun = Files.exists(leaseFile);
+  }
+
+  @AfterEach
+  void removeTheLease() throws Exception {
+    Files.deleteIfExists(folder.resolve(StudyLease.FILE_NAME));
+  }
+
+  private static StudyFolder studyFolder() {
+    return StudyFolder.open(folder.toUri().toString(), Map.of());
+  }
+
+  private static Command study(String... options) {
+    return command("study", studyFile, options);
+  }
+
+  private static Command command(String name, Path file, String... options) {
+    CommandLine commandLine = DiffsweepMain.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    List<String> args = new ArrayList<>(List.of(name, file.toString(), "--no-analysis"));
+    args.addAll(List.of(options));
+    int exitCode = commandLine.execute(args.toArray(new String[0]));
+    return new Command(exitCode, out.toString(), err.toString());
+  }
+
+  /** A lease as another driver on another host leaves it, last renewed {@code ago}. */
+  private static void leaseOfAnotherHost(Duration ago) throws Exception {
+    Instant renewed = Instant.now().minus(ago);
+    Files.writeString(
+        folder.resolve(StudyLease.FILE_NAME),
+        "host=other-host\npid=4242\nstarted=%s\nrenewed=%s\ntoken=theirs\n"
+            .formatted(renewed.minus(Duration.ofHours(1)), renewed));
+  }
+
+  @Test
+  void aSecondDriverOnAHeldStudyExitsTwoNamingTheHolderAndHowToTakeOver() throws Exception {
+    String host = InetAddress.getLocalHost().getHostName();
+    long pid = ProcessHandle.current().pid();
+
+    assertThat(leaseWhileTheFirstRan.host()).isEqualTo(host);
+    assertThat(leaseWhileTheFirstRan.pid()).isEqualTo(pid);
+    assertThat(secondDriverWhileTheFirstRan.exitCode()).isEqualTo(2);
+    assertThat(secondDriverWhileTheFirstRan.err().strip())
+        .doesNotContain("\n")
+        .startsWith("diffsweep: study folder file:" + folder + " is in use by another driver")
+        .contains("(host " + host + ", process " + pid + ", started 20")
+        .contains("rerun after its lease expires at")
+        .contains("or now with --force");
+    assertThat(secondDriverWhileTheFirstRan.out()).doesNotContain("trials");
+  }
+
+  @Test
+  void aFinishedStudyReleasesItsLease() {
+    assertThat(firstRun.completed()).isEqualTo(1);
+    assertThat(leaseLeftAfterTheFirstRun).isFalse();
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOverAndReleasedAtTheEnd() throws Exception {
+    leaseOfAnotherHost(StudyLease.DEFAULT_EXPIRY.plusSeconds(5));
+
+    Command rerun = study();
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.out())
+        .contains("taking over the expired lease of host other-host, process 4242")
+        .contains("nothing to train: every trial is committed");
+    assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
+  void aLiveLeaseOfAnotherHostIsRefusedAndForceTakesItAtOnce() throws Exception {
+    leaseOfAnotherHost(Duration.ofSeconds(1));
+
+    Command refused = study();
+    Command forced = study("--force");
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("(host other-host, process 4242, started ");
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(forced.out())
+        .contains("taking over the study's lease with --force from host other-host, process 4242")
+        .contains("nothing to train");
+    assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
+  void tuneHoldsTheLeaseToo() throws Exception {
+    Path tuneFile = output.resolve("tune.conf");
+    Files.writeString(
+        tuneFile,
+        Files.readString(studyFile)
+            + """
+            tune {
+              trials = 2
+              sampler { type = random }
+              space { tau { type = float, low = 0.001, high = 0.01 } }
+            }
+            """);
+    leaseOfAnotherHost(Duration.ofSeconds(1));
+
+    Command refused = command("tune", tuneFile);
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("is in use by another driver (host other-host, process 4242")
+        .contains("--force");
+  }
+
+  @Test
+  void theHeartbeatRenewsTheLeaseAndAHolderWhoseLeaseWasTakenStopsAndLeavesItAlone()
+      throws Exception {
+    List<String> log = new ArrayList<>();
+    StudyLease lease =
+        StudyLease.acquire(
+            studyFolder(),
+            new StudyLease.Settings(Duration.ofMillis(50), Duration.ofMillis(100)),
+            false,
+            log::add);
+    Instant started = lease.holder().renewed();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (StudyLease.current(studyFolder()).orElseThrow().renewed().equals(started)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(StudyLease.current(studyFolder()).orElseThrow().renewed()).isAfter(started);
+
+    // Another driver takes it (written again should a renewal in flight replace it).
+    while (!lease.lost() && System.nanoTime() < deadline) {
+      leaseOfAnotherHost(Duration.ZERO);
+      Thread.sleep(20);
+    }
+    lease.close();
+
+    assertThat(lease.lost()).isTrue();
+    assertThat(log).anyMatch(line -> line.contains("another driver took over this study's lease"));
+    assertThat(StudyLease.current(studyFolder()).orElseThrow().host()).isEqualTo("other-host");
+  }
+}
