@@ -5,8 +5,12 @@ import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
+import dev.diffsweep.pipeline.trial.TrialExpansion;
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
@@ -51,6 +55,26 @@ final class StudyCommand implements Callable<Integer> {
               + " corrupt its tables).")
   boolean force;
 
+  @Option(
+      names = "--yes",
+      description = "Run a study larger than --max-trials or --max-env-steps without refusing it.")
+  boolean yes;
+
+  @Option(
+      names = "--max-trials",
+      defaultValue = "10000",
+      description =
+          "Refuse (unless --yes) a study of more trials than this (default ${DEFAULT-VALUE}).")
+  long maxTrials;
+
+  @Option(
+      names = "--max-env-steps",
+      defaultValue = "10000000000",
+      description =
+          "Refuse (unless --yes) a study of more env steps in all its trials than this (default"
+              + " ${DEFAULT-VALUE}, 100 times conf/paper.conf).")
+  long maxEnvSteps;
+
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
@@ -61,6 +85,8 @@ final class StudyCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           file + " has a tune block: run it with `diffsweep tune " + file + "`");
     }
+    checkSize(study);
+    warnIfAnAgentNeverTrains(study, out);
     Path studyDirectory = file.toAbsolutePath().getParent();
     SparkProfile profile = SparkProfile.resolve(study.sparkProfile(), studyDirectory);
     SparkConf conf = SparkSessions.conf(profile, master, "diffsweep study " + study.name());
@@ -74,5 +100,55 @@ final class StudyCommand implements Callable<Integer> {
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();
     return result.failed() > 0 ? 1 : 0;
+  }
+
+  /** A study larger than the limits is most likely a typo: refused before anything is written. */
+  private void checkSize(Study study) {
+    TrialExpansion.Size size = TrialExpansion.size(study);
+    if (yes || size.trials() <= maxTrials && size.envSteps() <= maxEnvSteps) {
+      return;
+    }
+    String over =
+        size.trials() > maxTrials
+            ? "more than --max-trials " + maxTrials
+            : "more than --max-env-steps " + maxEnvSteps;
+    throw new IllegalArgumentException(
+        String.format(
+            "study %s has %s trials and %s env steps in all, %s: check seeds, steps and the"
+                + " grid in %s, or rerun with --yes to run it anyway",
+            study.name(), count(size.trials()), count(size.envSteps()), over, file));
+  }
+
+  /** Off-policy agents whose learning_starts is at or past their trials' step budget. */
+  private static void warnIfAnAgentNeverTrains(Study study, PrintWriter out) {
+    for (String algorithm : study.algorithms()) {
+      String standard =
+          AlgorithmRegistry.get(algorithm)
+              .configure(Map.of())
+              .hyperparameters()
+              .get("learning_starts");
+      if (standard == null) {
+        continue;
+      }
+      for (String value :
+          study.gridFor(algorithm).getOrDefault("learning_starts", List.of(standard))) {
+        for (String task : study.tasks()) {
+          long steps = study.steps().forTrial(algorithm, task);
+          if (Double.parseDouble(value) >= steps) {
+            out.printf(
+                "[study %s] warning: learning_starts %s is not below the %d env steps of %s on %s,"
+                    + " so those trials collect experience and never train; lower learning_starts"
+                    + " or raise steps%n",
+                study.name(), value, steps, algorithm, task);
+          }
+        }
+      }
+    }
+  }
+
+  private static String count(long value) {
+    return value == Long.MAX_VALUE
+        ? "over 9.2e18"
+        : String.format(java.util.Locale.ROOT, "%,d", value);
   }
 }
