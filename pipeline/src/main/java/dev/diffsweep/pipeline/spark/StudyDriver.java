@@ -118,8 +118,14 @@ public final class StudyDriver {
       out.printf("[study %s] nothing to train: every trial is committed%n", study.name());
       return result(trials.size(), committedBefore, progress, folder);
     }
+    java.nio.file.Path taskLog =
+        java.nio.file.Path.of(folder.root().toUri()).resolve(SparkTaskLog.FILE_NAME);
+    progress.sparkTracesIn(taskLog.toString());
+    SparkTaskLog routed = SparkTaskLog.open(taskLog);
     try (SparkSession spark = SparkSessions.start(conf)) {
       fanOut(spark, pending, folder, hadoopSettings, progress, table, lease);
+    } finally {
+      routed.close();
     }
     Result result = result(trials.size(), committedBefore, progress, folder);
     out.printf(
