@@ -32,8 +32,8 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * One driver per study: a lease file in the study folder, created only if absent, renewed by a
  * heartbeat thread and deleted when the driver ends. It holds the holder's host, process id, start
  * time and last renewal, and a token only the holder knows. Another driver that finds a lease
- * renewed within the expiry is refused with the holder named; an older one (its driver was killed)
- * or any with {@code force} is taken over.
+ * renewed within the expiry is refused with the holder named; an older one (its driver was killed),
+ * one whose process on this host has ended, or any with {@code force} is taken over.
  *
  * <p>"Only if absent" is {@link FileSystem#create(Path, boolean)} with overwrite false, which is
  * atomic on HDFS (the namenode decides). Hadoop's local file system implements it as a check and
@@ -191,7 +191,8 @@ public final class StudyLease implements AutoCloseable {
         Optional<Holder> existing = read(fileSystem, file);
         Instant renewed = existing.map(Holder::renewed).orElse(modified(fileSystem, file));
         boolean expired = renewed.plus(settings.expiry()).isBefore(now);
-        if (!force && !expired) {
+        boolean gone = existing.isPresent() && isGoneFromThisHost(existing.get());
+        if (!force && !expired && !gone) {
           throw new HeldException(heldMessage(folder, existing, renewed, settings, now));
         }
         // Delete only the lease judged above: one renewed or replaced meanwhile is not stale.
@@ -201,7 +202,9 @@ public final class StudyLease implements AutoCloseable {
         String how =
             force
                 ? "taking over the study's lease with --force from "
-                : "taking over the expired lease of ";
+                : gone
+                    ? "taking over the lease of a driver that is no longer running: "
+                    : "taking over the expired lease of ";
         log.accept(how + describe(existing, renewed, now));
         fileSystem.delete(file, false);
         if (!createIfAbsent(fileSystem, file, mine.text())) {
@@ -415,6 +418,15 @@ public final class StudyLease implements AutoCloseable {
                     + ago
                     + " s ago")
         .orElse("a driver whose lease file is incomplete, last changed " + ago + " s ago");
+  }
+
+  /**
+   * A holder on this host whose process has ended (a driver killed with SIGKILL): its lease need
+   * not expire first. A process id reused since counts as running, so the lease then expires.
+   */
+  private static boolean isGoneFromThisHost(Holder holder) {
+    return holder.host().equals(hostName())
+        && ProcessHandle.of(holder.pid()).map(process -> !process.isAlive()).orElse(true);
   }
 
   private static String hostName() {

@@ -156,6 +156,28 @@ class StudyLeaseTest {
   }
 
   @Test
+  void theLeaseOfADriverOnThisHostThatIsNoLongerRunningIsTakenAtOnce() throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Instant now = Instant.now();
+    String host = InetAddress.getLocalHost().getHostName();
+    Files.writeString(
+        folder.resolve(StudyLease.FILE_NAME),
+        "host=%s\npid=%d\nstarted=%s\nrenewed=%s\ntoken=killed\n"
+            .formatted(host, ended.pid(), now, now));
+
+    Command rerun = study();
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.out())
+        .contains(
+            "taking over the lease of a driver that is no longer running: host "
+                + host
+                + ", process "
+                + ended.pid());
+  }
+
+  @Test
   void aLiveLeaseOfAnotherHostIsRefusedAndForceTakesItAtOnce() throws Exception {
     leaseOfAnotherHost(Duration.ofSeconds(1));
 
