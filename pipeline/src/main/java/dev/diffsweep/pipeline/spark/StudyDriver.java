@@ -157,6 +157,8 @@ public final class StudyDriver {
     spark.sparkContext().addSparkListener(listener);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     context.setJobDescription("study " + study.name() + ": " + pending.size() + " trials");
+    // Cancelling the job (this driver lost its lease) interrupts the tasks, which stop trainers.
+    spark.sparkContext().setInterruptOnCancel(true);
     JavaFutureAction<List<TrialOutcome>> outcomes =
         context.parallelize(pending, pending.size()).map(task).collectAsync();
     TrialCommit commit = new TrialCommit(folder);

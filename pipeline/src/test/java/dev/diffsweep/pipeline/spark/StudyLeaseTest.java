@@ -193,6 +193,67 @@ class StudyLeaseTest {
     assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
   }
 
+  /**
+   * Another driver forces the lease away from a running study (a user who ran --force while the
+   * first driver still ran): the first driver notices at its next heartbeat, stops its trainers and
+   * exits 1 with one line saying why.
+   */
+  @Test
+  void aDriverWhoseLeaseIsTakenOverStopsAndExitsOne() throws Exception {
+    Path file = output.resolve("taken.conf");
+    Files.writeString(
+        file,
+        Files.readString(studyFile)
+            .replace("name = lease-test", "name = taken-test")
+            .replace("steps = 600", "steps = 100000"));
+    Path takenFolder = output.resolve("taken-test");
+    System.setProperty(StudyLease.HEARTBEAT_KEY, "200ms");
+    System.setProperty(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
+    CompletableFuture<Command> first;
+    List<ProcessHandle> trainers;
+    try {
+      first = CompletableFuture.supplyAsync(() -> command("study", file, "--master", "local[1]"));
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!hasRunJson(takenFolder) && !first.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      trainers = ProcessHandle.current().descendants().toList();
+    } finally {
+      System.clearProperty(StudyLease.HEARTBEAT_KEY);
+      System.clearProperty(StudyDriver.TRAINER_OPTIONS_KEY);
+    }
+    List<String> log = new ArrayList<>();
+    Command stopped;
+    try (StudyLease ours =
+        StudyLease.acquire(
+            StudyFolder.open(takenFolder.toUri().toString(), Map.of()),
+            StudyLease.Settings.defaults(),
+            true,
+            log::add)) {
+      stopped = first.get(2, TimeUnit.MINUTES);
+      assertThat(ours.lost()).isFalse();
+    }
+
+    assertThat(log).hasSize(1);
+    assertThat(log.get(0)).contains("taking over the study's lease with --force");
+    assertThat(stopped.exitCode()).as(stopped.out() + stopped.err()).isEqualTo(1);
+    assertThat(stopped.err().strip())
+        .doesNotContain("\n")
+        .startsWith("diffsweep: another driver took over this study's lease (host ")
+        .endsWith("so this driver stops; rerun the study after that driver ends to finish it");
+    for (ProcessHandle trainer : trainers) {
+      assertThat(trainer.onExit()).succeedsWithin(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean hasRunJson(Path studyFolder) {
+    try (var runs = Files.list(studyFolder.resolve("runs"))) {
+      return runs.anyMatch(run -> Files.exists(run.resolve("run.json")));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   @Test
   void tuneHoldsTheLeaseToo() throws Exception {
     Path tuneFile = output.resolve("tune.conf");
