@@ -156,13 +156,16 @@ final class TrainCommand implements Callable<Integer> {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
     if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
       return exists.getFile() + " is a file";
     }
     if (e instanceof java.nio.file.FileSystemException fileSystem
         && fileSystem.getReason() != null) {
-      return fileSystem.getFile() + ": " + fileSystem.getReason();
+      return fileSystem.getReason();
     }
-    return e.getMessage();
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }

@@ -113,9 +113,9 @@ class TrainCommandTest {
                 + " is a file, not a run folder: give a folder (it is created if missing)");
     assertThat(inProc.exitCode()).isEqualTo(2);
     assertThat(inProc.err().strip())
-        .doesNotContain("\n")
-        .startsWith("diffsweep: --out /proc/x: cannot create or write the run folder (")
-        .endsWith("): give a folder you can write");
+        .isEqualTo(
+            "diffsweep: --out /proc/x: cannot create or write the run folder (no such file or"
+                + " directory): give a folder you can write");
     assertThat(Files.readString(file)).isEqualTo("x");
   }
 
