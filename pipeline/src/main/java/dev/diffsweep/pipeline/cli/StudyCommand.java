@@ -93,10 +93,15 @@ final class StudyCommand implements Callable<Integer> {
     if (trainerMain != null) {
       conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
     }
-    StudyDriver.Result result = new StudyDriver(study, conf, out, force).run();
-    if (!noAnalysis) {
-      AnalysisStep.run(conf, result.folder(), out, "study " + study.name());
-    }
+    // The analysis writes into the study folder too: it runs under the driver's lease.
+    StudyDriver.Result result =
+        new StudyDriver(study, conf, out, force)
+            .run(
+                done -> {
+                  if (!noAnalysis) {
+                    AnalysisStep.run(conf, done.folder(), out, "study " + study.name());
+                  }
+                });
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();
     return result.failed() > 0 ? 1 : 0;

@@ -60,11 +60,16 @@ final class TuneCommand implements Callable<Integer> {
     if (trainerMain != null) {
       conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
     }
-    TuneDriver.Result result = new TuneDriver(study, conf, out, force).run();
-    report(out, study, result);
-    if (!noAnalysis) {
-      AnalysisStep.run(conf, result.folder(), out, "tune " + study.name());
-    }
+    // The analysis writes into the study folder too: it runs under the driver's lease.
+    TuneDriver.Result result =
+        new TuneDriver(study, conf, out, force)
+            .run(
+                done -> {
+                  report(out, study, done);
+                  if (!noAnalysis) {
+                    AnalysisStep.run(conf, done.folder(), out, "tune " + study.name());
+                  }
+                });
     out.flush();
     return result.state().history().best().isPresent() ? 0 : 1;
   }

@@ -61,7 +61,21 @@ public final class StudyDriver {
     this.force = force;
   }
 
+  /** What runs after the study's trials while the driver still holds the study's lease. */
+  @FunctionalInterface
+  public interface Afterwards {
+    void run(Result result) throws IOException;
+  }
+
   public Result run() throws IOException, InterruptedException {
+    return run(result -> {});
+  }
+
+  /**
+   * Runs the study, then {@code afterwards} (the aggregation job, which writes into the study
+   * folder too) before the lease is released.
+   */
+  public Result run(Afterwards afterwards) throws IOException, InterruptedException {
     Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
     if (!folder.isLocal()) {
@@ -74,7 +88,9 @@ public final class StudyDriver {
     folder.checkWritable();
     try (StudyLease lease =
         StudyLease.acquire(folder, leaseSettings(conf), force, this::logLease)) {
-      return run(folder, hadoopSettings, lease);
+      Result result = run(folder, hadoopSettings, lease);
+      afterwards.run(result);
+      return result;
     }
   }
 

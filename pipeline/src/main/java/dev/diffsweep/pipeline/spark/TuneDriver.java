@@ -56,7 +56,18 @@ public final class TuneDriver {
     this.force = force;
   }
 
+  /** What runs after the tuning while the driver still holds the study's lease. */
+  @FunctionalInterface
+  public interface Afterwards {
+    void run(Result result) throws IOException;
+  }
+
   public Result run() throws IOException {
+    return run(result -> {});
+  }
+
+  /** Tunes, then runs {@code afterwards} (report, aggregation job) before releasing the lease. */
+  public Result run(Afterwards afterwards) throws IOException {
     TuneSpec spec = study.tune();
     Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
@@ -68,7 +79,9 @@ public final class TuneDriver {
     try (StudyLease lease =
         StudyLease.acquire(
             folder, StudyDriver.leaseSettings(conf), force, line -> log("%s", line))) {
-      return run(spec, folder, hadoopSettings, lease);
+      Result result = run(spec, folder, hadoopSettings, lease);
+      afterwards.run(result);
+      return result;
     }
   }
 

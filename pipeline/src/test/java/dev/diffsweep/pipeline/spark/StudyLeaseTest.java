@@ -143,6 +143,21 @@ class StudyLeaseTest {
   }
 
   @Test
+  void whatRunsAfterTheTrialsTheAnalysisRunsUnderTheLease() throws Exception {
+    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[1]", "test");
+    List<StudyLease.Holder> duringAnalysis = new ArrayList<>();
+
+    new StudyDriver(StudyLoader.load(studyFile), conf, new PrintWriter(new StringWriter()))
+        .run(result -> duringAnalysis.add(StudyLease.current(studyFolder()).orElseThrow()));
+
+    assertThat(duringAnalysis)
+        .singleElement()
+        .extracting(StudyLease.Holder::pid)
+        .isEqualTo(ProcessHandle.current().pid());
+    assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
   void anExpiredLeaseIsTakenOverAndReleasedAtTheEnd() throws Exception {
     leaseOfAnotherHost(StudyLease.DEFAULT_EXPIRY.plusSeconds(5));
 
