@@ -101,7 +101,8 @@ public final class TuneDriver {
         state.size(), spec.trials(), folder.root());
     int trained;
     try (SparkTrialRunner runner =
-        new SparkTrialRunner(study, spec.space(), conf, folder, hadoopSettings, lease)) {
+        new SparkTrialRunner(
+            study, spec.space(), conf, folder, hadoopSettings, lease, line -> log("%s", line))) {
       tuner.run(state, runner);
       trained = runner.runsTrained();
     }

@@ -2,117 +2,130 @@ package dev.diffsweep.pipeline.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diffsweep.pipeline.study.Study;
-import dev.diffsweep.pipeline.study.StudyLoader;
-import dev.diffsweep.pipeline.trial.TrialExpansion;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.diffsweep.pipeline.cli.DiffsweepMain;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.Property;
-import org.apache.spark.SparkConf;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A trial whose trainer is killed after its first checkpoint is retried and completes: Spark's
- * traces of the failed attempt go to the study's log file, not to the loggers that print on the
- * terminal, and the driver says in one line that the attempt failed and where the trace is.
+ * A run whose trainer is killed after its first checkpoint is retried and completes. `diffsweep
+ * study` and `diffsweep tune` run in their own JVM with the shipped log4j2 configuration, as
+ * bin/diffsweep starts them: what they print is what a user sees. Spark's traces of the failed
+ * attempt go to the study's spark-tasks.log; the terminal gets one line for it.
  */
 class RetriedTrialLogTest {
+  private static final String STUDY =
+      """
+      name = retry-test
+      algorithms = [sac]
+      tasks = [InvertedPendulum-v4]
+      seeds = 1
+      steps = 1200
+      evaluation { every = 200, episodes = 1 }
+      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+      output = "%s"
+      """;
+
   @TempDir Path output;
 
-  /** Collects every event that reaches the root logger's appenders (the terminal's). */
-  private static final class Terminal extends AbstractAppender {
-    final List<LogEvent> events = new CopyOnWriteArrayList<>();
-
-    Terminal() {
-      super("terminal-capture", null, null, true, Property.EMPTY_ARRAY);
-    }
-
-    @Override
-    public void append(LogEvent event) {
-      events.add(event.toImmutable());
-    }
-  }
-
   @Test
-  void aRetriedTrialsSparkTracesGoToTheStudyLogAndTheTerminalGetsOneLine() throws Exception {
-    Study study =
-        StudyLoader.parse(
-            "retry.conf",
-            """
-            name = retry-test
-            algorithms = [sac]
-            tasks = [InvertedPendulum-v4]
-            seeds = 1
-            steps = 1200
-            evaluation { every = 200, episodes = 1 }
-            grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
-            output = "%s"
-            """
-                .formatted(output.toUri()),
-            Path.of("/"));
-    String trialId = TrialExpansion.expand(study).get(0).id();
-    Path folder = output.resolve("retry-test");
-    Path checkpoint = folder.resolve("runs").resolve(trialId).resolve("checkpoint");
-    Thread killer =
-        new Thread(
-            () -> {
-              try {
-                while (!Files.exists(checkpoint)) {
-                  Thread.sleep(20);
-                }
-                ProcessHandle.current()
-                    .descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("java"))
-                    .forEach(ProcessHandle::destroyForcibly);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
-    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
-    conf.set("spark.ui.enabled", "false");
-    StringWriter log = new StringWriter();
-    LoggerContext context = (LoggerContext) LogManager.getContext(false);
-    Configuration configuration = context.getConfiguration();
-    Terminal terminal = new Terminal();
-    terminal.start();
-    configuration.getRootLogger().addAppender(terminal, null, null);
-    context.updateLoggers();
-    StudyDriver.Result result;
-    try {
-      killer.start();
-      result = new StudyDriver(study, conf, new PrintWriter(log, true)).run();
-      killer.join();
-    } finally {
-      configuration.getRootLogger().removeAppender(terminal.getName());
-      context.updateLoggers();
-      terminal.stop();
-    }
+  void aRetriedTrialIsOneLineOnTheTerminalAndItsSparkTracesGoToTheStudyLog() throws Exception {
+    String terminal = runKillingTheTrainerOnce("study", STUDY);
 
-    Path studyLog = folder.resolve(SparkTaskLog.FILE_NAME);
-    assertThat(result.completed()).isEqualTo(1);
-    assertThat(log.toString())
-        .contains(
-            trialId + ": attempt 1 failed, Spark retries it: ", "(Spark's trace: " + studyLog + ")")
-        .doesNotContain("\tat ");
+    Path studyLog = output.resolve("retry-test").resolve(SparkTaskLog.FILE_NAME);
+    assertThat(terminal)
+        .contains("finished: 1 completed, 0 failed")
+        .contains(": attempt 1 failed, Spark retries it: ")
+        .contains("(Spark's trace: " + studyLog + ")")
+        .doesNotContain("\tat ")
+        .doesNotContain("Lost task");
+    assertThat(lines(terminal, "attempt 1 failed")).isEqualTo(1);
     assertThat(Files.readString(studyLog))
         .contains("Lost task 0.0 in stage")
         .contains("TrialAttemptFailedException")
         .contains("\tat ");
-    assertThat(terminal.events)
-        .as("events that reached the terminal's appenders")
-        .isNotEmpty()
-        .noneMatch(event -> SparkTaskLog.LOGGERS.contains(event.getLoggerName()))
-        .noneMatch(event -> event.getThrown() != null);
+  }
+
+  @Test
+  void aTuningsRetriedRunIsOneLineTooAndItsSparkTracesGoToTheStudyLog() throws Exception {
+    String terminal =
+        runKillingTheTrainerOnce(
+            "tune",
+            STUDY
+                + """
+                tune {
+                  trials = 1
+                  seeds-per-trial = 1
+                  sampler { type = random }
+                  space { tau { type = float, low = 0.004, high = 0.006 } }
+                }
+                """);
+
+    Path studyLog = output.resolve("retry-test").resolve(SparkTaskLog.FILE_NAME);
+    assertThat(terminal)
+        .contains("best configuration: ")
+        .contains(": attempt 1 failed, Spark retries it: ")
+        .contains("(Spark's trace: " + studyLog + ")")
+        .doesNotContain("\tat ")
+        .doesNotContain("Lost task");
+    assertThat(lines(terminal, "attempt 1 failed")).isEqualTo(1);
+    assertThat(Files.readString(studyLog)).contains("Lost task 0.0 in stage").contains("\tat ");
+  }
+
+  /**
+   * Runs the command on the study text in its own JVM, kills its trainer once the run has a
+   * checkpoint, and returns everything the command printed (stdout and stderr).
+   */
+  private String runKillingTheTrainerOnce(String command, String study) throws Exception {
+    Path file = Files.writeString(output.resolve("retry.conf"), study.formatted(output.toUri()));
+    Path log = output.resolve(command + ".log");
+    List<String> java = new ArrayList<>();
+    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    java.addAll(
+        Files.readAllLines(Path.of("..", "conf", "jvm.args")).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .toList());
+    java.add("-Xmx512m");
+    java.add("-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2.properties"));
+    java.add("-Dspark.diffsweep.trainer.javaOptions=-Xmx256m");
+    java.add("-cp");
+    java.add(System.getProperty("java.class.path"));
+    java.add(DiffsweepMain.class.getName());
+    java.addAll(List.of(command, file.toString(), "--master", "local[1,3]", "--no-analysis"));
+    Process driver =
+        new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Path runs = output.resolve("retry-test").resolve("runs");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!anyCheckpoint(runs) && driver.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    driver
+        .descendants()
+        .filter(p -> p.info().command().orElse("").endsWith("java"))
+        .forEach(ProcessHandle::destroyForcibly);
+    assertThat(driver.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String printed = Files.readString(log);
+    assertThat(driver.exitValue()).as(printed).isZero();
+    return printed;
+  }
+
+  /** The run folders' names come from the trial (or sampled configuration): any checkpoint. */
+  private static boolean anyCheckpoint(Path runs) {
+    try (Stream<Path> folders = Files.list(runs)) {
+      return folders.anyMatch(run -> Files.exists(run.resolve("checkpoint")));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static long lines(String text, String containing) {
+    return text.lines().filter(line -> line.contains(containing)).count();
   }
 }
