@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,25 +56,7 @@ final class StudyCommand implements Callable<Integer> {
               + " corrupt its tables).")
   boolean force;
 
-  @Option(
-      names = "--yes",
-      description = "Run a study larger than --max-trials or --max-env-steps without refusing it.")
-  boolean yes;
-
-  @Option(
-      names = "--max-trials",
-      defaultValue = "10000",
-      description =
-          "Refuse (unless --yes) a study of more trials than this (default ${DEFAULT-VALUE}).")
-  long maxTrials;
-
-  @Option(
-      names = "--max-env-steps",
-      defaultValue = "10000000000",
-      description =
-          "Refuse (unless --yes) a study of more env steps in all its trials than this (default"
-              + " ${DEFAULT-VALUE}, 100 times conf/paper.conf).")
-  long maxEnvSteps;
+  @Mixin StudyLimits limits;
 
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
@@ -110,18 +93,7 @@ final class StudyCommand implements Callable<Integer> {
   /** A study larger than the limits is most likely a typo: refused before anything is written. */
   private void checkSize(Study study) {
     TrialExpansion.Size size = TrialExpansion.size(study);
-    if (yes || size.trials() <= maxTrials && size.envSteps() <= maxEnvSteps) {
-      return;
-    }
-    String over =
-        size.trials() > maxTrials
-            ? "more than --max-trials " + maxTrials
-            : "more than --max-env-steps " + maxEnvSteps;
-    throw new IllegalArgumentException(
-        String.format(
-            "study %s has %s trials and %s env steps in all, %s: check seeds, steps and the"
-                + " grid in %s, or rerun with --yes to run it anyway",
-            study.name(), count(size.trials()), count(size.envSteps()), over, file));
+    limits.check(study.name(), file, size.trials(), size.envSteps());
   }
 
   /** Off-policy agents whose learning_starts is at or past their trials' step budget. */
@@ -149,11 +121,5 @@ final class StudyCommand implements Callable<Integer> {
         }
       }
     }
-  }
-
-  private static String count(long value) {
-    return value == Long.MAX_VALUE
-        ? "over 9.2e18"
-        : String.format(java.util.Locale.ROOT, "%,d", value);
   }
 }

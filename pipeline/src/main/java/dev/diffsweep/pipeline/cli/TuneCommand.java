@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,12 +49,23 @@ final class TuneCommand implements Callable<Integer> {
               + " corrupt its tables).")
   boolean force;
 
+  @Mixin StudyLimits limits;
+
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
     Study study = StudyLoader.load(file);
+    if (study.tune() != null) {
+      // Every configuration may train every seed to the full budget.
+      long runs = StudyLimits.times(study.tune().trials(), study.tune().seeds().size());
+      limits.check(
+          study.name(),
+          file,
+          runs,
+          StudyLimits.times(runs, study.steps().forTask(study.tasks().get(0))));
+    }
     SparkProfile profile =
         SparkProfile.resolve(study.sparkProfile(), file.toAbsolutePath().getParent());
     SparkConf conf = SparkSessions.conf(profile, master, "diffsweep tune " + study.name());

@@ -112,6 +112,36 @@ class StudyCommandTest {
   }
 
   @Test
+  void aTuningOverTheLimitIsRefusedToo() throws Exception {
+    Path file = studyFile("1", "100000000", "gamma = 0.99");
+    Files.writeString(
+        file,
+        Files.readString(file).replace("[sac, diffsac]", "[sac]")
+            + """
+            tune {
+              trials = 200
+              seeds-per-trial = 2
+              sampler { type = random }
+              space { tau { type = float, low = 0.001, high = 0.01 } }
+            }
+            """);
+    CommandLine commandLine = DiffsweepMain.commandLine();
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err, true));
+
+    int exitCode = commandLine.execute("tune", file.toString(), "--no-analysis");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "diffsweep: study big has 400 trials and 40,000,000,000 env steps in all, more than"
+                + " --max-env-steps 10000000000: check seeds, steps and the grid in "
+                + file
+                + ", or rerun with --yes to run it anyway");
+    assertThat(output.resolve("big")).doesNotExist();
+  }
+
+  @Test
   void warnsWhenAnOffPolicyAgentWouldNeverTrain() throws Exception {
     Path file = studyFile("1", "1000", "learning_starts = [500, 1000]");
     heldByAnotherDriver();
