@@ -2,12 +2,10 @@ package dev.diffsweep.pipeline.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diffsweep.pipeline.cli.DiffsweepMain;
+import dev.diffsweep.pipeline.testing.DriverProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,22 +83,9 @@ class RetriedTrialLogTest {
   private String runKillingTheTrainerOnce(String command, String study) throws Exception {
     Path file = Files.writeString(output.resolve("retry.conf"), study.formatted(output.toUri()));
     Path log = output.resolve(command + ".log");
-    List<String> java = new ArrayList<>();
-    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    java.addAll(
-        Files.readAllLines(Path.of("..", "conf", "jvm.args")).stream()
-            .map(String::strip)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .toList());
-    java.add("-Xmx512m");
-    java.add("-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2.properties"));
-    java.add("-Dspark.diffsweep.trainer.javaOptions=-Xmx256m");
-    java.add("-cp");
-    java.add(System.getProperty("java.class.path"));
-    java.add(DiffsweepMain.class.getName());
-    java.addAll(List.of(command, file.toString(), "--master", "local[1,3]", "--no-analysis"));
     Process driver =
-        new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        DriverProcess.start(
+            log, command, file.toString(), "--master", "local[1,3]", "--no-analysis");
     Path runs = output.resolve("retry-test").resolve("runs");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (!anyCheckpoint(runs) && driver.isAlive() && System.nanoTime() < deadline) {

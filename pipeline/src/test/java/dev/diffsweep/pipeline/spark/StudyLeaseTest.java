@@ -6,6 +6,7 @@ import dev.diffsweep.pipeline.cli.DiffsweepMain;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.study.StudyLoader;
+import dev.diffsweep.pipeline.testing.DriverProcess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -267,6 +268,36 @@ class StudyLeaseTest {
     } catch (java.io.IOException e) {
       return false;
     }
+  }
+
+  /** Ctrl-C or kill (SIGTERM) ends the driver: its shutdown hook gives the study back. */
+  @Test
+  void aDriverStoppedBySigtermReleasesItsLease() throws Exception {
+    Path file = output.resolve("stopped.conf");
+    Files.writeString(
+        file,
+        Files.readString(studyFile)
+            .replace("name = lease-test", "name = stopped-test")
+            .replace("steps = 600", "steps = 100000"));
+    Path stoppedFolder = output.resolve("stopped-test");
+    Process driver =
+        DriverProcess.start(
+            output.resolve("stopped.log"),
+            "study",
+            file.toString(),
+            "--master",
+            "local[1]",
+            "--no-analysis");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!hasRunJson(stoppedFolder) && driver.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(stoppedFolder.resolve(StudyLease.FILE_NAME)).exists();
+
+    driver.destroy();
+
+    assertThat(driver.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(stoppedFolder.resolve(StudyLease.FILE_NAME)).doesNotExist();
   }
 
   @Test
