@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -136,6 +137,7 @@ public final class StudyLease implements AutoCloseable {
   private volatile boolean lost;
   private volatile boolean released;
   private boolean renewalFailing;
+  private boolean sawItGone;
 
   private StudyLease(
       FileSystem fileSystem,
@@ -248,21 +250,34 @@ public final class StudyLease implements AutoCloseable {
         + "), so this driver stops; rerun the study after that driver ends to finish it";
   }
 
-  /** Renews the lease now (the heartbeat calls this; tests call it to run one beat). */
-  synchronized void renew() {
+  /**
+   * One heartbeat: rewrites the lease with a new renewal time if it is still this driver's. One
+   * that another driver holds now means this one lost it. One that is gone for a whole heartbeat
+   * (deleted by hand; a driver taking a lease over deletes and creates it within milliseconds) is
+   * created again.
+   */
+  private synchronized void renew() {
     if (lost || released) {
       return;
     }
     try {
-      Optional<Holder> onDisk = fileSystem.exists(file) ? read(fileSystem, file) : Optional.empty();
-      if (onDisk.isEmpty() || !onDisk.get().token().equals(holder.token())) {
+      if (!fileSystem.exists(file)) {
+        if (sawItGone && createIfAbsent(fileSystem, file, holder.renewedAt(now()).text())) {
+          log.accept("the study's lease " + file + " was deleted; this driver holds it again");
+          sawItGone = false;
+        } else {
+          sawItGone = true;
+        }
+        return;
+      }
+      sawItGone = false;
+      Holder renewed = holder.renewedAt(now());
+      if (!replaceIfStillMine(renewed.text())) {
         lost = true;
         log.accept(lostMessage());
         heartbeat.shutdown();
         return;
       }
-      Holder renewed = holder.renewedAt(clock.get().truncatedTo(ChronoUnit.MILLIS));
-      replace(renewed.text());
       holder = renewed;
       if (renewalFailing) {
         log.accept("renewing the study's lease works again");
@@ -283,6 +298,10 @@ public final class StudyLease implements AutoCloseable {
         renewalFailing = true;
       }
     }
+  }
+
+  private Instant now() {
+    return clock.get().truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** Stops renewing and deletes the lease if it is still this driver's. */
@@ -316,13 +335,40 @@ public final class StudyLease implements AutoCloseable {
     }
   }
 
-  private void replace(String text) throws IOException {
+  /**
+   * Replaces the lease's contents if it still holds this driver's token, so that readers see the
+   * old lease or the new one, never none: on file: a rename(2) over it (Hadoop's local rename with
+   * OVERWRITE deletes the target first), elsewhere FileContext's rename with OVERWRITE (one
+   * namenode operation on HDFS). The token is checked once more right before the rename; a driver
+   * taking the lease over in the microseconds between would have its lease replaced, and would find
+   * that at its next heartbeat and stop: either way one driver goes on.
+   */
+  private boolean replaceIfStillMine(String text) throws IOException {
     Path temporary = new Path(file.getParent(), "." + FILE_NAME + "." + UUID.randomUUID());
     try (OutputStream out = fileSystem.create(temporary, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
-    FileContext context = FileContext.getFileContext(fileSystem.getUri(), fileSystem.getConf());
-    context.rename(temporary, file, Options.Rename.OVERWRITE);
+    try {
+      Optional<Holder> onDisk = read(fileSystem, file);
+      if (onDisk.isEmpty() || !onDisk.get().token().equals(holder.token())) {
+        return false;
+      }
+      if (fileSystem instanceof RawLocalFileSystem local) {
+        Files.move(
+            local.pathToFile(temporary).toPath(),
+            local.pathToFile(file).toPath(),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        FileContext.getFileContext(fileSystem.getUri(), fileSystem.getConf())
+            .rename(temporary, file, Options.Rename.OVERWRITE);
+      }
+      return true;
+    } finally {
+      if (fileSystem.exists(temporary)) {
+        fileSystem.delete(temporary, false);
+      }
+    }
   }
 
   /** Creates {@code file} with {@code text} unless it exists: false when it existed. */

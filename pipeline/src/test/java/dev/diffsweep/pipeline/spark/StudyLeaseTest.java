@@ -100,8 +100,12 @@ class StudyLeaseTest {
   }
 
   private static Command command(String name, Path file, String... options) {
+    return command(new StringWriter(), name, file, options);
+  }
+
+  /** With {@code out} given, what the command printed so far can be read while it runs. */
+  private static Command command(StringWriter out, String name, Path file, String... options) {
     CommandLine commandLine = DiffsweepMain.commandLine();
-    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
@@ -225,10 +229,13 @@ class StudyLeaseTest {
     Path takenFolder = output.resolve("taken-test");
     System.setProperty(StudyLease.HEARTBEAT_KEY, "200ms");
     System.setProperty(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
+    StringWriter firstOut = new StringWriter();
     CompletableFuture<Command> first;
     List<ProcessHandle> trainers;
     try {
-      first = CompletableFuture.supplyAsync(() -> command("study", file, "--master", "local[1]"));
+      first =
+          CompletableFuture.supplyAsync(
+              () -> command(firstOut, "study", file, "--master", "local[1]"));
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       while (!hasRunJson(takenFolder) && !first.isDone() && System.nanoTime() < deadline) {
         Thread.sleep(50);
@@ -246,7 +253,11 @@ class StudyLeaseTest {
             StudyLease.Settings.defaults(),
             true,
             log::add)) {
-      stopped = first.get(2, TimeUnit.MINUTES);
+      try {
+        stopped = first.get(5, TimeUnit.MINUTES);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("the first driver did not stop; it printed: " + firstOut, e);
+      }
       assertThat(ours.lost()).isFalse();
     }
 
@@ -324,7 +335,7 @@ class StudyLeaseTest {
   }
 
   @Test
-  void theHeartbeatRenewsTheLeaseAndAHolderWhoseLeaseWasTakenStopsAndLeavesItAlone()
+  void theHeartbeatRenewsOrRecreatesTheLeaseAndAHolderWhoseLeaseWasTakenLeavesItAlone()
       throws Exception {
     List<String> log = new ArrayList<>();
     StudyLease lease =
@@ -340,6 +351,15 @@ class StudyLeaseTest {
       Thread.sleep(10);
     }
     assertThat(StudyLease.current(studyFolder()).orElseThrow().renewed()).isAfter(started);
+
+    // Deleted by hand: a beat or two later it is created again, still this driver's.
+    Files.delete(folder.resolve(StudyLease.FILE_NAME));
+    while (StudyLease.current(studyFolder()).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(StudyLease.current(studyFolder()).orElseThrow().token())
+        .isEqualTo(lease.holder().token());
+    assertThat(lease.lost()).isFalse();
 
     // Another driver takes it (written again should a renewal in flight replace it).
     while (!lease.lost() && System.nanoTime() < deadline) {
