@@ -270,9 +270,14 @@ public final class StudyLease implements AutoCloseable {
         }
         return;
       }
-      sawItGone = false;
       Holder renewed = holder.renewedAt(now());
-      if (!replaceIfStillMine(renewed.text())) {
+      Renewal renewal = replaceIfStillMine(renewed.text());
+      if (renewal == Renewal.GONE) {
+        sawItGone = true;
+        return;
+      }
+      sawItGone = false;
+      if (renewal == Renewal.TAKEN) {
         lost = true;
         log.accept(lostMessage());
         heartbeat.shutdown();
@@ -343,15 +348,18 @@ public final class StudyLease implements AutoCloseable {
    * taking the lease over in the microseconds between would have its lease replaced, and would find
    * that at its next heartbeat and stop: either way one driver goes on.
    */
-  private boolean replaceIfStillMine(String text) throws IOException {
+  private Renewal replaceIfStillMine(String text) throws IOException {
     Path temporary = new Path(file.getParent(), "." + FILE_NAME + "." + UUID.randomUUID());
     try (OutputStream out = fileSystem.create(temporary, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
     try {
       Optional<Holder> onDisk = read(fileSystem, file);
+      if (onDisk.isEmpty() && !fileSystem.exists(file)) {
+        return Renewal.GONE;
+      }
       if (onDisk.isEmpty() || !onDisk.get().token().equals(holder.token())) {
-        return false;
+        return Renewal.TAKEN;
       }
       if (fileSystem instanceof RawLocalFileSystem local) {
         Files.move(
@@ -363,12 +371,19 @@ public final class StudyLease implements AutoCloseable {
         FileContext.getFileContext(fileSystem.getUri(), fileSystem.getConf())
             .rename(temporary, file, Options.Rename.OVERWRITE);
       }
-      return true;
+      return Renewal.REPLACED;
     } finally {
       if (fileSystem.exists(temporary)) {
         fileSystem.delete(temporary, false);
       }
     }
+  }
+
+  /** What a renewal found: its lease (now renewed), none, or another driver's. */
+  private enum Renewal {
+    REPLACED,
+    GONE,
+    TAKEN
   }
 
   /** Creates {@code file} with {@code text} unless it exists: false when it existed. */
