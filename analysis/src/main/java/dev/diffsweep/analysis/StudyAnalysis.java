@@ -60,6 +60,7 @@ public final class StudyAnalysis {
     if (!tables.studyExists()) {
       throw new StudyReadException("no study folder at " + studyPath);
     }
+    tables.checkIsStudy(studyPath);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     PhaseTimer timer = new PhaseTimer();
     StudyInventory inventory = tables.inventory();

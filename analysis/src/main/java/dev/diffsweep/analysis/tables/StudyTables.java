@@ -65,6 +65,28 @@ public final class StudyTables {
     }
   }
 
+  /**
+   * Refuses a path that is not a study folder, before anything is written there: a file, or a
+   * folder with neither study.conf (a driver writes it before anything else) nor tables/.
+   */
+  public void checkIsStudy(String given) {
+    try {
+      if (!fs.getFileStatus(layout.root()).isDirectory()) {
+        throw new StudyReadException(
+            given
+                + " is a file, not a study folder: give the folder a study wrote (with study.conf)");
+      }
+      if (!fs.exists(layout.studyConf()) && !fs.exists(new Path(layout.root(), "tables"))) {
+        throw new StudyReadException(
+            given
+                + " is not a study folder (no study.conf or tables/ in it), so nothing was written"
+                + " there: give the folder a study wrote, e.g. work/studies/NAME");
+      }
+    } catch (IOException e) {
+      throw new StudyReadException("cannot read " + layout.root() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Every trial of the trials table and which of them are committed. */
   public StudyInventory inventory() {
     List<TrialRecord> trials = readTrials();

@@ -133,7 +133,8 @@ public final class StudyFolder {
     }
   }
 
-  private void checkWritable() {
+  /** Creates the folder if needed and refuses (bad input) a location this process cannot write. */
+  public void checkWritable() {
     Path probe = new Path(root, ".write-probe-" + UUID.randomUUID());
     try {
       if (!fileSystem.mkdirs(root)) {

@@ -174,8 +174,7 @@ class StudyLoaderTest {
 
     assertThat(error.problems())
         .containsExactlyInAnyOrder(
-            "seeds: expected a list of non-negative integers, or a count N meaning 0..N-1 without"
-                + " repeats, got [0,-1]",
+            "seeds: -1 is not a seed (allowed: a non-negative integer up to 2147483647)",
             "steps: expected a positive integer, or {default = N, <task> = M, <algorithm> = M or"
                 + " {default = N, <task> = M}}, got \"lots\"",
             "evaluation.warmup: unknown key (allowed: every, episodes)",
@@ -204,6 +203,74 @@ class StudyLoaderTest {
                 + Hyperparameters.allowed(DiffSacHyperparameters.defaults())
                 + ")");
     assertThat(error.problems().get(1)).contains("policy_lr (double, default 3.0E-4)");
+  }
+
+  @Test
+  void refusesStepBudgetsOverTheBoundInsteadOfClampingThem() {
+    StudyFileException flat = (StudyFileException) catchError(VALID.replace("1000", "1e30"));
+    StudyFileException perTask =
+        (StudyFileException)
+            catchError(
+                VALID.replace(
+                    "steps = 1000", "steps { default = 1000, InvertedPendulum-v4 = 2000000000 }"));
+
+    assertThat(flat.getMessage())
+        .isEqualTo(
+            "invalid study file test.conf: steps: 1.0E30 is over the limit of 1000000000 env steps"
+                + " (allowed: 1 to 1000000000)");
+    assertThat(perTask.problems())
+        .containsExactly(
+            "steps.InvertedPendulum-v4: 2000000000 is over the limit of 1000000000 env steps"
+                + " (allowed: 1 to 1000000000)");
+  }
+
+  @Test
+  void refusesSeedCountsOverTheBoundAtOnce() {
+    for (String count : List.of("2147483647", "1000000", "1001")) {
+      StudyFileException error =
+          (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = " + count));
+      assertThat(error.problems())
+          .containsExactly(
+              "seeds: "
+                  + count
+                  + " seeds are more than a study runs (allowed: 1 to 1000); give"
+                  + " fewer");
+    }
+    assertThat(parse(VALID.replace("seeds = [0, 1]", "seeds = 1000")).seeds()).hasSize(1000);
+  }
+
+  @Test
+  void seedsFollowTheTrainersRule() {
+    StudyFileException tooLarge =
+        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0, 2147483648]"));
+    StudyFileException fraction =
+        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0.5]"));
+
+    assertThat(tooLarge.problems())
+        .containsExactly(
+            "seeds: 2147483648 is not a seed (allowed: a non-negative integer up to 2147483647)");
+    assertThat(fraction.problems())
+        .containsExactly(
+            "seeds: 0.5 is not a seed (allowed: a non-negative integer up to 2147483647)");
+    assertThat(parse(VALID.replace("seeds = [0, 1]", "seeds = [0, 2147483647]")).seeds())
+        .containsExactly(0, 2147483647);
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheFileAndTheLineInOneLine() {
+    StudyFileException error =
+        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0, 1]]"));
+    StudyFileException unresolved =
+        (StudyFileException) catchError(VALID.replace("steps = 1000", "steps = ${budget}"));
+
+    assertThat(error.getMessage())
+        .startsWith("invalid study file test.conf: line 5: ")
+        .contains("fix the HOCON syntax on that line")
+        .doesNotContain("\n");
+    assertThat(unresolved.getMessage())
+        .startsWith("invalid study file test.conf: line 6: ")
+        .contains("budget")
+        .doesNotContain("\n");
   }
 
   @Test
