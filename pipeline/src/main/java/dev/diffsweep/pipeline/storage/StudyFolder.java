@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.storage;
 
+import dev.diffsweep.analysis.hadoop.NioLocalFileSystem;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.trial.Trial;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class StudyFolder {
   public static StudyFolder open(String uri, Map<String, String> hadoopSettings) {
     Configuration configuration = new Configuration();
     hadoopSettings.forEach(configuration::set);
+    NioLocalFileSystem.configure(configuration);
     try {
       Path root = new Path(URI.create(uri));
       return new StudyFolder(root.getFileSystem(configuration), root);
