@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,7 +18,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -122,9 +126,7 @@ public final class StudyTables {
    * starts a new thread per call: 10 000 threads for a 10 000-trial study.
    */
   private DataFrameReader localReads(DataFrameReader reader) {
-    return "file".equals(fs.getScheme())
-        ? reader.option("parquet.hadoop.vectored.io.enabled", "false")
-        : reader;
+    return isLocal() ? reader.option("parquet.hadoop.vectored.io.enabled", "false") : reader;
   }
 
   /**
@@ -137,7 +139,7 @@ public final class StudyTables {
    * where each listing is a round trip, keep Spark's parallel listing.
    */
   private <T> T listedOnDriver(Supplier<T> read) {
-    if (!"file".equals(fs.getScheme())) {
+    if (!isLocal()) {
       return read.get();
     }
     String before = spark.conf().get(LISTING_THRESHOLD, null);
@@ -319,6 +321,13 @@ public final class StudyTables {
 
   /** Trial ids with a {@code algorithm=A/task=T/trial_id=ID} folder under {@code table}. */
   private Set<String> trialFolders(Path table) {
+    if (isLocal()) {
+      java.io.File folder =
+          fs instanceof LocalFileSystem local
+              ? local.pathToFile(table)
+              : ((RawLocalFileSystem) fs).pathToFile(table);
+      return localTrialFolders(folder.toPath());
+    }
     Set<String> ids = new HashSet<>();
     try {
       FileStatus[] folders = fs.globStatus(new Path(table, "algorithm=*/task=*/trial_id=*"));
@@ -333,6 +342,53 @@ public final class StudyTables {
       throw new StudyReadException("cannot list " + table, e);
     }
     return ids;
+  }
+
+  /**
+   * {@link #trialFolders} on the local file system by names: Hadoop's glob builds a status (three
+   * stat calls) and a URI-parsed path for each of a study's 10 000 trial folders per table, ten
+   * times slower than reading the folders' names and checking that each is a folder.
+   */
+  private static Set<String> localTrialFolders(java.nio.file.Path table) {
+    Set<String> ids = new HashSet<>();
+    if (!Files.isDirectory(table)) {
+      return ids;
+    }
+    try {
+      for (java.nio.file.Path algorithm : children(table, "algorithm=")) {
+        for (java.nio.file.Path task : children(algorithm, "task=")) {
+          for (java.nio.file.Path trial : children(task, "trial_id=")) {
+            if (Files.isDirectory(trial)) {
+              ids.add(trial.getFileName().toString().substring("trial_id=".length()));
+            }
+          }
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new StudyReadException("cannot list " + table, e);
+    }
+    return ids;
+  }
+
+  /** Entries of {@code folder} whose names start with {@code prefix} (none if not a folder). */
+  private static List<java.nio.file.Path> children(java.nio.file.Path folder, String prefix)
+      throws IOException {
+    List<java.nio.file.Path> matching = new ArrayList<>();
+    if (!Files.isDirectory(folder)) {
+      return matching;
+    }
+    try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(folder)) {
+      for (java.nio.file.Path entry : entries) {
+        if (entry.getFileName().toString().startsWith(prefix)) {
+          matching.add(entry);
+        }
+      }
+    }
+    return matching;
+  }
+
+  private boolean isLocal() {
+    return fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem;
   }
 
   private boolean exists(Path path) {
