@@ -3,16 +3,10 @@ package dev.diffsweep.trainer.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.trainer.cli.DiffsweepCli;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -122,8 +116,12 @@ class KilledTrainerResumeTest {
     String evaluations =
         "SELECT env_step, return_mean, return_std, episodes, actor_loss, critic_loss, alpha,"
             + " entropy FROM read_parquet('%s/evaluations/*.parquet') ORDER BY env_step";
-    assertThat(query(killed, episodes)).isEqualTo(query(uninterrupted, episodes)).isNotEmpty();
-    assertThat(query(killed, evaluations)).hasSize(6).isEqualTo(query(uninterrupted, evaluations));
+    assertThat(TrainerRunTest.query(killed, episodes))
+        .isEqualTo(TrainerRunTest.query(uninterrupted, episodes))
+        .isNotEmpty();
+    assertThat(TrainerRunTest.query(killed, evaluations))
+        .hasSize(6)
+        .isEqualTo(TrainerRunTest.query(uninterrupted, evaluations));
     assertThat(Files.readString(killed.resolve("run.json"))).contains("\"completed\"");
     try (var leftovers = Files.walk(killed)) {
       assertThat(
@@ -133,23 +131,5 @@ class KilledTrainerResumeTest {
           .as("temporary files left behind")
           .isEmpty();
     }
-  }
-
-  private static List<List<String>> query(Path dir, String template) throws SQLException {
-    String sql = String.format(template, dir.toString().replace(File.separator, "/"));
-    List<List<String>> rows = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> row = new ArrayList<>();
-        for (int c = 1; c <= columns; c++) {
-          row.add(result.getString(c));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
   }
 }
