@@ -31,7 +31,7 @@ tasks = [InvertedPendulum-v4]
 seeds = 2
 steps = ${STEPS:-600}
 evaluation { every = 200, episodes = 1 }
-grid {}
+grid { learning_starts = 100 }
 spark = cluster
 STUDY
 
