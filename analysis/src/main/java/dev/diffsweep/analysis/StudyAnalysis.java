@@ -1,10 +1,12 @@
 package dev.diffsweep.analysis;
 
+import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.analysis.curves.TrialCurveQueries;
 import dev.diffsweep.analysis.plots.PlotImage;
 import dev.diffsweep.analysis.plots.StudyPlots;
 import dev.diffsweep.analysis.plots.TuningPlots;
 import dev.diffsweep.analysis.report.HtmlReport;
+import dev.diffsweep.analysis.report.LiveView;
 import dev.diffsweep.analysis.report.ReportContext;
 import dev.diffsweep.analysis.summary.ConfigLabels;
 import dev.diffsweep.analysis.summary.ResultTableWriter;
@@ -28,6 +30,8 @@ import dev.diffsweep.contract.AlgorithmCatalogue;
 import dev.diffsweep.contract.ComparedPairs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -54,6 +58,15 @@ public final class StudyAnalysis {
   private StudyAnalysis() {}
 
   public static AnalysisResult run(SparkSession spark, String studyPath, AnalysisOptions options) {
+    return run(spark, studyPath, options, ReportMode.FINAL);
+  }
+
+  /**
+   * The analysis; a {@link ReportMode#LIVE live} report also draws the running trials' partial
+   * curves (dashed, marked running, in no statistic), says how many run and reloads itself.
+   */
+  public static AnalysisResult run(
+      SparkSession spark, String studyPath, AnalysisOptions options, ReportMode mode) {
     StudyLayout layout = StudyLayout.of(studyPath);
     StudyTables tables = new StudyTables(spark, layout);
     if (!tables.studyExists()) {
@@ -69,6 +82,27 @@ public final class StudyAnalysis {
     committed.forEach(t -> configByTrial.put(t.trialId(), labels.of(t)));
     List<TunedConfiguration> tuned = TunedConfiguration.of(tables.tuningRows());
     Map<String, SeedCurve> tuningCurves = Map.of();
+    Optional<LiveView> live = Optional.empty();
+    List<RunningCurve> running = List.of();
+    if (mode == ReportMode.LIVE) {
+      // Labelled over committed and running trials together, so that a running trial of a grid
+      // value nobody committed yet still shows its configuration; the statistics keep theirs.
+      ConfigLabels withRunning = new ConfigLabels(inventory.trials());
+      running = tables.guard(() -> tables.runningCurves(inventory, withRunning::of));
+      long runningTrials =
+          inventory.trials().stream()
+              .filter(t -> "running".equals(t.status()))
+              .filter(t -> !inventory.committedTrialIds().contains(t.trialId()))
+              .count();
+      live =
+          Optional.of(
+              new LiveView(
+                  runningTrials,
+                  committed.size(),
+                  Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                  running));
+      timer.lap("running trials");
+    }
 
     Optional<StudyResults> results = Optional.empty();
     List<PlotImage> plots = List.of();
@@ -101,7 +135,7 @@ public final class StudyAnalysis {
         new ResultTableWriter(spark, layout).write(computed.tables());
         timer.lap("tables");
         if (options.plots()) {
-          plots = StudyPlots.draw(computed, labels.ablatedParameters());
+          plots = StudyPlots.draw(computed, labels.ablatedParameters(), running);
           writePlots(conf, layout, plots);
           timer.lap("plots");
         }
@@ -116,6 +150,11 @@ public final class StudyAnalysis {
           spark.conf().set(OPEN_COST, openCost);
         }
       }
+    }
+
+    if (results.isEmpty() && !running.isEmpty() && options.plots()) {
+      plots = StudyPlots.running(running);
+      writePlots(conf, layout, plots);
     }
 
     Optional<String> studyConf = HadoopFiles.readText(conf, layout.studyConf());
@@ -152,8 +191,10 @@ public final class StudyAnalysis {
             results,
             plots,
             tuning,
-            tuningPlots);
-    HadoopFiles.writeText(conf, layout.report(), HtmlReport.render(context));
+            tuningPlots,
+            live);
+    // A browser may reload the page at any moment (a live report reloads itself): swap it whole.
+    HadoopFiles.writeTextAtomically(conf, layout.report(), HtmlReport.render(context));
     timer.lap("report");
     return new AnalysisResult(
         layout.report().toString(),

@@ -2,6 +2,7 @@ package dev.diffsweep.analysis.cli;
 
 import dev.diffsweep.analysis.AnalysisOptions;
 import dev.diffsweep.analysis.AnalysisResult;
+import dev.diffsweep.analysis.ReportMode;
 import dev.diffsweep.analysis.StudyAnalysis;
 import dev.diffsweep.analysis.rapids.RapidsPlanCheck;
 import dev.diffsweep.analysis.stats.BootstrapSettings;
@@ -90,6 +91,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--no-plots", description = "skip the PNG/SVG plots")
   boolean noPlots;
 
+  @Option(
+      names = "--live",
+      description =
+          "a live report of a study that is still running: also draws the running trials'"
+              + " partial curves (dashed, in no statistic) and reloads itself in the browser;"
+              + " the study driver runs this while it trains")
+  boolean live;
+
   @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
   String master;
 
@@ -119,7 +128,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return explainOnGpu(spark, options, out);
       }
       long start = System.nanoTime();
-      AnalysisResult result = StudyAnalysis.run(spark, study, options);
+      AnalysisResult result =
+          StudyAnalysis.run(spark, study, options, live ? ReportMode.LIVE : ReportMode.FINAL);
       out.println(result.description());
       if (result.committedTrials() == 0) {
         out.println("No committed trials yet: nothing to aggregate.");

@@ -1,5 +1,6 @@
 package dev.diffsweep.analysis.plots;
 
+import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.analysis.summary.ResultTable;
 import dev.diffsweep.analysis.summary.StudyResults;
 import java.util.ArrayList;
@@ -25,8 +26,17 @@ public final class StudyPlots {
   private StudyPlots() {}
 
   public static List<PlotImage> draw(StudyResults results, Set<String> ablatedParameters) {
+    return draw(results, ablatedParameters, List.of());
+  }
+
+  /**
+   * The plots, with the running trials' partial curves drawn dashed on the task plots (a live
+   * report); they enter no statistic.
+   */
+  public static List<PlotImage> draw(
+      StudyResults results, Set<String> ablatedParameters, List<RunningCurve> running) {
     List<PlotImage> plots = new ArrayList<>();
-    plots.addAll(perTask(results.curves()));
+    plots.addAll(perTask(results.curves(), running));
     aggregate(results.aggregateCurves()).ifPresent(plots::add);
     profile(results.performanceProfile()).ifPresent(plots::add);
     for (String parameter : ablatedParameters) {
@@ -35,14 +45,27 @@ public final class StudyPlots {
     return plots;
   }
 
-  private static List<PlotImage> perTask(ResultTable curves) {
+  /** Before anything is committed: the task plots of the running trials' partial curves alone. */
+  public static List<PlotImage> running(List<RunningCurve> running) {
+    return perTask(null, running);
+  }
+
+  /** One plot per task: the committed IQM curves with bands (none when null), then running ones. */
+  private static List<PlotImage> perTask(ResultTable curves, List<RunningCurve> running) {
     Map<String, Map<String, List<Row>>> byTask = new TreeMap<>();
-    for (Row row : curves.rows()) {
-      String task = curves.get(row, "task");
-      byTask
-          .computeIfAbsent(task, t -> new TreeMap<>())
-          .computeIfAbsent(label(curves, row), l -> new ArrayList<>())
-          .add(row);
+    if (curves != null) {
+      for (Row row : curves.rows()) {
+        String task = curves.get(row, "task");
+        byTask
+            .computeIfAbsent(task, t -> new TreeMap<>())
+            .computeIfAbsent(label(curves, row), l -> new ArrayList<>())
+            .add(row);
+      }
+    }
+    Map<String, List<RunningCurve>> runningByTask = new TreeMap<>();
+    for (RunningCurve curve : running) {
+      runningByTask.computeIfAbsent(curve.task(), t -> new ArrayList<>()).add(curve);
+      byTask.computeIfAbsent(curve.task(), t -> new TreeMap<>());
     }
     List<PlotImage> plots = new ArrayList<>();
     byTask.forEach(
@@ -50,7 +73,9 @@ public final class StudyPlots {
           BandChart chart =
               new BandChart(
                   "curve-" + fileSafe(task),
-                  task + ": IQM evaluation return (95% stratified-bootstrap CI)",
+                  series.isEmpty()
+                      ? task + ": evaluation return of the running trials (none committed yet)"
+                      : task + ": IQM evaluation return (95% stratified-bootstrap CI)",
                   "env steps",
                   "return");
           series.forEach(
@@ -61,6 +86,9 @@ public final class StudyPlots {
                       column(curves, rows, "iqm"),
                       column(curves, rows, "iqm_ci_low"),
                       column(curves, rows, "iqm_ci_high")));
+          for (RunningCurve curve : runningByTask.getOrDefault(task, List.of())) {
+            chart.addRunning(curve.label(), curve.seriesLabel(), curve.envSteps(), curve.returns());
+          }
           plots.add(chart.render());
         });
     return plots;

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param configByTrial configuration label of each committed trial (ablation grids)
  * @param engineVersions Spark, Java and analysis versions, by name
+ * @param live present in a live report, made while the study runs
  */
 public record ReportContext(
     String studyPath,
@@ -28,4 +29,5 @@ public record ReportContext(
     Optional<StudyResults> results,
     List<PlotImage> plots,
     Optional<TuningResults> tuning,
-    List<PlotImage> tuningPlots) {}
+    List<PlotImage> tuningPlots,
+    Optional<LiveView> live) {}

@@ -4,16 +4,22 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.contract.Tables;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -37,6 +43,12 @@ public final class StudyTables {
   private static final StructType EVALUATIONS =
       SparkSchemas.of(
           Tables.EVALUATIONS, "env_step", "return_mean", "algorithm", "task", "trial_id");
+
+  /** A running trial's evaluation parts, as its trainer writes them (no partition columns). */
+  private static final StructType RUN_EVALUATIONS =
+      SparkSchemas.of(Tables.EVALUATIONS, "trial_id", "env_step", "return_mean");
+
+  private static final String RUNNING = "running";
 
   private final SparkSession spark;
   private final StudyLayout layout;
@@ -102,6 +114,91 @@ public final class StudyTables {
                           col("trial_id").isInCollection(uncommitted)));
           return committed.select("algorithm", "task", "trial_id", "env_step", "return_mean");
         });
+  }
+
+  /**
+   * The curves the running trials (status {@code running}, not committed) have written so far:
+   * their parts under runs/ID/evaluations, leaving out hidden and temporary files (names starting
+   * with '.' or '_'). For the live report's plots only; nothing here enters a statistic. A trial
+   * committed while this reads moves its folder away, so a failed read is listed and tried again
+   * once.
+   *
+   * @param configOf the configuration label of a trial
+   */
+  public List<RunningCurve> runningCurves(
+      StudyInventory inventory, Function<TrialRecord, String> configOf) {
+    Map<String, TrialRecord> running = new LinkedHashMap<>();
+    for (TrialRecord trial : inventory.trials()) {
+      if (RUNNING.equals(trial.status())
+          && !inventory.committedTrialIds().contains(trial.trialId())) {
+        running.put(trial.trialId(), trial);
+      }
+    }
+    List<Row> rows;
+    try {
+      rows = readRunParts(running.keySet());
+    } catch (RuntimeException firstTry) {
+      rows = readRunParts(running.keySet());
+    }
+    Map<String, TreeMap<Long, Double>> points = new HashMap<>();
+    for (Row row : rows) {
+      if (!row.isNullAt(0)
+          && !row.isNullAt(1)
+          && !row.isNullAt(2)
+          && running.containsKey(row.getString(0))) {
+        points
+            .computeIfAbsent(row.getString(0), id -> new TreeMap<>())
+            .put(row.getLong(1), row.getDouble(2));
+      }
+    }
+    List<RunningCurve> curves = new ArrayList<>();
+    running.forEach(
+        (id, trial) -> {
+          TreeMap<Long, Double> curve = points.get(id);
+          if (curve != null) {
+            curves.add(
+                new RunningCurve(
+                    id,
+                    trial.algorithm(),
+                    trial.task(),
+                    trial.seed(),
+                    configOf.apply(trial),
+                    curve.keySet().stream().mapToDouble(Long::doubleValue).toArray(),
+                    curve.values().stream().mapToDouble(Double::doubleValue).toArray()));
+          }
+        });
+    return curves;
+  }
+
+  private List<Row> readRunParts(Collection<String> trialIds) {
+    List<String> parts = new ArrayList<>();
+    for (String trialId : trialIds) {
+      Path folder = layout.runEvaluations(trialId);
+      try {
+        for (FileStatus file : fs.listStatus(folder)) {
+          String name = file.getPath().getName();
+          if (file.isFile()
+              && name.endsWith(".parquet")
+              && !name.startsWith(".")
+              && !name.startsWith("_")) {
+            parts.add(file.getPath().toString());
+          }
+        }
+      } catch (FileNotFoundException notYet) {
+        // No part written yet, or committed (moved) since the trials table was read.
+      } catch (IOException e) {
+        throw new StudyReadException("cannot list " + folder, e);
+      }
+    }
+    if (parts.isEmpty()) {
+      return List.of();
+    }
+    return spark
+        .read()
+        .schema(RUN_EVALUATIONS)
+        .parquet(parts.toArray(String[]::new))
+        .select("trial_id", "env_step", "return_mean")
+        .collectAsList();
   }
 
   /**
