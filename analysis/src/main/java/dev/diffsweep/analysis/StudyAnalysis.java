@@ -68,7 +68,7 @@ public final class StudyAnalysis {
   public static AnalysisResult run(
       SparkSession spark, String studyPath, AnalysisOptions options, ReportMode mode) {
     StudyLayout layout = StudyLayout.of(studyPath);
-    StudyTables tables = new StudyTables(spark, layout);
+    StudyTables tables = new StudyTables(spark, layout, mode == ReportMode.LIVE);
     if (!tables.studyExists()) {
       throw new StudyReadException("no study folder at " + studyPath);
     }

@@ -54,7 +54,7 @@ class LiveReportTest {
     int hopperDashes = dashedStrokes(study, "Hopper-v4");
     int walkerDashes = dashedStrokes(study, "Walker2d-v4");
     String running = runningTrialIds(study).get(0);
-    writeRunParts(study, running);
+    writeRunParts(study, running, 3);
 
     AnalysisResult live = StudyAnalysis.run(spark, study, OPTIONS, ReportMode.LIVE);
 
@@ -91,7 +91,8 @@ class LiveReportTest {
             new SyntheticStudy.Spec(
                     "early", List.of("sac"), List.of("Hopper-v4"), 3, 5, 100, 0, List.of(10))
                 .withUncommitted(3));
-    writeRunParts(study, runningTrialIds(study).get(1));
+    writeRunParts(study, runningTrialIds(study).get(1), 3);
+    writeRunParts(study, runningTrialIds(study).get(2), 1);
 
     AnalysisResult live = StudyAnalysis.run(spark, study, OPTIONS, ReportMode.LIVE);
 
@@ -99,16 +100,17 @@ class LiveReportTest {
     String report = Files.readString(Path.of(study, "report.html"));
     assertThat(report)
         .contains("live: 3 running, 0 committed")
+        .contains("sac</td><td class=\"t\"></td><td>2</td><td>1</td><td>100</td>")
         .contains("Hopper-v4: evaluation return of the running trials (none committed yet)");
     assertThat(Path.of(study, "plots", "curve-Hopper-v4.svg")).exists();
     assertThat(report).contains("<img alt=\"Hopper-v4: evaluation return of the running trials");
   }
 
   /**
-   * Writes three evaluations of a trial as its trainer would, with a hidden temporary part and a
-   * marker file beside them that the reader must skip (both are not Parquet).
+   * Writes {@code count} evaluations of a trial as its trainer would, with a hidden temporary part
+   * and a marker file beside them that the reader must skip (both are not Parquet).
    */
-  private static void writeRunParts(String study, String trialId) throws IOException {
+  private static void writeRunParts(String study, String trialId, int count) throws IOException {
     Path evaluations = Path.of(study, "runs", trialId, "evaluations");
     spark
         .sql(
@@ -116,7 +118,9 @@ class LiveReportTest {
                 + trialId
                 + "' AS trial_id, CAST(id * 100 AS BIGINT) AS env_step,"
                 + " CAST(5000 + id AS DOUBLE) AS return_mean, 1.0D AS return_std, 1 AS episodes"
-                + " FROM range(1, 4)")
+                + " FROM range(1, "
+                + (count + 1)
+                + ")")
         .coalesce(1)
         .write()
         .mode(SaveMode.Overwrite)

@@ -147,6 +147,32 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The live analysis, tried up to three times: while the study runs, the driver swaps the trials
+   * table in and trials commit, so a file listed may have changed by the time it is read.
+   */
+  private AnalysisResult analyseLive(SparkSession spark, AnalysisOptions options, PrintWriter err) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return StudyAnalysis.run(spark, study, options, ReportMode.LIVE);
+      } catch (Exception e) { // Spark throws its checked SparkException undeclared
+        if (attempt == 3) {
+          throw e;
+        }
+        err.println(
+            "diffsweep analyze --live: the study changed while it was read, reading it again: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        err.flush();
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   private int explainOnGpu(SparkSession spark, AnalysisOptions options, PrintWriter out) {
     List<String> notOnGpu =
         RapidsPlanCheck.operatorsNotOnGpu(rapidsJar, StudyAnalysis.queries(spark, study, options));

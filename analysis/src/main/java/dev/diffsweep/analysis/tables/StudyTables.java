@@ -8,9 +8,9 @@ import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.contract.Tables;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,8 +21,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -53,10 +55,22 @@ public final class StudyTables {
   private final SparkSession spark;
   private final StudyLayout layout;
   private final FileSystem fs;
+  private final boolean snapshotTrials;
+  private Path trialsSnapshot;
 
   public StudyTables(SparkSession spark, StudyLayout layout) {
+    this(spark, layout, false);
+  }
+
+  /**
+   * @param snapshotTrials read the trials table from a private copy: while a study runs, its driver
+   *     swaps in a new file every few seconds, and Spark, which reads a file's footer at the length
+   *     it listed, would otherwise often read a file replaced in between
+   */
+  public StudyTables(SparkSession spark, StudyLayout layout, boolean snapshotTrials) {
     this.spark = spark;
     this.layout = layout;
+    this.snapshotTrials = snapshotTrials;
     try {
       this.fs = layout.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
     } catch (IOException e) {
@@ -119,9 +133,7 @@ public final class StudyTables {
   /**
    * The curves the running trials (status {@code running}, not committed) have written so far:
    * their parts under runs/ID/evaluations, leaving out hidden and temporary files (names starting
-   * with '.' or '_'). For the live report's plots only; nothing here enters a statistic. A trial
-   * committed while this reads moves its folder away, so a failed read is listed and tried again
-   * once.
+   * with '.' or '_'). For the live report's plots only; nothing here enters a statistic.
    *
    * @param configOf the configuration label of a trial
    */
@@ -134,11 +146,9 @@ public final class StudyTables {
         running.put(trial.trialId(), trial);
       }
     }
-    List<Row> rows;
-    try {
-      rows = readRunParts(running.keySet());
-    } catch (RuntimeException firstTry) {
-      rows = readRunParts(running.keySet());
+    List<Row> rows = new ArrayList<>();
+    for (String trialId : running.keySet()) {
+      rows.addAll(readRunParts(trialId));
     }
     Map<String, TreeMap<Long, Double>> points = new HashMap<>();
     for (Row row : rows) {
@@ -170,35 +180,44 @@ public final class StudyTables {
     return curves;
   }
 
-  private List<Row> readRunParts(Collection<String> trialIds) {
+  /**
+   * The rows of a running trial's evaluation parts; none when it has written none, or when it
+   * committed (its folder moved into the tables) between the trials table's read and this one.
+   */
+  private List<Row> readRunParts(String trialId) {
+    Path folder = layout.runEvaluations(trialId);
     List<String> parts = new ArrayList<>();
-    for (String trialId : trialIds) {
-      Path folder = layout.runEvaluations(trialId);
-      try {
-        for (FileStatus file : fs.listStatus(folder)) {
-          String name = file.getPath().getName();
-          if (file.isFile()
-              && name.endsWith(".parquet")
-              && !name.startsWith(".")
-              && !name.startsWith("_")) {
-            parts.add(file.getPath().toString());
-          }
+    try {
+      for (FileStatus file : fs.listStatus(folder)) {
+        String name = file.getPath().getName();
+        if (file.isFile()
+            && name.endsWith(".parquet")
+            && !name.startsWith(".")
+            && !name.startsWith("_")) {
+          parts.add(file.getPath().toString());
         }
-      } catch (FileNotFoundException notYet) {
-        // No part written yet, or committed (moved) since the trials table was read.
-      } catch (IOException e) {
-        throw new StudyReadException("cannot list " + folder, e);
       }
+    } catch (FileNotFoundException notYetOrCommitted) {
+      return List.of();
+    } catch (IOException e) {
+      throw new StudyReadException("cannot list " + folder, e);
     }
     if (parts.isEmpty()) {
       return List.of();
     }
-    return spark
-        .read()
-        .schema(RUN_EVALUATIONS)
-        .parquet(parts.toArray(String[]::new))
-        .select("trial_id", "env_step", "return_mean")
-        .collectAsList();
+    try {
+      return spark
+          .read()
+          .schema(RUN_EVALUATIONS)
+          .parquet(parts.toArray(String[]::new))
+          .select("trial_id", "env_step", "return_mean")
+          .collectAsList();
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      if (!exists(folder)) {
+        return List.of(); // committed while it was read: the next report has it as committed
+      }
+      throw e;
+    }
   }
 
   /**
@@ -293,9 +312,41 @@ public final class StudyTables {
     if (!exists(layout.trials())) {
       return Optional.empty();
     }
+    Path table = snapshotTrials ? trialsSnapshot() : layout.trials();
     return Optional.of(
-        guard(
-            () -> spark.read().option("mergeSchema", "true").parquet(layout.trials().toString())));
+        guard(() -> spark.read().option("mergeSchema", "true").parquet(table.toString())));
+  }
+
+  /**
+   * A local copy of the trials table's files, each read whole through one open (a rename over it
+   * then leaves the open file as it was); without checksum files, which are swapped separately.
+   */
+  private Path trialsSnapshot() {
+    if (trialsSnapshot != null) {
+      return trialsSnapshot;
+    }
+    FileSystem source = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    try {
+      java.nio.file.Path folder = Files.createTempDirectory("diffsweep-trials-");
+      folder.toFile().deleteOnExit();
+      for (FileStatus file : source.listStatus(layout.trials())) {
+        String name = file.getPath().getName();
+        if (!file.isFile() || name.startsWith(".") || name.startsWith("_")) {
+          continue;
+        }
+        java.nio.file.Path copy = folder.resolve(name);
+        try (FSDataInputStream in = source.open(file.getPath())) {
+          Files.write(copy, in.readAllBytes());
+        } catch (FileNotFoundException replaced) {
+          continue; // swapped out between listing and opening: its successor is listed too
+        }
+        copy.toFile().deleteOnExit();
+      }
+      trialsSnapshot = new Path(folder.toUri());
+      return trialsSnapshot;
+    } catch (IOException e) {
+      throw new StudyReadException("cannot copy the trials table " + layout.trials(), e);
+    }
   }
 
   private List<TrialRecord> readTrials() {
