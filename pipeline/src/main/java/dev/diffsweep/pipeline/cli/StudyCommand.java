@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.cli;
 
+import dev.diffsweep.pipeline.spark.LiveReport;
 import dev.diffsweep.pipeline.spark.SparkProfile;
 import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
@@ -7,12 +8,16 @@ import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code diffsweep study FILE}: the main job. */
 @Command(
@@ -34,8 +39,25 @@ final class StudyCommand implements Callable<Integer> {
       description = "Spark master, e.g. local[2,3] or spark://host:7077 (default: the profile's).")
   String master;
 
-  @Option(names = "--no-analysis", description = "Do not run the aggregation job afterwards.")
+  @Option(
+      names = "--no-analysis",
+      description = "Do not run the aggregation job afterwards (nor keep a live report).")
   boolean noAnalysis;
+
+  @Option(
+      names = "--live-report-every",
+      paramLabel = "DURATION",
+      defaultValue = "3m",
+      converter = DurationConverter.class,
+      description = {
+        "While the study trains, rewrite report.html this often (e.g. 90s, 3m, 1h) and shortly",
+        "after trials commit; the page reloads itself until the final report replaces it",
+        "(default: ${DEFAULT-VALUE})."
+      })
+  Duration liveReportEvery;
+
+  @Option(names = "--no-live-report", description = "No report.html until the study ends.")
+  boolean noLiveReport;
 
   @Option(
       names = "--trainer-main",
@@ -59,12 +81,26 @@ final class StudyCommand implements Callable<Integer> {
     if (trainerMain != null) {
       conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
     }
-    StudyDriver.Result result = new StudyDriver(study, conf, out).run();
+    Optional<Duration> live =
+        noAnalysis || noLiveReport ? Optional.empty() : Optional.of(liveReportEvery);
+    StudyDriver.Result result = new StudyDriver(study, conf, out, live).run();
     if (!noAnalysis) {
       AnalysisStep.run(conf, result.folder(), out, "study " + study.name());
     }
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();
     return result.failed() > 0 ? 1 : 0;
+  }
+
+  /** Reads durations such as 90s, 3m, 1h or 500ms. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return LiveReport.parseDuration(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -12,6 +12,7 @@ import dev.diffsweep.pipeline.trial.TrialExpansion;
 import dev.diffsweep.pipeline.trial.TrialOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,11 +43,23 @@ public final class StudyDriver {
   private final Study study;
   private final SparkConf conf;
   private final PrintWriter out;
+  private final Optional<Duration> liveReportEvery;
 
+  /** A driver without a live report. */
   public StudyDriver(Study study, SparkConf conf, PrintWriter out) {
+    this(study, conf, out, Optional.empty());
+  }
+
+  /**
+   * @param liveReportEvery when present, report.html is refreshed this often while the study
+   *     trains, and shortly after each commit ({@link LiveReport})
+   */
+  public StudyDriver(
+      Study study, SparkConf conf, PrintWriter out, Optional<Duration> liveReportEvery) {
     this.study = study;
     this.conf = conf;
     this.out = out;
+    this.liveReportEvery = liveReportEvery;
   }
 
   public Result run() throws IOException, InterruptedException {
@@ -82,8 +95,11 @@ public final class StudyDriver {
       out.printf("[study %s] nothing to train: every trial is committed%n", study.name());
       return result(trials.size(), committedBefore, progress, folder);
     }
-    try (SparkSession spark = SparkSessions.start(conf)) {
-      fanOut(spark, pending, folder, hadoopSettings, progress, table);
+    // Closed before the session: the live report's last refresh finishes before run() returns,
+    // so the final analysis that follows overwrites it rather than racing it.
+    try (SparkSession spark = SparkSessions.start(conf);
+        LiveReport live = liveReport(folder)) {
+      fanOut(spark, pending, folder, hadoopSettings, progress, table, live);
     }
     Result result = result(trials.size(), committedBefore, progress, folder);
     out.printf(
@@ -99,7 +115,8 @@ public final class StudyDriver {
       StudyFolder folder,
       Map<String, String> hadoopSettings,
       StudyProgress progress,
-      TrialsTable table)
+      TrialsTable table,
+      LiveReport live)
       throws IOException, InterruptedException {
     SparkConf running = spark.sparkContext().getConf();
     TrialTask task =
@@ -118,6 +135,7 @@ public final class StudyDriver {
         context.parallelize(pending, pending.size()).map(task).collectAsync();
     TrialCommit commit = new TrialCommit(folder);
     long lastSummary = System.nanoTime();
+    int completed = progress.completed();
     try {
       while (true) {
         try {
@@ -129,6 +147,10 @@ public final class StudyDriver {
           poll(folder, commit, progress);
           if (progress.changedSinceRows()) {
             table.write(progress.rows());
+          }
+          if (progress.completed() > completed) {
+            completed = progress.completed();
+            live.trialCommitted();
           }
           if (System.nanoTime() - lastSummary > SUMMARY_NANOS) {
             progress.logSummary();
@@ -144,6 +166,32 @@ public final class StudyDriver {
       table.write(progress.rows());
     }
     progress.logSummary();
+  }
+
+  /** The live report, or one that never refreshes when the study runs without. */
+  private LiveReport liveReport(StudyFolder folder) {
+    String label = "study " + study.name();
+    if (liveReportEvery.isEmpty()) {
+      return LiveReport.none();
+    }
+    Duration every = liveReportEvery.get();
+    out.printf(
+        "[%s] live report: %s, refreshed every %s and when trials commit%n",
+        label, new Path(folder.root(), "report.html"), describe(every));
+    return LiveReport.start(
+        new LiveAnalysisProcess(
+            folder.root().toString(), java.nio.file.Path.of(folder.root().toUri())),
+        every,
+        out,
+        label);
+  }
+
+  private static String describe(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds == 0) {
+      return duration.toMillis() + " ms";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
   }
 
   /** Env steps from the running trials' run.json, and outcomes their tasks have left. */
