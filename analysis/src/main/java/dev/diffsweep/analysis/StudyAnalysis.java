@@ -5,6 +5,7 @@ import dev.diffsweep.analysis.curves.TrialCurveQueries;
 import dev.diffsweep.analysis.plots.PlotImage;
 import dev.diffsweep.analysis.plots.StudyPlots;
 import dev.diffsweep.analysis.plots.TuningPlots;
+import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.report.HtmlReport;
 import dev.diffsweep.analysis.report.LiveView;
 import dev.diffsweep.analysis.report.ReportContext;
@@ -54,6 +55,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class StudyAnalysis {
   private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
+  private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
   private StudyAnalysis() {}
 
@@ -72,6 +74,7 @@ public final class StudyAnalysis {
     if (!tables.studyExists()) {
       throw new StudyReadException("no study folder at " + studyPath);
     }
+    tables.checkIsStudy(studyPath);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     PhaseTimer timer = new PhaseTimer();
     StudyInventory inventory = tables.inventory();
@@ -103,6 +106,11 @@ public final class StudyAnalysis {
                   running));
       timer.lap("running trials");
     }
+    // Bundled published results plus the study's own references.csv; a bad file is a warning.
+    Path studyReferences = layout.output(PublishedReferences.STUDY_FILE);
+    PublishedReferences references =
+        PublishedReferences.load(
+            HadoopFiles.readText(conf, studyReferences), studyReferences.toString());
 
     Optional<StudyResults> results = Optional.empty();
     List<PlotImage> plots = List.of();
@@ -110,8 +118,17 @@ public final class StudyAnalysis {
       // A study is one small file per trial and table. With Spark's default cost of 4 MiB per
       // opened file, 10 000 trials become hundreds of scan tasks, each writing a file per
       // shuffle partition; a small open cost packs the files into about one task per core.
-      String openCost = spark.conf().get(OPEN_COST, null);
-      spark.conf().set(OPEN_COST, "65536");
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put(OPEN_COST, "65536");
+      // The cached evaluations are read four times and dropped at the end of the job; building
+      // them compressed cost more CPU (compressibility statistics, encoders) than the reads save.
+      settings.put(CACHE_COMPRESSED, "false");
+      Map<String, String> previous = new LinkedHashMap<>();
+      settings.forEach(
+          (key, value) -> {
+            previous.put(key, spark.conf().get(key, null));
+            spark.conf().set(key, value);
+          });
       Dataset<Row> evaluations = tables.committedEvaluations(inventory);
       // The queries below read the evaluations several times; a study is thousands of small
       // files, so read them once. Under RAPIDS the GPU reader is fast and a default cache
@@ -135,7 +152,7 @@ public final class StudyAnalysis {
         new ResultTableWriter(spark, layout).write(computed.tables());
         timer.lap("tables");
         if (options.plots()) {
-          plots = StudyPlots.draw(computed, labels.ablatedParameters(), running);
+          plots = StudyPlots.draw(computed, labels.ablatedParameters(), running, references);
           writePlots(conf, layout, plots);
           timer.lap("plots");
         }
@@ -144,16 +161,19 @@ public final class StudyAnalysis {
         if (cache) {
           evaluations.unpersist();
         }
-        if (openCost == null) {
-          spark.conf().unset(OPEN_COST);
-        } else {
-          spark.conf().set(OPEN_COST, openCost);
-        }
+        previous.forEach(
+            (key, value) -> {
+              if (value == null) {
+                spark.conf().unset(key);
+              } else {
+                spark.conf().set(key, value);
+              }
+            });
       }
     }
 
     if (results.isEmpty() && !running.isEmpty() && options.plots()) {
-      plots = StudyPlots.running(running);
+      plots = StudyPlots.running(running, references);
       writePlots(conf, layout, plots);
     }
 
@@ -192,6 +212,7 @@ public final class StudyAnalysis {
             plots,
             tuning,
             tuningPlots,
+            references,
             live);
     // A browser may reload the page at any moment (a live report reloads itself): swap it whole.
     HadoopFiles.writeTextAtomically(conf, layout.report(), HtmlReport.render(context));

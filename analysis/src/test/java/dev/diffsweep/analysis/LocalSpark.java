@@ -1,5 +1,6 @@
 package dev.diffsweep.analysis;
 
+import dev.diffsweep.analysis.hadoop.NioLocalFileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /** The tests' Spark: local, two cores, few shuffle partitions, no UI. */
@@ -13,6 +14,7 @@ public final class LocalSpark {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.sql.session.timeZone", "UTC")
+        .config(NioLocalFileSystem.SPARK_KEY, NioLocalFileSystem.class.getName())
         .getOrCreate();
   }
 }

@@ -55,14 +55,32 @@ class StudyEdgeCasesTest {
   }
 
   @Test
-  void anEmptyStudyFolderGetsAReportSayingSo() throws IOException {
-    Path empty = Files.createDirectories(folder.resolve("empty"));
+  void aStudyFolderWithoutTrialsYetGetsAReportSayingSo() throws IOException {
+    // What a driver leaves before its first trials-table write: study.conf only.
+    Path claimed = Files.createDirectories(folder.resolve("claimed"));
+    Files.writeString(claimed.resolve("study.conf"), "name = claimed\n");
 
-    AnalysisResult result = StudyAnalysis.run(spark, empty.toString(), OPTIONS);
+    AnalysisResult result = StudyAnalysis.run(spark, claimed.toString(), OPTIONS);
 
     assertThat(result.description())
         .isEqualTo("The study has no trials yet (the trials table is empty or missing).");
     assertThat(Files.readString(Path.of(result.reportPath()))).contains("No committed trials yet");
+  }
+
+  @Test
+  void aFolderThatIsNoStudyIsRefusedAndNothingIsWrittenThere() throws IOException {
+    Path notAStudy = Files.createDirectories(folder.resolve("photos"));
+    Files.writeString(notAStudy.resolve("cat.jpg"), "not a study");
+
+    assertThatThrownBy(() -> StudyAnalysis.run(spark, notAStudy.toString(), OPTIONS))
+        .isInstanceOf(StudyReadException.class)
+        .hasMessage(
+            notAStudy
+                + " is not a study folder (no study.conf or tables/ in it), so nothing was"
+                + " written there: give the folder a study wrote, e.g. work/studies/NAME");
+    try (var files = Files.list(notAStudy)) {
+      assertThat(files).containsExactly(notAStudy.resolve("cat.jpg"));
+    }
   }
 
   @Test

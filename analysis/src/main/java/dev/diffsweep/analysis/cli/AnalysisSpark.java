@@ -1,5 +1,6 @@
 package dev.diffsweep.analysis.cli;
 
+import dev.diffsweep.analysis.hadoop.NioLocalFileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,6 +22,10 @@ final class AnalysisSpark {
       // would pay for 200 tiny tasks and shuffle files.
       builder.config(
           "spark.sql.shuffle.partitions", 4 * Runtime.getRuntime().availableProcessors());
+    }
+    if (System.getProperty(NioLocalFileSystem.SPARK_KEY) == null) {
+      // Local study folders: no chmod process per file written (see NioLocalFileSystem).
+      builder.config(NioLocalFileSystem.SPARK_KEY, NioLocalFileSystem.class.getName());
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

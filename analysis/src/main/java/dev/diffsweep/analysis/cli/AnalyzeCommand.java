@@ -129,7 +129,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       long start = System.nanoTime();
       AnalysisResult result =
-          StudyAnalysis.run(spark, study, options, live ? ReportMode.LIVE : ReportMode.FINAL);
+          live
+              ? analyseLive(spark, options, err)
+              : StudyAnalysis.run(spark, study, options, ReportMode.FINAL);
       out.println(result.description());
       if (result.committedTrials() == 0) {
         out.println("No committed trials yet: nothing to aggregate.");

@@ -109,7 +109,12 @@ public final class TrialCurveQueries {
         "WITH segments AS ("
             + segments()
             + "), placed AS ("
-            + "  SELECT s.algorithm, s.task, s.trial_id, s0, v0, s1, v1, b.first_step AS lo,"
+            // The bounds are a row per task: broadcast them. Planned as a sort-merge join (their
+            // size is unknown until they are computed), the 2 million segments of a 10 000-trial
+            // study were shuffled and sorted by task before adaptive execution made it a
+            // broadcast join anyway.
+            + "  SELECT /*+ BROADCAST(b) */ s.algorithm, s.task, s.trial_id, s0, v0, s1, v1,"
+            + "   b.first_step AS lo,"
             + "   b.last_step AS hi FROM segments s JOIN "
             + evaluationsView
             + "_bounds b ON s.task = b.task),"

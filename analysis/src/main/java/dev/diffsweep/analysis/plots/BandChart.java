@@ -19,6 +19,7 @@ final class BandChart {
   private final String name;
   private final Map<String, Color> colorByLabel = new HashMap<>();
   private int series;
+  private int references;
 
   BandChart(String name, String title, String xTitle, String yTitle) {
     this.name = name;
@@ -81,6 +82,20 @@ final class BandChart {
 
   private Color colorOf(String label) {
     return colorByLabel.computeIfAbsent(label, l -> Charts.color(series++));
+  }
+
+  /**
+   * Adds published points as markers with error bars (mean +/- std) and no line, in a colour after
+   * the agents' so they are told apart from the curves.
+   */
+  void addReference(String label, double[] x, double[] mean, double[] std) {
+    chart.getStyler().setErrorBarsColorSeriesColor(true);
+    Color color = Charts.color(series + references++ + 4);
+    XYSeries points = chart.addSeries(label, x, mean, std);
+    points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    points.setMarker(SeriesMarkers.DIAMOND);
+    points.setMarkerColor(color);
+    points.setLineColor(color);
   }
 
   boolean isEmpty() {

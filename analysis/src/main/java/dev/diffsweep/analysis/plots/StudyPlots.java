@@ -1,6 +1,8 @@
 package dev.diffsweep.analysis.plots;
 
 import dev.diffsweep.analysis.curves.RunningCurve;
+import dev.diffsweep.analysis.references.PublishedReference;
+import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.summary.ResultTable;
 import dev.diffsweep.analysis.summary.StudyResults;
 import java.util.ArrayList;
@@ -13,9 +15,11 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 
 /**
- * The report's plots: per task the IQM return curve of every agent with its 95 % band; the
- * aggregate IQM of normalised scores over the training budget; the performance profile; and for
- * ablations the final return (IQM) against each ablated parameter.
+ * The report's plots: per task the IQM return curve of every agent with its 95 % band, and the
+ * published references for the drawn agents (or their base) whose budget the plot reaches (see
+ * {@link PublishedReferences#forCurvePlot}) as markers with +/- std bars; the aggregate IQM of
+ * normalised scores over the training budget; the performance profile; and for ablations the final
+ * return (IQM) against each ablated parameter.
  */
 public final class StudyPlots {
   static {
@@ -26,17 +30,20 @@ public final class StudyPlots {
   private StudyPlots() {}
 
   public static List<PlotImage> draw(StudyResults results, Set<String> ablatedParameters) {
-    return draw(results, ablatedParameters, List.of());
+    return draw(results, ablatedParameters, List.of(), PublishedReferences.none());
   }
 
   /**
-   * The plots, with the running trials' partial curves drawn dashed on the task plots (a live
-   * report); they enter no statistic.
+   * The plots, with the published references' markers and, in a live report, the running trials'
+   * partial curves drawn dashed on the task plots; the running curves enter no statistic.
    */
   public static List<PlotImage> draw(
-      StudyResults results, Set<String> ablatedParameters, List<RunningCurve> running) {
+      StudyResults results,
+      Set<String> ablatedParameters,
+      List<RunningCurve> running,
+      PublishedReferences references) {
     List<PlotImage> plots = new ArrayList<>();
-    plots.addAll(perTask(results.curves(), running));
+    plots.addAll(perTask(results.curves(), running, references));
     aggregate(results.aggregateCurves()).ifPresent(plots::add);
     profile(results.performanceProfile()).ifPresent(plots::add);
     for (String parameter : ablatedParameters) {
@@ -46,16 +53,30 @@ public final class StudyPlots {
   }
 
   /** Before anything is committed: the task plots of the running trials' partial curves alone. */
-  public static List<PlotImage> running(List<RunningCurve> running) {
-    return perTask(null, running);
+  public static List<PlotImage> running(
+      List<RunningCurve> running, PublishedReferences references) {
+    return perTask(null, running, references);
   }
 
-  /** One plot per task: the committed IQM curves with bands (none when null), then running ones. */
-  private static List<PlotImage> perTask(ResultTable curves, List<RunningCurve> running) {
+  /**
+   * One plot per task: the committed IQM curves with bands (none when null), then running ones,
+   * then the published references the drawn curves reach.
+   */
+  private static List<PlotImage> perTask(
+      ResultTable curves, List<RunningCurve> running, PublishedReferences references) {
     Map<String, Map<String, List<Row>>> byTask = new TreeMap<>();
+    Map<String, Set<String>> algorithmsByTask = new TreeMap<>();
+    Map<String, Double> lastStepByTask = new TreeMap<>();
     if (curves != null) {
       for (Row row : curves.rows()) {
         String task = curves.get(row, "task");
+        algorithmsByTask
+            .computeIfAbsent(task, t -> new TreeSet<>())
+            .add(curves.<String>get(row, "algorithm"));
+        Number step = curves.get(row, "env_step");
+        if (step != null) {
+          lastStepByTask.merge(task, step.doubleValue(), Math::max);
+        }
         byTask
             .computeIfAbsent(task, t -> new TreeMap<>())
             .computeIfAbsent(label(curves, row), l -> new ArrayList<>())
@@ -66,6 +87,10 @@ public final class StudyPlots {
     for (RunningCurve curve : running) {
       runningByTask.computeIfAbsent(curve.task(), t -> new ArrayList<>()).add(curve);
       byTask.computeIfAbsent(curve.task(), t -> new TreeMap<>());
+      algorithmsByTask.computeIfAbsent(curve.task(), t -> new TreeSet<>()).add(curve.algorithm());
+      for (double step : curve.envSteps()) {
+        lastStepByTask.merge(curve.task(), step, Math::max);
+      }
     }
     List<PlotImage> plots = new ArrayList<>();
     byTask.forEach(
@@ -89,9 +114,44 @@ public final class StudyPlots {
           for (RunningCurve curve : runningByTask.getOrDefault(task, List.of())) {
             chart.addRunning(curve.label(), curve.seriesLabel(), curve.envSteps(), curve.returns());
           }
+          overlay(
+              chart,
+              references.forCurvePlot(
+                  task,
+                  algorithmsByTask.getOrDefault(task, Set.of()),
+                  lastStepByTask.getOrDefault(task, Double.NaN)));
           plots.add(chart.render());
         });
     return plots;
+  }
+
+  /** One marker series per source, metric, algorithm and task version, points at their budgets. */
+  private static void overlay(BandChart chart, List<PublishedReference> references) {
+    Map<String, List<PublishedReference>> bySeries = new TreeMap<>();
+    for (PublishedReference r : references) {
+      bySeries.computeIfAbsent(referenceLabel(r), l -> new ArrayList<>()).add(r);
+    }
+    bySeries.forEach(
+        (label, points) ->
+            chart.addReference(
+                label,
+                points.stream().mapToDouble(PublishedReference::budget).toArray(),
+                points.stream().mapToDouble(PublishedReference::mean).toArray(),
+                points.stream().mapToDouble(PublishedReference::std).toArray()));
+  }
+
+  /** A reference series' legend label, e.g. "CleanRL sac, Hopper-v2, training return (3 seeds)". */
+  static String referenceLabel(PublishedReference r) {
+    return r.source()
+        + " "
+        + r.algorithm()
+        + ", "
+        + r.task()
+        + ", "
+        + r.metric().text()
+        + " return ("
+        + r.seeds()
+        + (r.seeds() == 1 ? " run)" : " seeds)");
   }
 
   private static java.util.Optional<PlotImage> aggregate(ResultTable curves) {

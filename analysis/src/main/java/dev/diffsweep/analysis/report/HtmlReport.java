@@ -2,6 +2,9 @@ package dev.diffsweep.analysis.report;
 
 import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.analysis.plots.PlotImage;
+import dev.diffsweep.analysis.references.PublishedReference;
+import dev.diffsweep.analysis.references.PublishedReferences;
+import dev.diffsweep.analysis.references.ReferenceComparison;
 import dev.diffsweep.analysis.stats.Statistic;
 import dev.diffsweep.analysis.summary.GroupKey;
 import dev.diffsweep.analysis.summary.ResultTable;
@@ -74,6 +77,7 @@ public final class HtmlReport {
           .append(" evaluations folders were moved into the study's tables.</p>\n");
     }
     c.results().ifPresent(this::comparisonSection);
+    c.results().ifPresent(results -> referencesSection(results, c));
     c.live().ifPresent(live -> runningSection(live, c));
     trialsSection(c);
     c.tuning().ifPresent(tuning -> tuningSection(tuning, c));
@@ -199,6 +203,151 @@ public final class HtmlReport {
     if (c.results().isEmpty()) {
       c.plots().forEach(this::figure);
     }
+  }
+
+  /**
+   * Each baseline's final return beside published results for its algorithm on its task, at the
+   * budget nearest the study's, with every difference (budget, metric, task version, seeds) said.
+   */
+  private void referencesSection(StudyResults results, ReportContext c) {
+    html.append("<h2>Published references</h2>\n");
+    PublishedReferences references = c.references();
+    paragraph(
+        "Each baseline's IQM final return (deterministic evaluation, as above) beside what"
+            + " others published for the same algorithm on the same task (any version): per"
+            + " source, metric and task version the result at the budget nearest the study's."
+            + " They are context, not a test: a published number may be a training return, on an"
+            + " older task version, after a longer budget, or a single run; the last column says"
+            + " which. References: the analysis's bundled <code>published.csv</code> and the"
+            + " study's own <code>"
+            + PublishedReferences.STUDY_FILE
+            + "</code> if it has one (docs/TABLES.md).");
+    if (!references.warnings().isEmpty()) {
+      html.append("<p class=\"note\">Reference rows left out:<br>")
+          .append(
+              references.warnings().stream()
+                  .map(HtmlReport::escape)
+                  .collect(Collectors.joining("<br>")))
+          .append("</p>\n");
+    }
+    ResultTable summary = results.summary();
+    Map<String, Long> budgets = studyBudgets(results, c);
+    List<List<Object>> rows = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    Map<String, String> sources = new TreeMap<>();
+    TreeSet<String> baselines = new TreeSet<>();
+    for (Row row : summary.rows()) {
+      String algorithm = summary.get(row, "algorithm");
+      if (!PublishedReferences.baseOf(algorithm).equals(algorithm)) {
+        continue;
+      }
+      baselines.add(algorithm);
+      if (!references.algorithms().contains(algorithm)) {
+        continue;
+      }
+      String task = summary.get(row, "task");
+      Double iqm = summary.get(row, "final_return_iqm");
+      long budget = budgets.getOrDefault(algorithm + "|" + task, 0L);
+      List<PublishedReference> matching = references.nearest(task, algorithm, budget);
+      if (matching.isEmpty()) {
+        missing.add(algorithm + " on " + task);
+        continue;
+      }
+      for (PublishedReference r : matching) {
+        sources.put(r.source(), r.sourceUrl());
+        rows.add(
+            List.of(
+                task,
+                algorithm,
+                Objects.toString(summary.get(row, "config"), ""),
+                estimate(summary, row, "final_return_iqm"),
+                budget > 0 ? ReferenceComparison.steps(budget) : "?",
+                r.source(),
+                r.task(),
+                ReferenceComparison.steps(r.budget()),
+                r.metric().text(),
+                number(r.mean()) + " ± " + number(r.std()),
+                r.seeds(),
+                iqm == null ? "" : ReferenceComparison.sentence(iqm, budget, task, r)));
+      }
+    }
+    if (!rows.isEmpty()) {
+      table(
+          List.of(
+              "task",
+              "agent",
+              "config",
+              "IQM final return [95% CI]",
+              "study budget",
+              "source",
+              "reference task",
+              "reference budget",
+              "metric",
+              "reference mean ± std",
+              "seeds",
+              "where the study sits"),
+          rows);
+    }
+    List<String> none = new ArrayList<>();
+    for (String baseline : baselines) {
+      if (!references.algorithms().contains(baseline)) {
+        none.add(
+            baseline
+                + ": no published reference (none is bundled; a study may add rows to its "
+                + PublishedReferences.STUDY_FILE
+                + ")");
+      }
+    }
+    missing.forEach(m -> none.add(m + ": no published reference for this task"));
+    if (baselines.isEmpty()) {
+      none.add("the study has no baseline agent (sac, ppo or wpo) to set beside references");
+    }
+    if (!none.isEmpty()) {
+      html.append("<ul>\n");
+      none.forEach(this::item);
+      html.append("</ul>\n");
+    }
+    if (!sources.isEmpty()) {
+      html.append("<p>Sources: ")
+          .append(
+              sources.entrySet().stream()
+                  .map(
+                      e ->
+                          escape(e.getKey())
+                              + " (<a href=\""
+                              + escape(e.getValue())
+                              + "\">"
+                              + escape(e.getValue())
+                              + "</a>)")
+                  .collect(Collectors.joining(", ")))
+          .append(".</p>\n");
+    }
+  }
+
+  /**
+   * The env steps each agent trained for on each task ("algorithm|task"): the largest budget of its
+   * committed trials, or the task's last curve step where the trials table records none.
+   */
+  private static Map<String, Long> studyBudgets(StudyResults results, ReportContext c) {
+    Map<String, Long> budgets = new TreeMap<>();
+    for (TrialRecord t : c.inventory().committedTrials()) {
+      if (t.totalSteps() != null) {
+        budgets.merge(t.algorithm() + "|" + t.task(), t.totalSteps(), Math::max);
+      }
+    }
+    ResultTable curves = results.curves();
+    Map<String, Long> lastStep = new TreeMap<>();
+    for (Row row : curves.rows()) {
+      Number step = curves.get(row, "env_step");
+      if (step != null) {
+        lastStep.merge(
+            curves.get(row, "algorithm") + "|" + curves.get(row, "task"),
+            step.longValue(),
+            Math::max);
+      }
+    }
+    lastStep.forEach(budgets::putIfAbsent);
+    return budgets;
   }
 
   private void trialsSection(ReportContext c) {

@@ -2,6 +2,7 @@ package dev.diffsweep.analysis.report;
 
 import dev.diffsweep.analysis.AnalysisOptions;
 import dev.diffsweep.analysis.plots.PlotImage;
+import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.summary.StudyResults;
 import dev.diffsweep.analysis.tables.StudyInventory;
 import dev.diffsweep.analysis.tuning.TuningResults;
@@ -16,6 +17,8 @@ import java.util.Optional;
  *
  * @param configByTrial configuration label of each committed trial (ablation grids)
  * @param engineVersions Spark, Java and analysis versions, by name
+ * @param references published results for the "Published references" section, with the problems met
+ *     reading their files
  * @param live present in a live report, made while the study runs
  */
 public record ReportContext(
@@ -30,4 +33,5 @@ public record ReportContext(
     List<PlotImage> plots,
     Optional<TuningResults> tuning,
     List<PlotImage> tuningPlots,
+    PublishedReferences references,
     Optional<LiveView> live) {}

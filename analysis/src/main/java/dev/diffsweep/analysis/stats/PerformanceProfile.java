@@ -25,17 +25,29 @@ public final class PerformanceProfile {
       Arrays.fill(counts[t], 1);
       draws[t] = StratifiedBootstrap.unstratified(sorted[t].length, settings.seed() + t);
     }
+    int[] defined = new int[tasks]; // NaN scores sort last and are never above a threshold
+    long[][] fromHere = new long[tasks][];
+    for (int t = 0; t < tasks; t++) {
+      int n = sorted[t].length;
+      while (n > 0 && Double.isNaN(sorted[t][n - 1])) {
+        n--;
+      }
+      defined[t] = n;
+      fromHere[t] = new long[sorted[t].length + 1];
+    }
     double[] point = new double[taus.length];
+    suffixSums(counts, fromHere);
     for (int k = 0; k < taus.length; k++) {
-      point[k] = fractionAbove(sorted, counts, taus[k]);
+      point[k] = fractionAbove(sorted, defined, fromHere, taus[k]);
     }
     double[][] replicates = new double[taus.length][settings.replicates()];
     for (int b = 0; b < settings.replicates(); b++) {
       for (int t = 0; t < tasks; t++) {
         draws[t].resample(counts[t]);
       }
+      suffixSums(counts, fromHere);
       for (int k = 0; k < taus.length; k++) {
-        replicates[k][b] = fractionAbove(sorted, counts, taus[k]);
+        replicates[k][b] = fractionAbove(sorted, defined, fromHere, taus[k]);
       }
     }
     double[] low = new double[taus.length];
@@ -48,17 +60,37 @@ public final class PerformanceProfile {
     return new Profile(taus.clone(), point, low, high);
   }
 
-  private static double fractionAbove(double[][] sorted, int[][] counts, double tau) {
+  /** {@code fromHere[t][i]}: how many draws task t's runs i, i + 1, ... got (sorted order). */
+  private static void suffixSums(int[][] counts, long[][] fromHere) {
+    for (int t = 0; t < counts.length; t++) {
+      long[] suffix = fromHere[t];
+      for (int i = counts[t].length - 1; i >= 0; i--) {
+        suffix[i] = suffix[i + 1] + counts[t][i];
+      }
+    }
+  }
+
+  /**
+   * The task-averaged fraction of draws above {@code tau}: per task, the runs above it are a run of
+   * the sorted scores found by binary search, their draws a difference of suffix sums (counts are
+   * integers, so this equals counting run by run).
+   */
+  private static double fractionAbove(
+      double[][] sorted, int[] defined, long[][] fromHere, double tau) {
     double sum = 0;
     for (int t = 0; t < sorted.length; t++) {
-      long above = 0;
-      long total = 0;
-      for (int i = sorted[t].length - 1; i >= 0; i--) {
-        total += counts[t][i];
-        if (sorted[t][i] > tau) {
-          above += counts[t][i];
+      int lo = 0;
+      int hi = defined[t];
+      while (lo < hi) { // first defined score above tau
+        int mid = (lo + hi) >>> 1;
+        if (sorted[t][mid] > tau) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
         }
       }
+      long above = fromHere[t][lo] - fromHere[t][defined[t]];
+      long total = fromHere[t][0];
       sum += (double) above / total;
     }
     return sum / sorted.length;

@@ -49,16 +49,34 @@ public final class PointwiseBootstrap {
       }
     }
 
+    // Each point's values in ascending order, for the inner loop; null where one is infinite
+    // (a run drawn zero times must then be skipped, which the general walk does).
+    double[][] sorted = new double[points][];
+    for (int p = 0; p < points; p++) {
+      int n = order[p].length;
+      if (n == 0
+          || (Double.isFinite(byPoint[p][order[p][0]])
+              && Double.isFinite(byPoint[p][order[p][n - 1]]))) {
+        sorted[p] = new double[n];
+        for (int k = 0; k < n; k++) {
+          sorted[p][k] = byPoint[p][order[p][k]];
+        }
+      }
+    }
+
     double[][][] replicates = new double[3][points][settings.replicates()];
     StratifiedBootstrap bootstrap = new StratifiedBootstrap(stratumOfRun, settings.seed());
     for (int b = 0; b < settings.replicates(); b++) {
       bootstrap.resample(multiplicity);
       for (int p = 0; p < points; p++) {
-        if (order[p].length == runs) { // every run has a value here: the total is the runs drawn
-          WeightedOrderStatistics.compute(
-              byPoint[p], order[p], runs, multiplicity, (long) runs, out);
+        int[] used = order[p];
+        // every run has a value here: the total is the runs drawn
+        long total = used.length == runs ? runs : drawn(used, multiplicity);
+        if (sorted[p] != null) {
+          WeightedOrderStatistics.computeSorted(
+              sorted[p], used, used.length, multiplicity, total, out);
         } else {
-          WeightedOrderStatistics.compute(byPoint[p], order[p], order[p].length, multiplicity, out);
+          WeightedOrderStatistics.compute(byPoint[p], used, used.length, multiplicity, total, out);
         }
         replicates[0][p][b] = out[0];
         replicates[1][p][b] = out[1];
@@ -75,5 +93,13 @@ public final class PointwiseBootstrap {
       }
     }
     return estimate;
+  }
+
+  private static long drawn(int[] runs, int[] multiplicity) {
+    long total = 0;
+    for (int run : runs) {
+      total += multiplicity[run];
+    }
+    return total;
   }
 }

@@ -83,6 +83,30 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aFileOrAFolderThatIsNoStudyExitsWithTwoInOneLineAndWritesNothing() throws Exception {
+    Path file = java.nio.file.Files.writeString(folder.resolve("notes.txt"), "x");
+    Path notAStudy = java.nio.file.Files.createDirectories(folder.resolve("downloads"));
+
+    int onFile = run(new AnalyzeCommand(), file.toString());
+    String fileError = err.toString();
+    err.getBuffer().setLength(0);
+    int onFolder = run(new AnalyzeCommand(), notAStudy.toString());
+
+    assertThat(onFile).isEqualTo(2);
+    assertThat(fileError.strip())
+        .isEqualTo(
+            "diffsweep analyze: "
+                + file
+                + " is a file, not a study folder: give the folder a study wrote (with"
+                + " study.conf)");
+    assertThat(onFolder).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .startsWith("diffsweep analyze: " + notAStudy + " is not a study folder");
+    assertThat(notAStudy).isEmptyDirectory();
+  }
+
+  @Test
   void rejectsAnUnknownNormalization() {
     assertThat(run(new AnalyzeCommand(), "study", "--normalization", "zscore")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown normalization 'zscore'; allowed: min_max, none");

@@ -19,4 +19,23 @@ class PerformanceProfileTest {
     assertThat(profile.low()[0]).isEqualTo(1.0);
     assertThat(profile.high()[3]).isEqualTo(0.0);
   }
+
+  @Test
+  void tiesAreNotAboveAndUndefinedScoresCountAsRunsBelowEveryTau() {
+    // Task 0: a NaN score (a run without a final return) is a run, never above tau.
+    List<double[]> scores =
+        List.of(new double[] {0.5, Double.NaN, 0.5, -0.0, 0.7}, new double[] {0.0, 0.5});
+    PerformanceProfile.Profile profile =
+        PerformanceProfile.estimate(
+            scores,
+            new double[] {-1.0, 0.0, 0.5, 0.6, Double.NaN},
+            new BootstrapSettings(50, 0.95, 3));
+    assertThat(profile.fraction())
+        .containsExactly(
+            (4.0 / 5 + 2.0 / 2) / 2,
+            (3.0 / 5 + 1.0 / 2) / 2,
+            (1.0 / 5 + 0.0) / 2,
+            (1.0 / 5 + 0.0) / 2,
+            0.0);
+  }
 }

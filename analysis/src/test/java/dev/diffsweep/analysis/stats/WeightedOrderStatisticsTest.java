@@ -36,6 +36,42 @@ class WeightedOrderStatisticsTest {
   }
 
   @Test
+  void theSortedWalkGivesTheSameBitsAsTheGeneralOne() {
+    SplittableRandom random = new SplittableRandom(11);
+    double[] expected = new double[3];
+    double[] actual = new double[3];
+    for (int trial = 0; trial < 20_000; trial++) {
+      int n = 1 + random.nextInt(40);
+      double[] values = new double[n];
+      int[] multiplicity = new int[n];
+      long total = 0;
+      for (int i = 0; i < n; i++) {
+        int kind = random.nextInt(6);
+        values[i] =
+            kind == 0 ? 0.0 : kind == 1 ? -0.0 : (random.nextDouble() - 0.5) * Math.pow(10, kind);
+        multiplicity[i] = random.nextInt(3) == 0 ? 0 : random.nextInt(4);
+        total += multiplicity[i];
+      }
+      Integer[] boxed = new Integer[n];
+      Arrays.setAll(boxed, i -> i);
+      Arrays.sort(boxed, (a, b) -> Double.compare(values[a], values[b]));
+      int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+      double[] sorted = Arrays.stream(order).mapToDouble(i -> values[i]).toArray();
+
+      WeightedOrderStatistics.compute(values, order, n, multiplicity, total, expected);
+      WeightedOrderStatistics.computeSorted(sorted, order, n, multiplicity, total, actual);
+
+      for (int s = 0; s < 3; s++) {
+        assertThat(Double.doubleToRawLongBits(actual[s]))
+            .as(
+                "statistic %d of %s x %s",
+                s, Arrays.toString(values), Arrays.toString(multiplicity))
+            .isEqualTo(Double.doubleToRawLongBits(expected[s]));
+      }
+    }
+  }
+
+  @Test
   void isUndefinedWhenNothingWasDrawn() {
     double[] out = new double[3];
     WeightedOrderStatistics.compute(new double[] {1, 2}, new int[] {0, 1}, 2, new int[2], out);

@@ -6,14 +6,19 @@ import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
+import dev.diffsweep.pipeline.trial.TrialExpansion;
+import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,6 +70,16 @@ final class StudyCommand implements Callable<Integer> {
       description = "Main class of the trainer JVMs (tests use a contract trainer).")
   String trainerMain;
 
+  @Option(
+      names = "--force",
+      description =
+          "Take the study over from another driver whose lease on the study folder has not"
+              + " expired yet (use only when that driver is gone: two drivers on one study"
+              + " corrupt its tables).")
+  boolean force;
+
+  @Mixin StudyLimits limits;
+
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
@@ -75,6 +90,8 @@ final class StudyCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           file + " has a tune block: run it with `diffsweep tune " + file + "`");
     }
+    checkSize(study);
+    warnIfAnAgentNeverTrains(study, out);
     Path studyDirectory = file.toAbsolutePath().getParent();
     SparkProfile profile = SparkProfile.resolve(study.sparkProfile(), studyDirectory);
     SparkConf conf = SparkSessions.conf(profile, master, "diffsweep study " + study.name());
@@ -83,10 +100,16 @@ final class StudyCommand implements Callable<Integer> {
     }
     Optional<Duration> live =
         noAnalysis || noLiveReport ? Optional.empty() : Optional.of(liveReportEvery);
-    StudyDriver.Result result = new StudyDriver(study, conf, out, live).run();
-    if (!noAnalysis) {
-      AnalysisStep.run(conf, result.folder(), out, "study " + study.name());
-    }
+    // The analysis writes into the study folder too: it runs under the driver's lease, after the
+    // live report's last refresh (the live refresher itself takes no lease).
+    StudyDriver.Result result =
+        new StudyDriver(study, conf, out, force, live)
+            .run(
+                done -> {
+                  if (!noAnalysis) {
+                    AnalysisStep.run(conf, done.folder(), out, "study " + study.name());
+                  }
+                });
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();
     return result.failed() > 0 ? 1 : 0;
@@ -100,6 +123,39 @@ final class StudyCommand implements Callable<Integer> {
         return LiveReport.parseDuration(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A study larger than the limits is most likely a typo: refused before anything is written. */
+  private void checkSize(Study study) {
+    TrialExpansion.Size size = TrialExpansion.size(study);
+    limits.check(study.name(), file, size.trials(), size.envSteps());
+  }
+
+  /** Off-policy agents whose learning_starts is at or past their trials' step budget. */
+  private static void warnIfAnAgentNeverTrains(Study study, PrintWriter out) {
+    for (String algorithm : study.algorithms()) {
+      String standard =
+          AlgorithmRegistry.get(algorithm)
+              .configure(Map.of())
+              .hyperparameters()
+              .get("learning_starts");
+      if (standard == null) {
+        continue;
+      }
+      for (String value :
+          study.gridFor(algorithm).getOrDefault("learning_starts", List.of(standard))) {
+        for (String task : study.tasks()) {
+          long steps = study.steps().forTrial(algorithm, task);
+          if (Double.parseDouble(value) >= steps) {
+            out.printf(
+                "[study %s] warning: learning_starts %s is not below the %d env steps of %s on %s,"
+                    + " so those trials collect experience and never train; lower learning_starts"
+                    + " or raise steps%n",
+                study.name(), value, steps, algorithm, task);
+          }
+        }
       }
     }
   }

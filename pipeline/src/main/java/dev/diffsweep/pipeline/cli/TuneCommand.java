@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,23 +41,47 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--trainer-main", hidden = true, description = "Main class of the trainers.")
   String trainerMain;
 
+  @Option(
+      names = "--force",
+      description =
+          "Take the study over from another driver whose lease on the study folder has not"
+              + " expired yet (use only when that driver is gone: two drivers on one study"
+              + " corrupt its tables).")
+  boolean force;
+
+  @Mixin StudyLimits limits;
+
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
     Study study = StudyLoader.load(file);
+    if (study.tune() != null) {
+      // Every configuration may train every seed to the full budget.
+      long runs = StudyLimits.times(study.tune().trials(), study.tune().seeds().size());
+      limits.check(
+          study.name(),
+          file,
+          runs,
+          StudyLimits.times(runs, study.steps().forTask(study.tasks().get(0))));
+    }
     SparkProfile profile =
         SparkProfile.resolve(study.sparkProfile(), file.toAbsolutePath().getParent());
     SparkConf conf = SparkSessions.conf(profile, master, "diffsweep tune " + study.name());
     if (trainerMain != null) {
       conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
     }
-    TuneDriver.Result result = new TuneDriver(study, conf, out).run();
-    report(out, study, result);
-    if (!noAnalysis) {
-      AnalysisStep.run(conf, result.folder(), out, "tune " + study.name());
-    }
+    // The analysis writes into the study folder too: it runs under the driver's lease.
+    TuneDriver.Result result =
+        new TuneDriver(study, conf, out, force)
+            .run(
+                done -> {
+                  report(out, study, done);
+                  if (!noAnalysis) {
+                    AnalysisStep.run(conf, done.folder(), out, "tune " + study.name());
+                  }
+                });
     out.flush();
     return result.state().history().best().isPresent() ? 0 : 1;
   }

@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.spark;
 
+import dev.diffsweep.analysis.hadoop.NioLocalFileSystem;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -30,6 +31,8 @@ public final class SparkSessions {
       conf.setMaster(profile.master().orElse(DEFAULT_MASTER));
     }
     conf.setIfMissing("spark.app.name", appName);
+    // Local study folders: no chmod process per file Spark or Hadoop writes (NioLocalFileSystem).
+    conf.setIfMissing(NioLocalFileSystem.SPARK_KEY, NioLocalFileSystem.class.getName());
     return conf;
   }
 

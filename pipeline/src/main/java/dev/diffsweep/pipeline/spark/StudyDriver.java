@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import dev.diffsweep.pipeline.storage.TrialsTable;
 import dev.diffsweep.pipeline.study.Study;
@@ -10,6 +11,7 @@ import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.Trial;
 import dev.diffsweep.pipeline.trial.TrialExpansion;
 import dev.diffsweep.pipeline.trial.TrialOutcome;
+import dev.diffsweep.trainer.cli.RunFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -43,11 +45,19 @@ public final class StudyDriver {
   private final Study study;
   private final SparkConf conf;
   private final PrintWriter out;
+  private final boolean force;
   private final Optional<Duration> liveReportEvery;
 
   /** A driver without a live report. */
   public StudyDriver(Study study, SparkConf conf, PrintWriter out) {
-    this(study, conf, out, Optional.empty());
+    this(study, conf, out, false, Optional.empty());
+  }
+
+  /**
+   * @param force take the study's lease over even from a driver that renewed it lately
+   */
+  public StudyDriver(Study study, SparkConf conf, PrintWriter out, boolean force) {
+    this(study, conf, out, force, Optional.empty());
   }
 
   /**
@@ -56,13 +66,42 @@ public final class StudyDriver {
    */
   public StudyDriver(
       Study study, SparkConf conf, PrintWriter out, Optional<Duration> liveReportEvery) {
+    this(study, conf, out, false, liveReportEvery);
+  }
+
+  /**
+   * @param force take the study's lease over even from a driver that renewed it lately
+   * @param liveReportEvery when present, report.html is refreshed this often while the study
+   *     trains, and shortly after each commit ({@link LiveReport})
+   */
+  public StudyDriver(
+      Study study,
+      SparkConf conf,
+      PrintWriter out,
+      boolean force,
+      Optional<Duration> liveReportEvery) {
     this.study = study;
     this.conf = conf;
     this.out = out;
+    this.force = force;
     this.liveReportEvery = liveReportEvery;
   }
 
+  /** What runs after the study's trials while the driver still holds the study's lease. */
+  @FunctionalInterface
+  public interface Afterwards {
+    void run(Result result) throws IOException;
+  }
+
   public Result run() throws IOException, InterruptedException {
+    return run(result -> {});
+  }
+
+  /**
+   * Runs the study, then {@code afterwards} (the aggregation job, which writes into the study
+   * folder too) before the lease is released.
+   */
+  public Result run(Afterwards afterwards) throws IOException, InterruptedException {
     Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
     if (!folder.isLocal()) {
@@ -72,6 +111,32 @@ public final class StudyDriver {
               + ": trainers need a local or mounted (file:) study folder; mirroring run folders"
               + " to HDFS or S3 is not built yet");
     }
+    folder.checkWritable();
+    try (StudyLease lease =
+        StudyLease.acquire(folder, leaseSettings(conf), force, this::logLease)) {
+      Result result = run(folder, hadoopSettings, lease);
+      afterwards.run(result);
+      return result;
+    }
+  }
+
+  /** The lease's heartbeat and expiry from the Spark settings (a profile's, or --conf). */
+  static StudyLease.Settings leaseSettings(SparkConf conf) {
+    return new StudyLease.Settings(
+        Duration.ofMillis(
+            conf.getTimeAsMs(
+                StudyLease.HEARTBEAT_KEY, StudyLease.DEFAULT_HEARTBEAT.toMillis() + "ms")),
+        Duration.ofMillis(
+            conf.getTimeAsMs(StudyLease.EXPIRY_KEY, StudyLease.DEFAULT_EXPIRY.toMillis() + "ms")));
+  }
+
+  private void logLease(String line) {
+    out.printf("[study %s] %s%n", study.name(), line);
+    out.flush();
+  }
+
+  private Result run(StudyFolder folder, Map<String, String> hadoopSettings, StudyLease lease)
+      throws IOException, InterruptedException {
     folder.claim(study);
     List<Trial> trials = TrialExpansion.expand(study);
     StudyProgress progress = new StudyProgress(study.name(), trials, out, System::nanoTime);
@@ -95,11 +160,17 @@ public final class StudyDriver {
       out.printf("[study %s] nothing to train: every trial is committed%n", study.name());
       return result(trials.size(), committedBefore, progress, folder);
     }
-    // Closed before the session: the live report's last refresh finishes before run() returns,
-    // so the final analysis that follows overwrites it rather than racing it.
+    java.nio.file.Path taskLog =
+        java.nio.file.Path.of(folder.root().toUri()).resolve(SparkTaskLog.FILE_NAME);
+    progress.sparkTracesIn(taskLog.toString());
+    SparkTaskLog routed = SparkTaskLog.open(taskLog);
+    // The live report closes before the session: its last refresh finishes before this returns,
+    // so the final analysis (run(Afterwards), still under the lease) overwrites it, not races it.
     try (SparkSession spark = SparkSessions.start(conf);
         LiveReport live = liveReport(folder)) {
-      fanOut(spark, pending, folder, hadoopSettings, progress, table, live);
+      fanOut(spark, pending, folder, hadoopSettings, progress, table, lease, live);
+    } finally {
+      routed.close();
     }
     Result result = result(trials.size(), committedBefore, progress, folder);
     out.printf(
@@ -116,6 +187,7 @@ public final class StudyDriver {
       Map<String, String> hadoopSettings,
       StudyProgress progress,
       TrialsTable table,
+      StudyLease lease,
       LiveReport live)
       throws IOException, InterruptedException {
     SparkConf running = spark.sparkContext().getConf();
@@ -131,6 +203,8 @@ public final class StudyDriver {
     spark.sparkContext().addSparkListener(listener);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     context.setJobDescription("study " + study.name() + ": " + pending.size() + " trials");
+    // Cancelling the job (this driver lost its lease) interrupts the tasks, which stop trainers.
+    spark.sparkContext().setInterruptOnCancel(true);
     JavaFutureAction<List<TrialOutcome>> outcomes =
         context.parallelize(pending, pending.size()).map(task).collectAsync();
     TrialCommit commit = new TrialCommit(folder);
@@ -144,6 +218,10 @@ public final class StudyDriver {
           }
           break;
         } catch (TimeoutException stillRunning) {
+          if (lease.lost()) {
+            outcomes.cancel(true);
+            throw new RunFailedException(lease.lostMessage());
+          }
           poll(folder, commit, progress);
           if (progress.changedSinceRows()) {
             table.write(progress.rows());

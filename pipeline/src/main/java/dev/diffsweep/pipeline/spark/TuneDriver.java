@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import dev.diffsweep.pipeline.storage.TrialsTable;
 import dev.diffsweep.pipeline.study.Study;
@@ -35,8 +36,16 @@ public final class TuneDriver {
   private final Study study;
   private final SparkConf conf;
   private final PrintWriter out;
+  private final boolean force;
 
   public TuneDriver(Study study, SparkConf conf, PrintWriter out) {
+    this(study, conf, out, false);
+  }
+
+  /**
+   * @param force take the study's lease over even from a driver that renewed it lately
+   */
+  public TuneDriver(Study study, SparkConf conf, PrintWriter out, boolean force) {
     if (study.tune() == null) {
       throw new IllegalArgumentException(
           study.source() + " has no tune block; run it with `diffsweep study`");
@@ -44,9 +53,21 @@ public final class TuneDriver {
     this.study = study;
     this.conf = conf;
     this.out = out;
+    this.force = force;
+  }
+
+  /** What runs after the tuning while the driver still holds the study's lease. */
+  @FunctionalInterface
+  public interface Afterwards {
+    void run(Result result) throws IOException;
   }
 
   public Result run() throws IOException {
+    return run(result -> {});
+  }
+
+  /** Tunes, then runs {@code afterwards} (report, aggregation job) before releasing the lease. */
+  public Result run(Afterwards afterwards) throws IOException {
     TuneSpec spec = study.tune();
     Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
@@ -54,6 +75,19 @@ public final class TuneDriver {
       throw new IllegalArgumentException(
           "study output " + folder.root() + ": trainers need a local or mounted study folder");
     }
+    folder.checkWritable();
+    try (StudyLease lease =
+        StudyLease.acquire(
+            folder, StudyDriver.leaseSettings(conf), force, line -> log("%s", line))) {
+      Result result = run(spec, folder, hadoopSettings, lease);
+      afterwards.run(result);
+      return result;
+    }
+  }
+
+  private Result run(
+      TuneSpec spec, StudyFolder folder, Map<String, String> hadoopSettings, StudyLease lease)
+      throws IOException {
     folder.claim(study);
     TrialsTable table = new TrialsTable(folder);
     TuningState state = TuningState.fromRows(spec.space(), spec.direction(), table.readTuning());
@@ -67,7 +101,8 @@ public final class TuneDriver {
         state.size(), spec.trials(), folder.root());
     int trained;
     try (SparkTrialRunner runner =
-        new SparkTrialRunner(study, spec.space(), conf, folder, hadoopSettings)) {
+        new SparkTrialRunner(
+            study, spec.space(), conf, folder, hadoopSettings, lease, line -> log("%s", line))) {
       tuner.run(state, runner);
       trained = runner.runsTrained();
     }

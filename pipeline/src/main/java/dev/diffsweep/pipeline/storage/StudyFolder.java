@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.storage;
 
+import dev.diffsweep.analysis.hadoop.NioLocalFileSystem;
 import dev.diffsweep.contract.ComparedPairs;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.trial.Trial;
@@ -36,6 +37,7 @@ public final class StudyFolder {
   public static StudyFolder open(String uri, Map<String, String> hadoopSettings) {
     Configuration configuration = new Configuration();
     hadoopSettings.forEach(configuration::set);
+    NioLocalFileSystem.configure(configuration);
     try {
       Path root = new Path(URI.create(uri));
       return new StudyFolder(root.getFileSystem(configuration), root);
@@ -133,7 +135,8 @@ public final class StudyFolder {
     }
   }
 
-  private void checkWritable() {
+  /** Creates the folder if needed and refuses (bad input) a location this process cannot write. */
+  public void checkWritable() {
     Path probe = new Path(root, ".write-probe-" + UUID.randomUUID());
     try {
       if (!fileSystem.mkdirs(root)) {

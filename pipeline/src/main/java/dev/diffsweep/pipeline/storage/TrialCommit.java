@@ -62,8 +62,10 @@ public final class TrialCommit {
       }
     }
     writeOutcome(outcome);
-    // The checkpoint only served to resume; the committed rows are the result.
+    // The checkpoint and its replay segments only served to resume; the committed rows are the
+    // result.
     fileSystem.delete(new Path(run, "checkpoint"), true);
+    fileSystem.delete(new Path(run, "replay"), true);
   }
 
   /** Leaves the failure where the driver and the next study run find it. */

@@ -19,7 +19,11 @@ public final class StudyFileException extends IllegalArgumentException {
     return problems;
   }
 
+  /** One line for one problem; a list of them, one a line, for several. */
   private static String format(String file, List<String> problems) {
+    if (problems.size() == 1) {
+      return "invalid study file " + file + ": " + problems.get(0);
+    }
     StringBuilder message = new StringBuilder("invalid study file " + file + ":");
     for (String problem : problems) {
       message.append(System.lineSeparator()).append("  ").append(problem);

@@ -19,6 +19,7 @@ import dev.diffsweep.trainer.agent.AlgorithmDefinition;
 import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import dev.diffsweep.trainer.agent.Hyperparameters;
 import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.run.Seeds;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,14 @@ public final class StudyLoader {
   private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
   private static final String DEFAULT_PROFILE = "local";
 
+  /** The most env steps one trial may take: more is a typo (1e30), not a study. */
+  public static final long MAX_STEPS = 1_000_000_000L;
+
+  /** The most seeds a study may list or count: more would not fit in memory or time. */
+  public static final int MAX_SEEDS = 1000;
+
+  static final long MAX_EVALUATION_EPISODES = 10_000;
+
   private final String source;
   private final Path workingDirectory;
   private final List<String> problems = new ArrayList<>();
@@ -84,10 +93,13 @@ public final class StudyLoader {
     try {
       config =
           ConfigFactory.parseString(
-                  text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
+                  text,
+                  ConfigParseOptions.defaults()
+                      .setSyntax(ConfigSyntax.CONF)
+                      .setOriginDescription(source))
               .resolve();
     } catch (ConfigException e) {
-      throw new StudyFileException(source, List.of(e.getMessage()));
+      throw new StudyFileException(source, List.of(syntaxProblem(e)));
     }
     for (String key : config.root().keySet()) {
       if (!KEYS.contains(key)) {
@@ -252,6 +264,23 @@ public final class StudyLoader {
     return spec;
   }
 
+  /** A HOCON error as "line N: what is wrong; fix ...", without the parser's origin prefix. */
+  private String syntaxProblem(ConfigException e) {
+    String message = e.getMessage();
+    if (e.origin() == null || e.origin().lineNumber() < 0) {
+      return message + "; fix the file's HOCON syntax";
+    }
+    String prefix = e.origin().description() + ": ";
+    if (message.startsWith(prefix)) {
+      message = message.substring(prefix.length());
+    }
+    return "line "
+        + e.origin().lineNumber()
+        + ": "
+        + message
+        + "; fix the HOCON syntax on that line (or the line before it)";
+  }
+
   private String outputUri(String output) {
     if (output == null) {
       return null;
@@ -281,35 +310,63 @@ public final class StudyLoader {
   }
 
   private List<Integer> seeds(Config config) {
-    String expected = "a list of non-negative integers, or a count N meaning 0..N-1";
+    String expected =
+        "a list of seeds ("
+            + Seeds.RULE
+            + "), or a count N meaning 0..N-1, at most "
+            + MAX_SEEDS
+            + " seeds";
     if (!present(config, "seeds")) {
       return List.of();
     }
     ConfigValue value = config.getValue("seeds");
     List<Integer> seeds = new ArrayList<>();
-    try {
-      if (value.valueType() == ConfigValueType.NUMBER) {
-        int count = config.getInt("seeds");
-        if (count <= 0) {
-          wrong("seeds", expected, value);
-        }
-        for (int seed = 0; seed < count; seed++) {
-          seeds.add(seed);
-        }
+    if (value.valueType() == ConfigValueType.NUMBER) {
+      Number count = (Number) value.unwrapped();
+      if (count.doubleValue() != Math.rint(count.doubleValue()) || count.doubleValue() <= 0) {
+        wrong("seeds", expected, value);
+      } else if (count.doubleValue() > MAX_SEEDS) {
+        problems.add(
+            "seeds: "
+                + render(value)
+                + " seeds are more than a study runs (allowed: 1 to "
+                + MAX_SEEDS
+                + "); give fewer");
       } else {
-        for (int seed : config.getIntList("seeds")) {
-          if (seed < 0 || seeds.contains(seed)) {
-            wrong("seeds", expected + " without repeats", value);
-            break;
-          }
+        for (int seed = 0; seed < count.intValue(); seed++) {
           seeds.add(seed);
-        }
-        if (seeds.isEmpty()) {
-          wrong("seeds", expected, value);
         }
       }
-    } catch (ConfigException.WrongType e) {
+      return seeds;
+    }
+    if (value.valueType() != ConfigValueType.LIST) {
       wrong("seeds", expected, value);
+      return seeds;
+    }
+    for (ConfigValue item : (ConfigList) value) {
+      Object seed = item.unwrapped();
+      boolean whole =
+          seed instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue());
+      if (!whole || !Seeds.valid(((Number) seed).longValue())) {
+        problems.add("seeds: " + render(item) + " is not a seed (allowed: " + Seeds.RULE + ")");
+        return List.of();
+      }
+      int next = ((Number) seed).intValue();
+      if (seeds.contains(next)) {
+        problems.add("seeds: " + next + " is listed twice");
+        return List.of();
+      }
+      seeds.add(next);
+    }
+    if (seeds.isEmpty()) {
+      wrong("seeds", expected, value);
+    } else if (seeds.size() > MAX_SEEDS) {
+      problems.add(
+          "seeds: "
+              + seeds.size()
+              + " seeds are more than a study runs (allowed: 1 to "
+              + MAX_SEEDS
+              + "); give fewer");
     }
     return seeds;
   }
@@ -402,7 +459,14 @@ public final class StudyLoader {
       every = positiveLong(config, "evaluation.every", "a positive number of env steps");
     }
     if (present(config, "evaluation.episodes")) {
-      episodes = (int) positiveLong(config, "evaluation.episodes", "a positive number of episodes");
+      episodes =
+          (int)
+              positiveLong(
+                  config,
+                  "evaluation.episodes",
+                  "a positive number of episodes",
+                  MAX_EVALUATION_EPISODES,
+                  "episodes");
     }
     return new EvaluationSchedule(every, episodes);
   }
@@ -563,16 +627,40 @@ public final class StudyLoader {
   }
 
   private long positiveLong(Config config, String path, String expected) {
+    return positiveLong(config, path, expected, MAX_STEPS, "env steps");
+  }
+
+  /** A whole number in 1..max; above max a problem naming the key and the allowed range. */
+  private long positiveLong(Config config, String path, String expected, long max, String unit) {
     ConfigValue value = config.getValue(path);
+    String key = path.replace("\"", "");
     if (value.valueType() == ConfigValueType.NUMBER) {
       Number number = (Number) value.unwrapped();
       double real = number.doubleValue();
+      if (real > max) {
+        problems.add(
+            key
+                + ": "
+                + render(value)
+                + " is over the limit of "
+                + max
+                + " "
+                + unit
+                + " (allowed: 1 to "
+                + max
+                + ")");
+        return 0;
+      }
       if (real > 0 && real == Math.rint(real)) {
         return (long) real;
       }
     }
-    wrong(path.replace("\"", ""), expected, value);
+    wrong(key, expected, value);
     return 0;
+  }
+
+  private static String render(ConfigValue value) {
+    return value.render(ConfigRenderOptions.concise());
   }
 
   private boolean present(Config config, String key) {

@@ -19,6 +19,7 @@ public final class StudyProgress {
   private final long startedNanos;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private boolean changed = true;
+  private String sparkTraces;
 
   private static final class Entry {
     final Trial trial;
@@ -67,6 +68,11 @@ public final class StudyProgress {
     log(trialId + ": running (attempt " + attempt + ")");
   }
 
+  /** Where Spark's task traces go, for the attempt-failed lines to name. */
+  public synchronized void sparkTracesIn(String file) {
+    sparkTraces = file;
+  }
+
   public synchronized void attemptFailed(String trialId, int attempt, String reason) {
     Entry entry = entries.get(trialId);
     if (entry.outcome != null) {
@@ -74,7 +80,13 @@ public final class StudyProgress {
     }
     entry.status = TrialStatus.QUEUED;
     changed = true;
-    log(trialId + ": attempt " + attempt + " failed, Spark retries it: " + firstLine(reason));
+    log(
+        trialId
+            + ": attempt "
+            + attempt
+            + " failed, Spark retries it: "
+            + firstLine(reason)
+            + (sparkTraces == null ? "" : " (Spark's trace: " + sparkTraces + ")"));
   }
 
   /** The env steps a running trial's run.json reports. */

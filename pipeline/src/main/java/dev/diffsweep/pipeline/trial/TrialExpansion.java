@@ -38,6 +38,45 @@ public final class TrialExpansion {
     return trials;
   }
 
+  /**
+   * How many trials {@link #expand} would give and their env steps in all, counted without making
+   * them (a grid can be too large to list); each saturates at Long.MAX_VALUE.
+   */
+  public record Size(long trials, long envSteps) {}
+
+  public static Size size(Study study) {
+    long trials = 0;
+    long envSteps = 0;
+    for (String algorithm : study.algorithms()) {
+      long points = 1;
+      for (List<String> values : study.gridFor(algorithm).values()) {
+        points = times(points, values.size());
+      }
+      long perTask = times(points, study.seeds().size());
+      for (String task : study.tasks()) {
+        trials = plus(trials, perTask);
+        envSteps = plus(envSteps, times(perTask, study.steps().forTrial(algorithm, task)));
+      }
+    }
+    return new Size(trials, envSteps);
+  }
+
+  private static long times(long a, long b) {
+    try {
+      return Math.multiplyExact(a, b);
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static long plus(long a, long b) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   /** Every combination of one value per key; one empty point for an empty grid. */
   static List<SortedMap<String, String>> cartesianProduct(Map<String, List<String>> grid) {
     List<SortedMap<String, String>> points = new ArrayList<>();

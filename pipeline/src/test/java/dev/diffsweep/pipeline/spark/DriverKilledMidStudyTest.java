@@ -69,7 +69,13 @@ class DriverKilledMidStudyTest {
     assertThat(Files.readString(rerunLog))
         .contains(
             "%d trials, %d committed before, %d to train"
-                .formatted(TRIALS, before, TRIALS - before));
+                .formatted(TRIALS, before, TRIALS - before))
+        // The killed driver's lease is taken at once: its process on this host is gone.
+        .contains(
+            "taking over the lease of a driver that is no longer running: host "
+                + java.net.InetAddress.getLocalHost().getHostName()
+                + ", process "
+                + driver.pid());
     assertThat(tableFiles(folder, committedBeforeRerun)).isEqualTo(committedFiles);
     assertThat(committed(folder)).hasSize(TRIALS);
     assertThat(

@@ -174,8 +174,7 @@ class StudyLoaderTest {
 
     assertThat(error.problems())
         .containsExactlyInAnyOrder(
-            "seeds: expected a list of non-negative integers, or a count N meaning 0..N-1 without"
-                + " repeats, got [0,-1]",
+            "seeds: -1 is not a seed (allowed: a non-negative integer up to 2147483647)",
             "steps: expected a positive integer, or {default = N, <task> = M, <algorithm> = M or"
                 + " {default = N, <task> = M}}, got \"lots\"",
             "evaluation.warmup: unknown key (allowed: every, episodes)",
@@ -207,6 +206,74 @@ class StudyLoaderTest {
   }
 
   @Test
+  void refusesStepBudgetsOverTheBoundInsteadOfClampingThem() {
+    StudyFileException flat = (StudyFileException) catchError(VALID.replace("1000", "1e30"));
+    StudyFileException perTask =
+        (StudyFileException)
+            catchError(
+                VALID.replace(
+                    "steps = 1000", "steps { default = 1000, InvertedPendulum-v4 = 2000000000 }"));
+
+    assertThat(flat.getMessage())
+        .isEqualTo(
+            "invalid study file test.conf: steps: 1.0E30 is over the limit of 1000000000 env steps"
+                + " (allowed: 1 to 1000000000)");
+    assertThat(perTask.problems())
+        .containsExactly(
+            "steps.InvertedPendulum-v4: 2000000000 is over the limit of 1000000000 env steps"
+                + " (allowed: 1 to 1000000000)");
+  }
+
+  @Test
+  void refusesSeedCountsOverTheBoundAtOnce() {
+    for (String count : List.of("2147483647", "1000000", "1001")) {
+      StudyFileException error =
+          (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = " + count));
+      assertThat(error.problems())
+          .containsExactly(
+              "seeds: "
+                  + count
+                  + " seeds are more than a study runs (allowed: 1 to 1000); give"
+                  + " fewer");
+    }
+    assertThat(parse(VALID.replace("seeds = [0, 1]", "seeds = 1000")).seeds()).hasSize(1000);
+  }
+
+  @Test
+  void seedsFollowTheTrainersRule() {
+    StudyFileException tooLarge =
+        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0, 2147483648]"));
+    StudyFileException fraction =
+        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0.5]"));
+
+    assertThat(tooLarge.problems())
+        .containsExactly(
+            "seeds: 2147483648 is not a seed (allowed: a non-negative integer up to 2147483647)");
+    assertThat(fraction.problems())
+        .containsExactly(
+            "seeds: 0.5 is not a seed (allowed: a non-negative integer up to 2147483647)");
+    assertThat(parse(VALID.replace("seeds = [0, 1]", "seeds = [0, 2147483647]")).seeds())
+        .containsExactly(0, 2147483647);
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheFileAndTheLineInOneLine() {
+    StudyFileException error =
+        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0, 1]]"));
+    StudyFileException unresolved =
+        (StudyFileException) catchError(VALID.replace("steps = 1000", "steps = ${budget}"));
+
+    assertThat(error.getMessage())
+        .startsWith("invalid study file test.conf: line 5: ")
+        .contains("fix the HOCON syntax on that line")
+        .doesNotContain("\n");
+    assertThat(unresolved.getMessage())
+        .startsWith("invalid study file test.conf: line 6: ")
+        .contains("budget")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void reportsMissingKeys() {
     StudyFileException error = (StudyFileException) catchError("name = x\n");
 
@@ -225,9 +292,15 @@ class StudyLoaderTest {
     Study quickstart = StudyLoader.load(CONF.resolve("quickstart.conf"));
     Study paper = StudyLoader.load(CONF.resolve("paper.conf"));
     Study ablation = StudyLoader.load(CONF.resolve("ablation-diffusion-steps.conf"));
+    Study locomotion = StudyLoader.load(CONF.resolve("locomotion.conf"));
 
     assertThat(quickstart.algorithms()).containsExactly("diffsac", "sac");
-    assertThat(quickstart.tasks()).containsExactly("InvertedPendulum-v4", "HalfCheetah-v4");
+    assertThat(quickstart.tasks()).containsExactly("InvertedPendulum-v4", "Hopper-v4");
+    assertThat(paper.algorithms())
+        .containsExactlyInAnyOrder("sac", "diffsac", "ppo", "diffppo", "wpo", "diffwpo");
+    assertThat(locomotion.algorithms()).isEqualTo(paper.algorithms());
+    assertThat(locomotion.steps().forTrial("diffsac", "Hopper-v4")).isEqualTo(100_000);
+    assertThat(locomotion.steps().forTrial("diffppo", "HalfCheetah-v4")).isEqualTo(1_000_000);
     assertThat(paper.tasks()).hasSize(5);
     assertThat(paper.seeds()).hasSize(10);
     assertThat(paper.steps().forTask("Humanoid-v4")).isEqualTo(1_000_000);

@@ -31,6 +31,54 @@ class TrialExpansionTest {
   }
 
   @Test
+  void sizeCountsWhatExpandWouldGiveWithoutListingIt() {
+    String perAlgorithm =
+        STUDY.replace(
+            "steps = 1000",
+            "steps { default = 1000, Hopper-v4 = 3000, diffsac = {default = 500} }");
+    for (String text : List.of(STUDY, perAlgorithm)) {
+      Study study = StudyLoader.parse("test.conf", text, Path.of("/"));
+      List<Trial> trials = TrialExpansion.expand(study);
+
+      assertThat(TrialExpansion.size(study))
+          .isEqualTo(
+              new TrialExpansion.Size(
+                  trials.size(), trials.stream().mapToLong(Trial::steps).sum()));
+    }
+    // 6 keys of 10 values and 1000 seeds: 2e9 trials, counted, not listed.
+    Map<String, Double> steps =
+        Map.of(
+            "policy_lr", 1e-4,
+            "q_lr", 1e-4,
+            "tau", 1e-3,
+            "gamma", 1e-3,
+            "batch_size", 16.0,
+            "learning_starts", 100.0);
+    StringBuilder grid = new StringBuilder("grid { ");
+    steps.forEach(
+        (key, step) -> {
+          grid.append(key).append(" = [");
+          for (int value = 1; value <= 10; value++) {
+            double number = key.equals("gamma") ? 0.9 + step * value : step * value;
+            grid.append(value == 1 ? "" : ", ").append(number);
+          }
+          grid.append("], ");
+        });
+    Study huge =
+        StudyLoader.parse(
+            "test.conf",
+            STUDY
+                .replace("seeds = 2", "seeds = 1000")
+                .replace("grid { policy_lr = [3e-4, 1e-3] }", grid + "}")
+                .replace("algorithm-grid { diffsac { diffusion_steps = [2, 4, 8] } }", "")
+                .replace("[sac, diffsac]", "[sac]")
+                .replace("[InvertedPendulum-v4, Hopper-v4]", "[InvertedPendulum-v4]"),
+            Path.of("/"));
+    assertThat(TrialExpansion.size(huge))
+        .isEqualTo(new TrialExpansion.Size(1_000_000_000L, 1_000_000_000_000L));
+  }
+
+  @Test
   void expandsTheCartesianProductPerAlgorithm() {
     List<Trial> trials = expand(STUDY);
 

@@ -4,6 +4,7 @@ import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the run loop drives: an agent acts on {@link #envCopies} copies of the environment, stepped
@@ -36,6 +37,14 @@ public interface Agent extends AutoCloseable {
   void write(StateWriter out) throws IOException;
 
   void read(StateReader in) throws IOException;
+
+  /**
+   * The agent's replay buffer, whose rows a checkpoint writes as append-only segments beside what
+   * {@link #write} writes; empty for an agent without one.
+   */
+  default Optional<ReplayBuffer> replayBuffer() {
+    return Optional.empty();
+  }
 
   @Override
   void close();

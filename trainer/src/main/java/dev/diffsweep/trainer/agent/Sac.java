@@ -16,6 +16,7 @@ import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Soft actor-critic (Haarnoja et al. 2018) following CleanRL's sac_continuous_action.py, over any
@@ -344,6 +345,11 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
     out.writeLong(steps);
     out.writeLong(updates);
     diagnostics.write(out);
+  }
+
+  @Override
+  public Optional<ReplayBuffer> replayBuffer() {
+    return Optional.of(buffer);
   }
 
   @Override

@@ -22,6 +22,7 @@ import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wasserstein policy optimisation (Pfau et al. 2025) with off-policy twin critics, on the
@@ -498,6 +499,11 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     out.writeLong(envSteps);
     out.writeLong(updates);
     diagnostics.write(out);
+  }
+
+  @Override
+  public Optional<ReplayBuffer> replayBuffer() {
+    return Optional.of(buffer);
   }
 
   @Override

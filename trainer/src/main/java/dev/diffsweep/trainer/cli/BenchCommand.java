@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against references measured in the same run.",
-    subcommands = {EnvBenchCommand.class, UpdateBenchCommand.class})
+    subcommands = {EnvBenchCommand.class, UpdateBenchCommand.class, CheckpointBenchCommand.class})
 final class BenchCommand {}

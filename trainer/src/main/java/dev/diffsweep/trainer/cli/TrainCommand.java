@@ -7,6 +7,8 @@ import dev.diffsweep.trainer.env.UnknownTaskException;
 import dev.diffsweep.trainer.run.RunConfig;
 import dev.diffsweep.trainer.run.RunOutcome;
 import dev.diffsweep.trainer.run.TrainerRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,6 +120,7 @@ final class TrainCommand implements Callable<Integer> {
             checkpointEvery,
             device,
             showBar);
+    checkRunFolder(runDir);
     TrainerRun run = new TrainerRun(config, System.err);
     RunOutcome outcome = stopAt != null ? run.runUntil(stopAt) : run.run();
     if (!outcome.completed() && !outcome.stopped()) {
@@ -125,5 +128,44 @@ final class TrainCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /** The run folder must be a folder this process can create and write: bad input otherwise. */
+  private void checkRunFolder(Path runDir) {
+    if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+      throw new IllegalArgumentException(
+          "--out "
+              + out
+              + " is a file, not a run folder: give a folder (it is created if missing)");
+    }
+    try {
+      Files.createDirectories(runDir);
+      Path probe = Files.createTempFile(runDir, ".write-probe", "");
+      Files.delete(probe);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException(
+          "--out "
+              + out
+              + ": cannot create or write the run folder ("
+              + reason(e)
+              + "): give a folder you can write");
+    }
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+      return exists.getFile() + " is a file";
+    }
+    if (e instanceof java.nio.file.FileSystemException fileSystem
+        && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }

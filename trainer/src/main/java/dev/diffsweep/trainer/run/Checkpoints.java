@@ -6,33 +6,35 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 import dev.diffsweep.trainer.agent.Agent;
+import dev.diffsweep.trainer.agent.ReplayBuffer;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 
 /**
  * The run's latest checkpoint, {@code RUN_DIR/checkpoint/}: {@code manifest.json} (identity, file
- * checksums), {@code run-state.json} (the loop's counters) and {@code agent.bin} (networks,
- * optimisers, temperature, replay buffer, RNG). Written to a temporary folder, synced, then swapped
- * in with renames; at every instant either the old or the new checkpoint is complete on disk.
+ * checksums, the replay segments it needs), {@code run-state.json} (the loop's counters) and {@code
+ * agent.bin} (networks, optimisers, temperature, the replay buffer's own state, RNG). The replay
+ * rows are append-only segments in {@code RUN_DIR/replay/} ({@link ReplaySegments}). Written to a
+ * temporary folder, synced, then swapped in with renames; at every instant either the old or the
+ * new checkpoint is complete on disk, with every segment its manifest lists.
  */
 public final class Checkpoints {
-  /** 2: run-state.json holds one episode in progress per env copy (vector envs). */
-  private static final int FORMAT = 2;
+  /**
+   * 3: replay rows in segments beside the checkpoint. 2 (still read): every replay row inside
+   * agent.bin; run-state.json holds one episode in progress per env copy (vector envs).
+   */
+  private static final int FORMAT = 3;
+
+  private static final int INLINE_REPLAY_FORMAT = 2;
 
   private static final String MANIFEST = "manifest.json";
   private static final String RUN_STATE = "run-state.json";
@@ -43,9 +45,11 @@ public final class Checkpoints {
   private final Path current;
   private final Path previous;
   private final Path runDir;
+  private final ReplaySegments replay;
 
   public Checkpoints(Path runDir) {
     this.runDir = runDir;
+    this.replay = new ReplaySegments(runDir);
     this.current = runDir.resolve("checkpoint");
     this.previous = runDir.resolve("checkpoint.previous");
   }
@@ -59,6 +63,8 @@ public final class Checkpoints {
     Path temporary = runDir.resolve("checkpoint.tmp");
     deleteRecursively(temporary);
     Files.createDirectories(temporary);
+    List<ReplaySegments.Segment> segments =
+        agent.replayBuffer().isPresent() ? replay.persist(agent.replayBuffer().get()) : List.of();
     try (StateWriter out = new StateWriter(Files.newOutputStream(temporary.resolve(AGENT)))) {
       agent.write(out);
     }
@@ -68,12 +74,13 @@ public final class Checkpoints {
     manifest.add("identity", GSON.toJsonTree(identity));
     manifest.addProperty("env_steps", state.envSteps);
     JsonObject checksums = new JsonObject();
-    checksums.addProperty(AGENT, crc(temporary.resolve(AGENT)));
-    checksums.addProperty(RUN_STATE, crc(temporary.resolve(RUN_STATE)));
+    checksums.addProperty(AGENT, ReplaySegments.crc(temporary.resolve(AGENT)));
+    checksums.addProperty(RUN_STATE, ReplaySegments.crc(temporary.resolve(RUN_STATE)));
     manifest.add("crc32", checksums);
+    manifest.add("replay_segments", GSON.toJsonTree(segments));
     Files.writeString(temporary.resolve(MANIFEST), GSON.toJson(manifest));
     for (String file : List.of(AGENT, RUN_STATE, MANIFEST)) {
-      sync(temporary.resolve(file));
+      ReplaySegments.sync(temporary.resolve(file));
     }
     if (Files.isDirectory(current)) {
       deleteRecursively(previous);
@@ -81,6 +88,7 @@ public final class Checkpoints {
     }
     Files.move(temporary, current, StandardCopyOption.ATOMIC_MOVE);
     deleteRecursively(previous);
+    replay.deleteAllBut(segments);
   }
 
   /**
@@ -95,9 +103,9 @@ public final class Checkpoints {
     try {
       JsonObject manifest =
           GSON.fromJson(Files.readString(dir.resolve(MANIFEST)), JsonObject.class);
-      if (manifest == null
-          || !manifest.has("format")
-          || manifest.get("format").getAsInt() != FORMAT) {
+      int format =
+          manifest == null || !manifest.has("format") ? -1 : manifest.get("format").getAsInt();
+      if (format != FORMAT && format != INLINE_REPLAY_FORMAT) {
         throw new CheckpointException("checkpoint " + where + " has an unknown format" + startOver);
       }
       RunIdentity stored = GSON.fromJson(manifest.get("identity"), RunIdentity.class);
@@ -114,7 +122,7 @@ public final class Checkpoints {
           GSON.fromJson(manifest.get("crc32"), new TypeToken<Map<String, Long>>() {}.getType());
       for (String file : List.of(AGENT, RUN_STATE)) {
         long expected = checksums.getOrDefault(file, -1L);
-        if (crc(dir.resolve(file)) != expected) {
+        if (ReplaySegments.crc(dir.resolve(file)) != expected) {
           throw new CheckpointException(
               "checkpoint " + where + " is corrupt: " + file + " fails its checksum" + startOver);
         }
@@ -125,26 +133,25 @@ public final class Checkpoints {
       try (StateReader in = new StateReader(Files.newInputStream(dir.resolve(AGENT)))) {
         agent.read(in);
       }
+      if (agent.replayBuffer().isPresent()) {
+        ReplayBuffer buffer = agent.replayBuffer().get();
+        if (format == INLINE_REPLAY_FORMAT) {
+          // Every held row came from agent.bin: the next checkpoint writes them all once.
+          replay.adopt(List.of(), buffer.oldestRow());
+        } else {
+          List<ReplaySegments.Segment> segments =
+              GSON.fromJson(
+                  manifest.get("replay_segments"),
+                  new TypeToken<List<ReplaySegments.Segment>>() {}.getType());
+          replay.restore(buffer, segments, startOver);
+        }
+      }
       return state;
     } catch (CheckpointException e) {
       throw e;
     } catch (IOException | JsonParseException | IllegalStateException | NullPointerException e) {
       throw new CheckpointException(
           "checkpoint " + where + " cannot be read (" + e.getMessage() + ")" + startOver, e);
-    }
-  }
-
-  private static long crc(Path file) throws IOException {
-    CRC32 crc = new CRC32();
-    try (InputStream in = new CheckedInputStream(Files.newInputStream(file), crc)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return crc.getValue();
-  }
-
-  private static void sync(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      channel.force(true);
     }
   }
 

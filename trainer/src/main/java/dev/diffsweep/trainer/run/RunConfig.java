@@ -29,6 +29,10 @@ public record RunConfig(
     if (totalSteps <= 0) {
       throw new IllegalArgumentException("--steps must be positive, got " + totalSteps);
     }
+    if (!Seeds.valid(seed)) {
+      throw new IllegalArgumentException(
+          "--seed must be " + Seeds.RULE + " (as in study files), got " + seed);
+    }
     if (evalEvery <= 0 || evalEpisodes <= 0 || checkpointEvery <= 0) {
       throw new IllegalArgumentException(
           "--eval-every, --eval-episodes and --checkpoint-every must be positive");

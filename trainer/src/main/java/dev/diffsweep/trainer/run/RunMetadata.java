@@ -63,6 +63,32 @@ public final class RunMetadata {
     }
   }
 
+  /**
+   * The run recorded in {@code runDir/run.json}: what it trained, for comparing with a command
+   * pointed at the folder; empty when there is no readable run.json.
+   */
+  public static java.util.Optional<RunIdentity> identity(Path runDir) {
+    Path file = runDir.resolve("run.json");
+    try {
+      JsonObject json = GSON.fromJson(Files.readString(file), JsonObject.class);
+      java.util.Map<String, String> hyperparameters = new java.util.TreeMap<>();
+      json.getAsJsonObject("hyperparameters")
+          .entrySet()
+          .forEach(entry -> hyperparameters.put(entry.getKey(), entry.getValue().getAsString()));
+      return java.util.Optional.of(
+          new RunIdentity(
+              json.get("algorithm").getAsString(),
+              json.get("task").getAsString(),
+              json.get("seed").getAsLong(),
+              json.get("total_steps").getAsLong(),
+              json.get("eval_every").getAsLong(),
+              json.get("eval_episodes").getAsInt(),
+              hyperparameters));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static com.google.gson.JsonElement number(double value) {
     return Double.isFinite(value)
         ? new com.google.gson.JsonPrimitive(value)

@@ -74,7 +74,9 @@ public final class TrainerRun {
           "--stop-at must be between 1 and --steps (" + config.totalSteps() + "), got " + stopAt);
     }
     Files.createDirectories(config.outDir());
+    warnIfNeverTrains();
     if ("completed".equals(RunMetadata.status(config.outDir()))) {
+      refuseAnotherRunsFolder();
       Checkpoints existing = new Checkpoints(config.outDir());
       if (existing.exists()) {
         // Refuses a different command pointed at a finished run's folder.
@@ -97,6 +99,49 @@ public final class TrainerRun {
               agent,
               device)
           .run(stopAt);
+    }
+  }
+
+  /**
+   * A completed run folder belongs to the run that completed there: a command for another run
+   * (another seed, algorithm, task, budget or hyperparameters) is refused, not told "already
+   * completed". A run too short to checkpoint leaves only its run.json to say which run it was.
+   */
+  private void refuseAnotherRunsFolder() {
+    RunIdentity wanted = config.identity();
+    RunIdentity existing = RunMetadata.identity(config.outDir()).orElse(null);
+    if (existing == null) {
+      return;
+    }
+    List<String> differences = wanted.differencesFrom(existing);
+    if (!differences.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%s holds a completed run of %s on %s, seed %d, which is not this one (%s);"
+                  + " give this run (%s on %s, seed %d) its own --out",
+              config.outDir(),
+              existing.algorithm(),
+              existing.task(),
+              existing.seed(),
+              String.join(", ", differences),
+              wanted.algorithm(),
+              wanted.task(),
+              wanted.seed()));
+    }
+  }
+
+  /** An off-policy agent that would start learning at or after the end of its budget. */
+  private void warnIfNeverTrains() {
+    String learningStarts = config.algorithm().hyperparameters().get("learning_starts");
+    if (learningStarts == null) {
+      return;
+    }
+    double starts = Double.parseDouble(learningStarts);
+    if (starts >= config.totalSteps()) {
+      log.printf(
+          "diffsweep: warning: learning_starts %s is not below --steps %d, so %s only collects"
+              + " experience and never trains; lower learning_starts or raise --steps%n",
+          learningStarts, config.totalSteps(), config.algorithm().name());
     }
   }
 

@@ -18,6 +18,11 @@ public final class StateReader implements Closeable {
     this.in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
   }
 
+  /** The next section's tag, for a reader that accepts more than one layout. */
+  public String readTag() throws IOException {
+    return in.readUTF();
+  }
+
   public void expectTag(String expected) throws IOException {
     String found = in.readUTF();
     if (!found.equals(expected)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,5 +88,108 @@ class TrainCommandTest {
     Result malformed = train("--algo", "sac", "--env", "InvertedPendulum-v4", "--device", "tpu");
     assertThat(malformed.exitCode()).isEqualTo(2);
     assertThat(malformed.err()).contains("allowed: cpu, gpu, gpu:N");
+  }
+
+  private Result execute(String... args) {
+    CommandLine commandLine = DiffsweepCli.commandLine();
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err));
+    return new Result(commandLine.execute(args), err.toString());
+  }
+
+  @Test
+  void anOutThatIsAFileOrCannotBeCreatedIsBadInputInOneLine() throws Exception {
+    Path file = Files.writeString(temp.resolve("notes.txt"), "x");
+    String[] run = {"train", "--algo", "sac", "--env", "InvertedPendulum-v4", "--steps", "100"};
+
+    Result onFile = execute(concat(run, "--out", file.toString()));
+    Result inProc = execute(concat(run, "--out", "/proc/x"));
+
+    assertThat(onFile.exitCode()).isEqualTo(2);
+    assertThat(onFile.err().strip())
+        .isEqualTo(
+            "diffsweep: --out "
+                + file
+                + " is a file, not a run folder: give a folder (it is created if missing)");
+    assertThat(inProc.exitCode()).isEqualTo(2);
+    assertThat(inProc.err().strip())
+        .isEqualTo(
+            "diffsweep: --out /proc/x: cannot create or write the run folder (no such file or"
+                + " directory): give a folder you can write");
+    assertThat(Files.readString(file)).isEqualTo("x");
+  }
+
+  @Test
+  void aNegativeSeedIsRefusedByTheRuleStudyFilesUse() {
+    Result result = train("--algo", "sac", "--env", "InvertedPendulum-v4", "--seed", "-1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "diffsweep: --seed must be a non-negative integer up to 2147483647 (as in study"
+                + " files), got -1");
+    assertThat(temp.resolve("run")).doesNotExist();
+  }
+
+  /**
+   * A real 200-step SAC run (learning_starts 5000: it warns that it never trains) completes; the
+   * same folder then refuses a run of another seed, naming both, and the same command again is told
+   * the run had completed.
+   */
+  @Test
+  void aCompletedRunFolderRefusesAnotherRunAndWarnsWhenTheAgentNeverTrains() throws Exception {
+    Path folder = temp.resolve("completed");
+    String[] run = {
+      "train",
+      "--algo",
+      "sac",
+      "--env",
+      "InvertedPendulum-v4",
+      "--steps",
+      "200",
+      "--eval-every",
+      "100",
+      "--eval-episodes",
+      "1",
+      "--set",
+      "hidden_size=16",
+      "--out",
+      folder.toString(),
+      "--no-progress"
+    };
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    Result first;
+    Result again;
+    try {
+      System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+      first = execute(run);
+      again = execute(run);
+    } finally {
+      System.setErr(stderr);
+    }
+    Result otherSeed = execute(concat(run, "--seed", "1"));
+
+    assertThat(first.exitCode()).as(log.toString()).isZero();
+    assertThat(again.exitCode()).isZero();
+    assertThat(log.toString())
+        .contains(
+            "diffsweep: warning: learning_starts 5000 is not below --steps 200, so sac only"
+                + " collects experience and never trains; lower learning_starts or raise --steps")
+        .contains("had already completed");
+    assertThat(otherSeed.exitCode()).isEqualTo(2);
+    assertThat(otherSeed.err().strip())
+        .isEqualTo(
+            "diffsweep: "
+                + folder
+                + " holds a completed run of sac on InvertedPendulum-v4, seed 0, which is not this"
+                + " one (seed 0 (this command: 1)); give this run (sac on InvertedPendulum-v4,"
+                + " seed 1) its own --out");
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 }

@@ -383,7 +383,7 @@ class TrainerRunTest {
   }
 
   /** Rows as strings, via DuckDB. */
-  private static List<List<String>> query(Path dir, String sqlTemplate) throws SQLException {
+  static List<List<String>> query(Path dir, String sqlTemplate) throws SQLException {
     String sql = String.format(sqlTemplate, dir.toString().replace("'", "''"));
     List<List<String>> rows = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");

@@ -1,0 +1,116 @@
+package dev.diffsweep.pipeline.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diffsweep.pipeline.testing.DriverProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run whose trainer is killed after its first checkpoint is retried and completes. `diffsweep
+ * study` and `diffsweep tune` run in their own JVM with the shipped log4j2 configuration, as
+ * bin/diffsweep starts them: what they print is what a user sees. Spark's traces of the failed
+ * attempt go to the study's spark-tasks.log; the terminal gets one line for it.
+ */
+class RetriedTrialLogTest {
+  private static final String STUDY =
+      """
+      name = retry-test
+      algorithms = [sac]
+      tasks = [InvertedPendulum-v4]
+      seeds = 1
+      steps = 1200
+      evaluation { every = 200, episodes = 1 }
+      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+      output = "%s"
+      """;
+
+  @TempDir Path output;
+
+  @Test
+  void aRetriedTrialIsOneLineOnTheTerminalAndItsSparkTracesGoToTheStudyLog() throws Exception {
+    String terminal = runKillingTheTrainerOnce("study", STUDY);
+
+    Path studyLog = output.resolve("retry-test").resolve(SparkTaskLog.FILE_NAME);
+    assertThat(terminal)
+        .contains("finished: 1 completed, 0 failed")
+        .contains(": attempt 1 failed, Spark retries it: ")
+        .contains("(Spark's trace: " + studyLog + ")")
+        .doesNotContain("\tat ")
+        .doesNotContain("Lost task");
+    assertThat(lines(terminal, "attempt 1 failed")).isEqualTo(1);
+    assertThat(Files.readString(studyLog))
+        .contains("Lost task 0.0 in stage")
+        .contains("TrialAttemptFailedException")
+        .contains("\tat ");
+  }
+
+  @Test
+  void aTuningsRetriedRunIsOneLineTooAndItsSparkTracesGoToTheStudyLog() throws Exception {
+    String terminal =
+        runKillingTheTrainerOnce(
+            "tune",
+            STUDY
+                + """
+                tune {
+                  trials = 1
+                  seeds-per-trial = 1
+                  sampler { type = random }
+                  space { tau { type = float, low = 0.004, high = 0.006 } }
+                }
+                """);
+
+    Path studyLog = output.resolve("retry-test").resolve(SparkTaskLog.FILE_NAME);
+    assertThat(terminal)
+        .contains("best configuration: ")
+        .contains(": attempt 1 failed, Spark retries it: ")
+        .contains("(Spark's trace: " + studyLog + ")")
+        .doesNotContain("\tat ")
+        .doesNotContain("Lost task");
+    assertThat(lines(terminal, "attempt 1 failed")).isEqualTo(1);
+    assertThat(Files.readString(studyLog)).contains("Lost task 0.0 in stage").contains("\tat ");
+  }
+
+  /**
+   * Runs the command on the study text in its own JVM, kills its trainer once the run has a
+   * checkpoint, and returns everything the command printed (stdout and stderr).
+   */
+  private String runKillingTheTrainerOnce(String command, String study) throws Exception {
+    Path file = Files.writeString(output.resolve("retry.conf"), study.formatted(output.toUri()));
+    Path log = output.resolve(command + ".log");
+    Process driver =
+        DriverProcess.start(
+            log, command, file.toString(), "--master", "local[1,3]", "--no-analysis");
+    Path runs = output.resolve("retry-test").resolve("runs");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!anyCheckpoint(runs) && driver.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    driver
+        .descendants()
+        .filter(p -> p.info().command().orElse("").endsWith("java"))
+        .forEach(ProcessHandle::destroyForcibly);
+    assertThat(driver.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String printed = Files.readString(log);
+    assertThat(driver.exitValue()).as(printed).isZero();
+    return printed;
+  }
+
+  /** The run folders' names come from the trial (or sampled configuration): any checkpoint. */
+  private static boolean anyCheckpoint(Path runs) {
+    try (Stream<Path> folders = Files.list(runs)) {
+      return folders.anyMatch(run -> Files.exists(run.resolve("checkpoint")));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static long lines(String text, String containing) {
+    return text.lines().filter(line -> line.contains(containing)).count();
+  }
+}

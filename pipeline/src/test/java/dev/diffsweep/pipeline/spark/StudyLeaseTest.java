@@ -1,0 +1,375 @@
+package dev.diffsweep.pipeline.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diffsweep.pipeline.cli.DiffsweepMain;
+import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyLease;
+import dev.diffsweep.pipeline.study.StudyLoader;
+import dev.diffsweep.pipeline.testing.DriverProcess;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * One driver per study. A real one-trial study (the real trainer, a tiny budget) runs once; while
+ * it runs a second `diffsweep study` on the same file is refused. The other cases then run the
+ * command on that finished study, which trains nothing, with lease files left as a killed or a live
+ * driver on another host would leave them.
+ */
+class StudyLeaseTest {
+  @TempDir static Path output;
+  private static Path studyFile;
+  private static Path folder;
+  private static StudyDriver.Result firstRun;
+  private static Command secondDriverWhileTheFirstRan;
+  private static StudyLease.Holder leaseWhileTheFirstRan;
+  private static boolean leaseLeftAfterTheFirstRun;
+
+  private record Command(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void runAStudyAndStartASecondDriverWhileItRuns() throws Exception {
+    studyFile = output.resolve("lease.conf");
+    Files.writeString(
+        studyFile,
+        """
+        name = lease-test
+        algorithms = [sac]
+        tasks = [InvertedPendulum-v4]
+        seeds = 1
+        steps = 600
+        evaluation { every = 300, episodes = 1 }
+        grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+        output = "%s"
+        """
+            .formatted(output.toUri()));
+    folder = output.resolve("lease-test");
+    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
+    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
+    conf.set("spark.ui.enabled", "false");
+    StringWriter log = new StringWriter();
+    CompletableFuture<StudyDriver.Result> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new StudyDriver(
+                        StudyLoader.load(studyFile), conf, new PrintWriter(log, true))
+                    .run();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Path leaseFile = folder.resolve(StudyLease.FILE_NAME);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!Files.exists(leaseFile) && !first.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    leaseWhileTheFirstRan = StudyLease.current(studyFolder()).orElseThrow();
+    secondDriverWhileTheFirstRan = study();
+    firstRun = first.get(5, TimeUnit.MINUTES);
+    leaseLeftAfterTheFirstRun = Files.exists(leaseFile);
+  }
+
+  @AfterEach
+  void removeTheLease() throws Exception {
+    Files.deleteIfExists(folder.resolve(StudyLease.FILE_NAME));
+  }
+
+  private static StudyFolder studyFolder() {
+    return StudyFolder.open(folder.toUri().toString(), Map.of());
+  }
+
+  private static Command study(String... options) {
+    return command("study", studyFile, options);
+  }
+
+  private static Command command(String name, Path file, String... options) {
+    return command(new StringWriter(), name, file, options);
+  }
+
+  /** With {@code out} given, what the command printed so far can be read while it runs. */
+  private static Command command(StringWriter out, String name, Path file, String... options) {
+    CommandLine commandLine = DiffsweepMain.commandLine();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    List<String> args = new ArrayList<>(List.of(name, file.toString(), "--no-analysis"));
+    args.addAll(List.of(options));
+    int exitCode = commandLine.execute(args.toArray(new String[0]));
+    return new Command(exitCode, out.toString(), err.toString());
+  }
+
+  /** A lease as another driver on another host leaves it, last renewed {@code ago}. */
+  private static void leaseOfAnotherHost(Duration ago) throws Exception {
+    Instant renewed = Instant.now().minus(ago);
+    Files.writeString(
+        folder.resolve(StudyLease.FILE_NAME),
+        "host=other-host\npid=4242\nstarted=%s\nrenewed=%s\ntoken=theirs\n"
+            .formatted(renewed.minus(Duration.ofHours(1)), renewed));
+  }
+
+  @Test
+  void aSecondDriverOnAHeldStudyExitsTwoNamingTheHolderAndHowToTakeOver() throws Exception {
+    String host = InetAddress.getLocalHost().getHostName();
+    long pid = ProcessHandle.current().pid();
+
+    assertThat(leaseWhileTheFirstRan.host()).isEqualTo(host);
+    assertThat(leaseWhileTheFirstRan.pid()).isEqualTo(pid);
+    assertThat(secondDriverWhileTheFirstRan.exitCode()).isEqualTo(2);
+    assertThat(secondDriverWhileTheFirstRan.err().strip())
+        .doesNotContain("\n")
+        .startsWith("diffsweep: study folder file:" + folder + " is in use by another driver")
+        .contains("(host " + host + ", process " + pid + ", started 20")
+        .contains("rerun after its lease expires at")
+        .contains("or now with --force");
+    assertThat(secondDriverWhileTheFirstRan.out()).doesNotContain("trials");
+  }
+
+  @Test
+  void aFinishedStudyReleasesItsLease() {
+    assertThat(firstRun.completed()).isEqualTo(1);
+    assertThat(leaseLeftAfterTheFirstRun).isFalse();
+  }
+
+  @Test
+  void whatRunsAfterTheTrialsTheAnalysisRunsUnderTheLease() throws Exception {
+    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[1]", "test");
+    List<StudyLease.Holder> duringAnalysis = new ArrayList<>();
+
+    new StudyDriver(StudyLoader.load(studyFile), conf, new PrintWriter(new StringWriter()))
+        .run(result -> duringAnalysis.add(StudyLease.current(studyFolder()).orElseThrow()));
+
+    assertThat(duringAnalysis)
+        .singleElement()
+        .extracting(StudyLease.Holder::pid)
+        .isEqualTo(ProcessHandle.current().pid());
+    assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOverAndReleasedAtTheEnd() throws Exception {
+    leaseOfAnotherHost(StudyLease.DEFAULT_EXPIRY.plusSeconds(5));
+
+    Command rerun = study();
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.out())
+        .contains("taking over the expired lease of host other-host, process 4242")
+        .contains("nothing to train: every trial is committed");
+    assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
+  void theLeaseOfADriverOnThisHostThatIsNoLongerRunningIsTakenAtOnce() throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Instant now = Instant.now();
+    String host = InetAddress.getLocalHost().getHostName();
+    Files.writeString(
+        folder.resolve(StudyLease.FILE_NAME),
+        "host=%s\npid=%d\nstarted=%s\nrenewed=%s\ntoken=killed\n"
+            .formatted(host, ended.pid(), now, now));
+
+    Command rerun = study();
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.out())
+        .contains(
+            "taking over the lease of a driver that is no longer running: host "
+                + host
+                + ", process "
+                + ended.pid());
+  }
+
+  @Test
+  void aLiveLeaseOfAnotherHostIsRefusedAndForceTakesItAtOnce() throws Exception {
+    leaseOfAnotherHost(Duration.ofSeconds(1));
+
+    Command refused = study();
+    Command forced = study("--force");
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("(host other-host, process 4242, started ");
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(forced.out())
+        .contains("taking over the study's lease with --force from host other-host, process 4242")
+        .contains("nothing to train");
+    assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+  }
+
+  /**
+   * Another driver forces the lease away from a running study (a user who ran --force while the
+   * first driver still ran): the first driver notices at its next heartbeat, stops its trainers and
+   * exits 1 with one line saying why.
+   */
+  @Test
+  void aDriverWhoseLeaseIsTakenOverStopsAndExitsOne() throws Exception {
+    Path file = output.resolve("taken.conf");
+    Files.writeString(
+        file,
+        Files.readString(studyFile)
+            .replace("name = lease-test", "name = taken-test")
+            .replace("steps = 600", "steps = 100000"));
+    Path takenFolder = output.resolve("taken-test");
+    System.setProperty(StudyLease.HEARTBEAT_KEY, "200ms");
+    System.setProperty(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
+    StringWriter firstOut = new StringWriter();
+    CompletableFuture<Command> first;
+    List<ProcessHandle> trainers;
+    try {
+      first =
+          CompletableFuture.supplyAsync(
+              () -> command(firstOut, "study", file, "--master", "local[1]"));
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!hasRunJson(takenFolder) && !first.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      trainers = ProcessHandle.current().descendants().toList();
+    } finally {
+      System.clearProperty(StudyLease.HEARTBEAT_KEY);
+      System.clearProperty(StudyDriver.TRAINER_OPTIONS_KEY);
+    }
+    List<String> log = new ArrayList<>();
+    Command stopped;
+    try (StudyLease ours =
+        StudyLease.acquire(
+            StudyFolder.open(takenFolder.toUri().toString(), Map.of()),
+            StudyLease.Settings.defaults(),
+            true,
+            log::add)) {
+      try {
+        stopped = first.get(5, TimeUnit.MINUTES);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("the first driver did not stop; it printed: " + firstOut, e);
+      }
+      assertThat(ours.lost()).isFalse();
+    }
+
+    assertThat(log).hasSize(1);
+    assertThat(log.get(0)).contains("taking over the study's lease with --force");
+    assertThat(stopped.exitCode()).as(stopped.out() + stopped.err()).isEqualTo(1);
+    assertThat(stopped.err().strip())
+        .doesNotContain("\n")
+        .startsWith("diffsweep: another driver took over this study's lease (host ")
+        .endsWith("so this driver stops; rerun the study after that driver ends to finish it");
+    for (ProcessHandle trainer : trainers) {
+      assertThat(trainer.onExit()).succeedsWithin(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean hasRunJson(Path studyFolder) {
+    try (var runs = Files.list(studyFolder.resolve("runs"))) {
+      return runs.anyMatch(run -> Files.exists(run.resolve("run.json")));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Ctrl-C or kill (SIGTERM) ends the driver: its shutdown hook gives the study back. */
+  @Test
+  void aDriverStoppedBySigtermReleasesItsLease() throws Exception {
+    Path file = output.resolve("stopped.conf");
+    Files.writeString(
+        file,
+        Files.readString(studyFile)
+            .replace("name = lease-test", "name = stopped-test")
+            .replace("steps = 600", "steps = 100000"));
+    Path stoppedFolder = output.resolve("stopped-test");
+    Process driver =
+        DriverProcess.start(
+            output.resolve("stopped.log"),
+            "study",
+            file.toString(),
+            "--master",
+            "local[1]",
+            "--no-analysis");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!hasRunJson(stoppedFolder) && driver.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(stoppedFolder.resolve(StudyLease.FILE_NAME)).exists();
+
+    driver.destroy();
+
+    assertThat(driver.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(stoppedFolder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
+  void tuneHoldsTheLeaseToo() throws Exception {
+    Path tuneFile = output.resolve("tune.conf");
+    Files.writeString(
+        tuneFile,
+        Files.readString(studyFile)
+            + """
+            tune {
+              trials = 2
+              sampler { type = random }
+              space { tau { type = float, low = 0.001, high = 0.01 } }
+            }
+            """);
+    leaseOfAnotherHost(Duration.ofSeconds(1));
+
+    Command refused = command("tune", tuneFile);
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("is in use by another driver (host other-host, process 4242")
+        .contains("--force");
+  }
+
+  @Test
+  void theHeartbeatRenewsOrRecreatesTheLeaseAndAHolderWhoseLeaseWasTakenLeavesItAlone()
+      throws Exception {
+    List<String> log = new ArrayList<>();
+    StudyLease lease =
+        StudyLease.acquire(
+            studyFolder(),
+            new StudyLease.Settings(Duration.ofMillis(50), Duration.ofMillis(100)),
+            false,
+            log::add);
+    Instant started = lease.holder().renewed();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (StudyLease.current(studyFolder()).orElseThrow().renewed().equals(started)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(StudyLease.current(studyFolder()).orElseThrow().renewed()).isAfter(started);
+
+    // Deleted by hand: a beat or two later it is created again, still this driver's.
+    Files.delete(folder.resolve(StudyLease.FILE_NAME));
+    while (StudyLease.current(studyFolder()).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(StudyLease.current(studyFolder()).orElseThrow().token())
+        .isEqualTo(lease.holder().token());
+    assertThat(lease.lost()).isFalse();
+
+    // Another driver takes it (written again should a renewal in flight replace it).
+    while (!lease.lost() && System.nanoTime() < deadline) {
+      leaseOfAnotherHost(Duration.ZERO);
+      Thread.sleep(20);
+    }
+    lease.close();
+
+    assertThat(lease.lost()).isTrue();
+    assertThat(log).anyMatch(line -> line.contains("another driver took over this study's lease"));
+    assertThat(StudyLease.current(studyFolder()).orElseThrow().host()).isEqualTo("other-host");
+  }
+}
