@@ -1,11 +1,13 @@
 package dev.diffsweep.analysis;
 
+import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.analysis.curves.TrialCurveQueries;
 import dev.diffsweep.analysis.plots.PlotImage;
 import dev.diffsweep.analysis.plots.StudyPlots;
 import dev.diffsweep.analysis.plots.TuningPlots;
 import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.report.HtmlReport;
+import dev.diffsweep.analysis.report.LiveView;
 import dev.diffsweep.analysis.report.ReportContext;
 import dev.diffsweep.analysis.summary.ConfigLabels;
 import dev.diffsweep.analysis.summary.ResultTableWriter;
@@ -29,6 +31,8 @@ import dev.diffsweep.contract.AlgorithmCatalogue;
 import dev.diffsweep.contract.ComparedPairs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,8 +60,17 @@ public final class StudyAnalysis {
   private StudyAnalysis() {}
 
   public static AnalysisResult run(SparkSession spark, String studyPath, AnalysisOptions options) {
+    return run(spark, studyPath, options, ReportMode.FINAL);
+  }
+
+  /**
+   * The analysis; a {@link ReportMode#LIVE live} report also draws the running trials' partial
+   * curves (dashed, marked running, in no statistic), says how many run and reloads itself.
+   */
+  public static AnalysisResult run(
+      SparkSession spark, String studyPath, AnalysisOptions options, ReportMode mode) {
     StudyLayout layout = StudyLayout.of(studyPath);
-    StudyTables tables = new StudyTables(spark, layout);
+    StudyTables tables = new StudyTables(spark, layout, mode == ReportMode.LIVE);
     if (!tables.studyExists()) {
       throw new StudyReadException("no study folder at " + studyPath);
     }
@@ -72,6 +85,27 @@ public final class StudyAnalysis {
     committed.forEach(t -> configByTrial.put(t.trialId(), labels.of(t)));
     List<TunedConfiguration> tuned = TunedConfiguration.of(tables.tuningRows());
     Map<String, SeedCurve> tuningCurves = Map.of();
+    Optional<LiveView> live = Optional.empty();
+    List<RunningCurve> running = List.of();
+    if (mode == ReportMode.LIVE) {
+      // Labelled over committed and running trials together, so that a running trial of a grid
+      // value nobody committed yet still shows its configuration; the statistics keep theirs.
+      ConfigLabels withRunning = new ConfigLabels(inventory.trials());
+      running = tables.guard(() -> tables.runningCurves(inventory, withRunning::of));
+      long runningTrials =
+          inventory.trials().stream()
+              .filter(t -> "running".equals(t.status()))
+              .filter(t -> !inventory.committedTrialIds().contains(t.trialId()))
+              .count();
+      live =
+          Optional.of(
+              new LiveView(
+                  runningTrials,
+                  committed.size(),
+                  Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                  running));
+      timer.lap("running trials");
+    }
     // Bundled published results plus the study's own references.csv; a bad file is a warning.
     Path studyReferences = layout.output(PublishedReferences.STUDY_FILE);
     PublishedReferences references =
@@ -118,7 +152,7 @@ public final class StudyAnalysis {
         new ResultTableWriter(spark, layout).write(computed.tables());
         timer.lap("tables");
         if (options.plots()) {
-          plots = StudyPlots.draw(computed, labels.ablatedParameters(), references);
+          plots = StudyPlots.draw(computed, labels.ablatedParameters(), running, references);
           writePlots(conf, layout, plots);
           timer.lap("plots");
         }
@@ -136,6 +170,11 @@ public final class StudyAnalysis {
               }
             });
       }
+    }
+
+    if (results.isEmpty() && !running.isEmpty() && options.plots()) {
+      plots = StudyPlots.running(running, references);
+      writePlots(conf, layout, plots);
     }
 
     Optional<String> studyConf = HadoopFiles.readText(conf, layout.studyConf());
@@ -173,8 +212,10 @@ public final class StudyAnalysis {
             plots,
             tuning,
             tuningPlots,
-            references);
-    HadoopFiles.writeText(conf, layout.report(), HtmlReport.render(context));
+            references,
+            live);
+    // A browser may reload the page at any moment (a live report reloads itself): swap it whole.
+    HadoopFiles.writeTextAtomically(conf, layout.report(), HtmlReport.render(context));
     timer.lap("report");
     return new AnalysisResult(
         layout.report().toString(),

@@ -2,6 +2,7 @@ package dev.diffsweep.analysis.cli;
 
 import dev.diffsweep.analysis.AnalysisOptions;
 import dev.diffsweep.analysis.AnalysisResult;
+import dev.diffsweep.analysis.ReportMode;
 import dev.diffsweep.analysis.StudyAnalysis;
 import dev.diffsweep.analysis.rapids.RapidsPlanCheck;
 import dev.diffsweep.analysis.stats.BootstrapSettings;
@@ -90,6 +91,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--no-plots", description = "skip the PNG/SVG plots")
   boolean noPlots;
 
+  @Option(
+      names = "--live",
+      description =
+          "a live report of a study that is still running: also draws the running trials'"
+              + " partial curves (dashed, in no statistic) and reloads itself in the browser;"
+              + " the study driver runs this while it trains")
+  boolean live;
+
   @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
   String master;
 
@@ -119,7 +128,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return explainOnGpu(spark, options, out);
       }
       long start = System.nanoTime();
-      AnalysisResult result = StudyAnalysis.run(spark, study, options);
+      AnalysisResult result =
+          live
+              ? analyseLive(spark, options, err)
+              : StudyAnalysis.run(spark, study, options, ReportMode.FINAL);
       out.println(result.description());
       if (result.committedTrials() == 0) {
         out.println("No committed trials yet: nothing to aggregate.");
@@ -134,6 +146,32 @@ public final class AnalyzeCommand implements Callable<Integer> {
       err.println("diffsweep analyze: " + e.getMessage());
       err.flush();
       return 2;
+    }
+  }
+
+  /**
+   * The live analysis, tried up to three times: while the study runs, the driver swaps the trials
+   * table in and trials commit, so a file listed may have changed by the time it is read.
+   */
+  private AnalysisResult analyseLive(SparkSession spark, AnalysisOptions options, PrintWriter err) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return StudyAnalysis.run(spark, study, options, ReportMode.LIVE);
+      } catch (Exception e) { // Spark throws its checked SparkException undeclared
+        if (attempt == 3) {
+          throw e;
+        }
+        err.println(
+            "diffsweep analyze --live: the study changed while it was read, reading it again: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        err.flush();
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

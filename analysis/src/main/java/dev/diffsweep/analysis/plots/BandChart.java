@@ -3,7 +3,9 @@ package dev.diffsweep.analysis.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -15,6 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class BandChart {
   private final XYChart chart;
   private final String name;
+  private final Map<String, Color> colorByLabel = new HashMap<>();
   private int series;
   private int references;
 
@@ -40,7 +43,7 @@ final class BandChart {
     if (xs.isEmpty()) {
       return;
     }
-    Color color = Charts.color(series++);
+    Color color = colorOf(label);
     List<Double> polygonX = new ArrayList<>(xs);
     List<Double> polygonY = new ArrayList<>(highs);
     for (int i = xs.size() - 1; i >= 0; i--) {
@@ -58,6 +61,27 @@ final class BandChart {
     line.setLineStyle(new BasicStroke(2f));
     line.setMarker(xs.size() <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     line.setMarkerColor(color);
+  }
+
+  /**
+   * Adds a running trial's partial curve: a thin dashed line without a band, in the colour of the
+   * series {@code seriesLabel} (the committed trials it will join) when the chart has it.
+   */
+  void addRunning(String label, String seriesLabel, double[] x, double[] y) {
+    if (x.length == 0) {
+      return;
+    }
+    Color color = colorOf(seriesLabel);
+    XYSeries line = chart.addSeries(label, x, y);
+    line.setLineColor(color);
+    line.setLineStyle(
+        new BasicStroke(
+            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    line.setMarker(SeriesMarkers.NONE);
+  }
+
+  private Color colorOf(String label) {
+    return colorByLabel.computeIfAbsent(label, l -> Charts.color(series++));
   }
 
   /**

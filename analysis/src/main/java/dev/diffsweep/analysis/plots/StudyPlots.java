@@ -1,5 +1,6 @@
 package dev.diffsweep.analysis.plots;
 
+import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.analysis.references.PublishedReference;
 import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.summary.ResultTable;
@@ -29,13 +30,20 @@ public final class StudyPlots {
   private StudyPlots() {}
 
   public static List<PlotImage> draw(StudyResults results, Set<String> ablatedParameters) {
-    return draw(results, ablatedParameters, PublishedReferences.none());
+    return draw(results, ablatedParameters, List.of(), PublishedReferences.none());
   }
 
+  /**
+   * The plots, with the published references' markers and, in a live report, the running trials'
+   * partial curves drawn dashed on the task plots; the running curves enter no statistic.
+   */
   public static List<PlotImage> draw(
-      StudyResults results, Set<String> ablatedParameters, PublishedReferences references) {
+      StudyResults results,
+      Set<String> ablatedParameters,
+      List<RunningCurve> running,
+      PublishedReferences references) {
     List<PlotImage> plots = new ArrayList<>();
-    plots.addAll(perTask(results.curves(), references));
+    plots.addAll(perTask(results.curves(), running, references));
     aggregate(results.aggregateCurves()).ifPresent(plots::add);
     profile(results.performanceProfile()).ifPresent(plots::add);
     for (String parameter : ablatedParameters) {
@@ -44,23 +52,45 @@ public final class StudyPlots {
     return plots;
   }
 
-  private static List<PlotImage> perTask(ResultTable curves, PublishedReferences references) {
+  /** Before anything is committed: the task plots of the running trials' partial curves alone. */
+  public static List<PlotImage> running(
+      List<RunningCurve> running, PublishedReferences references) {
+    return perTask(null, running, references);
+  }
+
+  /**
+   * One plot per task: the committed IQM curves with bands (none when null), then running ones,
+   * then the published references the drawn curves reach.
+   */
+  private static List<PlotImage> perTask(
+      ResultTable curves, List<RunningCurve> running, PublishedReferences references) {
     Map<String, Map<String, List<Row>>> byTask = new TreeMap<>();
     Map<String, Set<String>> algorithmsByTask = new TreeMap<>();
     Map<String, Double> lastStepByTask = new TreeMap<>();
-    for (Row row : curves.rows()) {
-      String task = curves.get(row, "task");
-      algorithmsByTask
-          .computeIfAbsent(task, t -> new TreeSet<>())
-          .add(curves.<String>get(row, "algorithm"));
-      Number step = curves.get(row, "env_step");
-      if (step != null) {
-        lastStepByTask.merge(task, step.doubleValue(), Math::max);
+    if (curves != null) {
+      for (Row row : curves.rows()) {
+        String task = curves.get(row, "task");
+        algorithmsByTask
+            .computeIfAbsent(task, t -> new TreeSet<>())
+            .add(curves.<String>get(row, "algorithm"));
+        Number step = curves.get(row, "env_step");
+        if (step != null) {
+          lastStepByTask.merge(task, step.doubleValue(), Math::max);
+        }
+        byTask
+            .computeIfAbsent(task, t -> new TreeMap<>())
+            .computeIfAbsent(label(curves, row), l -> new ArrayList<>())
+            .add(row);
       }
-      byTask
-          .computeIfAbsent(task, t -> new TreeMap<>())
-          .computeIfAbsent(label(curves, row), l -> new ArrayList<>())
-          .add(row);
+    }
+    Map<String, List<RunningCurve>> runningByTask = new TreeMap<>();
+    for (RunningCurve curve : running) {
+      runningByTask.computeIfAbsent(curve.task(), t -> new ArrayList<>()).add(curve);
+      byTask.computeIfAbsent(curve.task(), t -> new TreeMap<>());
+      algorithmsByTask.computeIfAbsent(curve.task(), t -> new TreeSet<>()).add(curve.algorithm());
+      for (double step : curve.envSteps()) {
+        lastStepByTask.merge(curve.task(), step, Math::max);
+      }
     }
     List<PlotImage> plots = new ArrayList<>();
     byTask.forEach(
@@ -68,7 +98,9 @@ public final class StudyPlots {
           BandChart chart =
               new BandChart(
                   "curve-" + fileSafe(task),
-                  task + ": IQM evaluation return (95% stratified-bootstrap CI)",
+                  series.isEmpty()
+                      ? task + ": evaluation return of the running trials (none committed yet)"
+                      : task + ": IQM evaluation return (95% stratified-bootstrap CI)",
                   "env steps",
                   "return");
           series.forEach(
@@ -79,10 +111,15 @@ public final class StudyPlots {
                       column(curves, rows, "iqm"),
                       column(curves, rows, "iqm_ci_low"),
                       column(curves, rows, "iqm_ci_high")));
+          for (RunningCurve curve : runningByTask.getOrDefault(task, List.of())) {
+            chart.addRunning(curve.label(), curve.seriesLabel(), curve.envSteps(), curve.returns());
+          }
           overlay(
               chart,
               references.forCurvePlot(
-                  task, algorithmsByTask.get(task), lastStepByTask.getOrDefault(task, Double.NaN)));
+                  task,
+                  algorithmsByTask.getOrDefault(task, Set.of()),
+                  lastStepByTask.getOrDefault(task, Double.NaN)));
           plots.add(chart.render());
         });
     return plots;

@@ -1,5 +1,6 @@
 package dev.diffsweep.analysis.report;
 
+import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.analysis.plots.PlotImage;
 import dev.diffsweep.analysis.references.PublishedReference;
 import dev.diffsweep.analysis.references.PublishedReferences;
@@ -43,8 +44,15 @@ public final class HtmlReport {
   }
 
   private String build(ReportContext c) {
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>diffsweep report: ")
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    // Only a live report reloads itself; the final one, written when the study ends, does not.
+    c.live()
+        .ifPresent(
+            live ->
+                html.append("<meta http-equiv=\"refresh\" content=\"")
+                    .append(LiveView.RELOAD_SECONDS)
+                    .append("\">"));
+    html.append("<title>diffsweep report: ")
         .append(escape(c.studyName()))
         .append("</title><style>")
         .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
@@ -55,6 +63,7 @@ public final class HtmlReport {
         .append(".note{background:#fff6d6;padding:.7em;border-left:4px solid #e0b000}")
         .append("</style></head><body>\n");
     html.append("<h1>diffsweep study report: ").append(escape(c.studyName())).append("</h1>\n");
+    c.live().ifPresent(this::liveHeader);
     paragraph(
         "Study folder: <code>"
             + escape(c.studyPath())
@@ -69,6 +78,7 @@ public final class HtmlReport {
     }
     c.results().ifPresent(this::comparisonSection);
     c.results().ifPresent(results -> referencesSection(results, c));
+    c.live().ifPresent(live -> runningSection(live, c));
     trialsSection(c);
     c.tuning().ifPresent(tuning -> tuningSection(tuning, c));
     versionsSection(c);
@@ -136,6 +146,63 @@ public final class HtmlReport {
             + " and where neither agent learned within the budget (final returns near the task's"
             + " random return) the comparison says nothing about the algorithms: give them a"
             + " longer budget (conf/locomotion.conf).");
+  }
+
+  private void liveHeader(LiveView live) {
+    html.append("<p class=\"note live\"><strong>live: ")
+        .append(live.runningTrials())
+        .append(" running, ")
+        .append(live.committedTrials())
+        .append(" committed, updated at ")
+        .append(live.updatedAt())
+        .append("</strong>. The study is still running: this page reloads itself every ")
+        .append(LiveView.RELOAD_SECONDS)
+        .append(" s and the driver rewrites it every few minutes and when a trial commits.")
+        .append(" Running trials' partial curves are drawn dashed and marked (running); no")
+        .append(" statistic includes them until they are committed.</p>\n");
+  }
+
+  /**
+   * The running trials and how far their evaluations got; before anything is committed, also the
+   * task plots of their partial curves (later those are in the Plots section, with the committed
+   * curves).
+   */
+  private void runningSection(LiveView live, ReportContext c) {
+    html.append("<h2>Running trials</h2>\n");
+    if (live.curves().isEmpty()) {
+      paragraph(
+          "No running trial has written an evaluation yet (a trial writes its evaluations at each"
+              + " checkpoint).");
+      return;
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (RunningCurve curve : live.curves()) {
+      int last = curve.evaluations() - 1;
+      rows.add(
+          List.of(
+              curve.trialId(),
+              curve.task(),
+              curve.algorithm(),
+              curve.config(),
+              curve.seed(),
+              curve.evaluations(),
+              (long) curve.envSteps()[last],
+              number(curve.returns()[last])));
+    }
+    table(
+        List.of(
+            "trial (running)",
+            "task",
+            "algorithm",
+            "config",
+            "seed",
+            "evaluations so far",
+            "last env step",
+            "last evaluation return"),
+        rows);
+    if (c.results().isEmpty()) {
+      c.plots().forEach(this::figure);
+    }
   }
 
   /**
@@ -413,6 +480,11 @@ public final class HtmlReport {
         List.of("base_algorithm"),
         List.of("steps_to_threshold", "sample_efficiency_ratio", "probability_of_improvement"));
     html.append("<h2>Plots</h2>\n");
+    if (c.live().map(live -> !live.curves().isEmpty()).orElse(false)) {
+      paragraph(
+          "Dashed lines, marked (running), are running trials' evaluations so far; they are in"
+              + " no band, table or statistic.");
+    }
     c.plots().forEach(this::figure);
     html.append("<h2>Tables</h2>\n");
     paragraph(

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param engineVersions Spark, Java and analysis versions, by name
  * @param references published results for the "Published references" section, with the problems met
  *     reading their files
+ * @param live present in a live report, made while the study runs
  */
 public record ReportContext(
     String studyPath,
@@ -32,4 +33,5 @@ public record ReportContext(
     List<PlotImage> plots,
     Optional<TuningResults> tuning,
     List<PlotImage> tuningPlots,
-    PublishedReferences references) {}
+    PublishedReferences references,
+    Optional<LiveView> live) {}

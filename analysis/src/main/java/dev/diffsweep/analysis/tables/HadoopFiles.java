@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /** Whole-file reads and writes through Hadoop's FileSystem, so study folders may be remote. */
@@ -27,6 +30,24 @@ public final class HadoopFiles {
 
   public static void writeText(Configuration conf, Path path, String text) {
     write(conf, path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes the file so that a reader (a browser reloading report.html) sees the old content or the
+   * new, never half: a hidden temporary file beside it, then one rename over it.
+   */
+  public static void writeTextAtomically(Configuration conf, Path path, String text) {
+    Path temporary = new Path(path.getParent(), "." + path.getName() + "." + UUID.randomUUID());
+    write(conf, temporary, text.getBytes(StandardCharsets.UTF_8));
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      FileContext context = FileContext.getFileContext(fs.getUri(), conf);
+      context.rename(temporary, path, Options.Rename.OVERWRITE);
+      // The local file system leaves a checksum file beside the temporary one.
+      fs.delete(new Path(temporary.getParent(), "." + temporary.getName() + ".crc"), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace " + path, e);
+    }
   }
 
   /** The file's text, or empty if it does not exist. */

@@ -34,6 +34,11 @@ public record StudyLayout(Path root) {
     return new Path(root, name);
   }
 
+  /** Where a running trial's trainer writes its evaluation parts (runs/ID/evaluations). */
+  public Path runEvaluations(String trialId) {
+    return new Path(root, "runs/" + trialId + "/evaluations");
+  }
+
   public Path report() {
     return new Path(root, "report.html");
   }

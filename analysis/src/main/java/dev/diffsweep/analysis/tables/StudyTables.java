@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.diffsweep.analysis.curves.RunningCurve;
 import dev.diffsweep.contract.Tables;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,11 +14,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -43,16 +49,34 @@ public final class StudyTables {
       SparkSchemas.of(
           Tables.EVALUATIONS, "env_step", "return_mean", "algorithm", "task", "trial_id");
 
+  /** A running trial's evaluation parts, as its trainer writes them (no partition columns). */
+  private static final StructType RUN_EVALUATIONS =
+      SparkSchemas.of(Tables.EVALUATIONS, "trial_id", "env_step", "return_mean");
+
+  private static final String RUNNING = "running";
+
   private static final String LISTING_THRESHOLD =
       "spark.sql.sources.parallelPartitionDiscovery.threshold";
 
   private final SparkSession spark;
   private final StudyLayout layout;
   private final FileSystem fs;
+  private final boolean snapshotTrials;
+  private Path trialsSnapshot;
 
   public StudyTables(SparkSession spark, StudyLayout layout) {
+    this(spark, layout, false);
+  }
+
+  /**
+   * @param snapshotTrials read the trials table from a private copy: while a study runs, its driver
+   *     swaps in a new file every few seconds, and Spark, which reads a file's footer at the length
+   *     it listed, would otherwise often read a file replaced in between
+   */
+  public StudyTables(SparkSession spark, StudyLayout layout, boolean snapshotTrials) {
     this.spark = spark;
     this.layout = layout;
+    this.snapshotTrials = snapshotTrials;
     try {
       this.fs = layout.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
     } catch (IOException e) {
@@ -136,6 +160,95 @@ public final class StudyTables {
                           col("trial_id").isInCollection(uncommitted)));
           return committed.select("algorithm", "task", "trial_id", "env_step", "return_mean");
         });
+  }
+
+  /**
+   * The curves the running trials (status {@code running}, not committed) have written so far:
+   * their parts under runs/ID/evaluations, leaving out hidden and temporary files (names starting
+   * with '.' or '_'). For the live report's plots only; nothing here enters a statistic.
+   *
+   * @param configOf the configuration label of a trial
+   */
+  public List<RunningCurve> runningCurves(
+      StudyInventory inventory, Function<TrialRecord, String> configOf) {
+    Map<String, TrialRecord> running = new LinkedHashMap<>();
+    for (TrialRecord trial : inventory.trials()) {
+      if (RUNNING.equals(trial.status())
+          && !inventory.committedTrialIds().contains(trial.trialId())) {
+        running.put(trial.trialId(), trial);
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (String trialId : running.keySet()) {
+      rows.addAll(readRunParts(trialId));
+    }
+    Map<String, TreeMap<Long, Double>> points = new HashMap<>();
+    for (Row row : rows) {
+      if (!row.isNullAt(0)
+          && !row.isNullAt(1)
+          && !row.isNullAt(2)
+          && running.containsKey(row.getString(0))) {
+        points
+            .computeIfAbsent(row.getString(0), id -> new TreeMap<>())
+            .put(row.getLong(1), row.getDouble(2));
+      }
+    }
+    List<RunningCurve> curves = new ArrayList<>();
+    running.forEach(
+        (id, trial) -> {
+          TreeMap<Long, Double> curve = points.get(id);
+          if (curve != null) {
+            curves.add(
+                new RunningCurve(
+                    id,
+                    trial.algorithm(),
+                    trial.task(),
+                    trial.seed(),
+                    configOf.apply(trial),
+                    curve.keySet().stream().mapToDouble(Long::doubleValue).toArray(),
+                    curve.values().stream().mapToDouble(Double::doubleValue).toArray()));
+          }
+        });
+    return curves;
+  }
+
+  /**
+   * The rows of a running trial's evaluation parts; none when it has written none, or when it
+   * committed (its folder moved into the tables) between the trials table's read and this one.
+   */
+  private List<Row> readRunParts(String trialId) {
+    Path folder = layout.runEvaluations(trialId);
+    List<String> parts = new ArrayList<>();
+    try {
+      for (FileStatus file : fs.listStatus(folder)) {
+        String name = file.getPath().getName();
+        if (file.isFile()
+            && name.endsWith(".parquet")
+            && !name.startsWith(".")
+            && !name.startsWith("_")) {
+          parts.add(file.getPath().toString());
+        }
+      }
+    } catch (FileNotFoundException notYetOrCommitted) {
+      return List.of();
+    } catch (IOException e) {
+      throw new StudyReadException("cannot list " + folder, e);
+    }
+    if (parts.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return localReads(spark.read())
+          .schema(RUN_EVALUATIONS)
+          .parquet(parts.toArray(String[]::new))
+          .select("trial_id", "env_step", "return_mean")
+          .collectAsList();
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      if (!exists(folder)) {
+        return List.of(); // committed while it was read: the next report has it as committed
+      }
+      throw e;
+    }
   }
 
   /**
@@ -266,9 +379,41 @@ public final class StudyTables {
     if (!exists(layout.trials())) {
       return Optional.empty();
     }
+    Path table = snapshotTrials ? trialsSnapshot() : layout.trials();
     return Optional.of(
-        guard(
-            () -> spark.read().option("mergeSchema", "true").parquet(layout.trials().toString())));
+        guard(() -> spark.read().option("mergeSchema", "true").parquet(table.toString())));
+  }
+
+  /**
+   * A local copy of the trials table's files, each read whole through one open (a rename over it
+   * then leaves the open file as it was); without checksum files, which are swapped separately.
+   */
+  private Path trialsSnapshot() {
+    if (trialsSnapshot != null) {
+      return trialsSnapshot;
+    }
+    FileSystem source = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    try {
+      java.nio.file.Path folder = Files.createTempDirectory("diffsweep-trials-");
+      folder.toFile().deleteOnExit();
+      for (FileStatus file : source.listStatus(layout.trials())) {
+        String name = file.getPath().getName();
+        if (!file.isFile() || name.startsWith(".") || name.startsWith("_")) {
+          continue;
+        }
+        java.nio.file.Path copy = folder.resolve(name);
+        try (FSDataInputStream in = source.open(file.getPath())) {
+          Files.write(copy, in.readAllBytes());
+        } catch (FileNotFoundException replaced) {
+          continue; // swapped out between listing and opening: its successor is listed too
+        }
+        copy.toFile().deleteOnExit();
+      }
+      trialsSnapshot = new Path(folder.toUri());
+      return trialsSnapshot;
+    } catch (IOException e) {
+      throw new StudyReadException("cannot copy the trials table " + layout.trials(), e);
+    }
   }
 
   private List<TrialRecord> readTrials() {

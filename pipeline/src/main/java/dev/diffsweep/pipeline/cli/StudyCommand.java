@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.cli;
 
+import dev.diffsweep.pipeline.spark.LiveReport;
 import dev.diffsweep.pipeline.spark.SparkProfile;
 import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
@@ -9,15 +10,19 @@ import dev.diffsweep.pipeline.trial.TrialExpansion;
 import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code diffsweep study FILE}: the main job. */
 @Command(
@@ -39,8 +44,25 @@ final class StudyCommand implements Callable<Integer> {
       description = "Spark master, e.g. local[2,3] or spark://host:7077 (default: the profile's).")
   String master;
 
-  @Option(names = "--no-analysis", description = "Do not run the aggregation job afterwards.")
+  @Option(
+      names = "--no-analysis",
+      description = "Do not run the aggregation job afterwards (nor keep a live report).")
   boolean noAnalysis;
+
+  @Option(
+      names = "--live-report-every",
+      paramLabel = "DURATION",
+      defaultValue = "3m",
+      converter = DurationConverter.class,
+      description = {
+        "While the study trains, rewrite report.html this often (e.g. 90s, 3m, 1h) and shortly",
+        "after trials commit; the page reloads itself until the final report replaces it",
+        "(default: ${DEFAULT-VALUE})."
+      })
+  Duration liveReportEvery;
+
+  @Option(names = "--no-live-report", description = "No report.html until the study ends.")
+  boolean noLiveReport;
 
   @Option(
       names = "--trainer-main",
@@ -76,9 +98,12 @@ final class StudyCommand implements Callable<Integer> {
     if (trainerMain != null) {
       conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
     }
-    // The analysis writes into the study folder too: it runs under the driver's lease.
+    Optional<Duration> live =
+        noAnalysis || noLiveReport ? Optional.empty() : Optional.of(liveReportEvery);
+    // The analysis writes into the study folder too: it runs under the driver's lease, after the
+    // live report's last refresh (the live refresher itself takes no lease).
     StudyDriver.Result result =
-        new StudyDriver(study, conf, out, force)
+        new StudyDriver(study, conf, out, force, live)
             .run(
                 done -> {
                   if (!noAnalysis) {
@@ -88,6 +113,18 @@ final class StudyCommand implements Callable<Integer> {
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();
     return result.failed() > 0 ? 1 : 0;
+  }
+
+  /** Reads durations such as 90s, 3m, 1h or 500ms. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return LiveReport.parseDuration(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** A study larger than the limits is most likely a typo: refused before anything is written. */

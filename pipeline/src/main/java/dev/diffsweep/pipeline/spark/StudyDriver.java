@@ -46,19 +46,45 @@ public final class StudyDriver {
   private final SparkConf conf;
   private final PrintWriter out;
   private final boolean force;
+  private final Optional<Duration> liveReportEvery;
 
+  /** A driver without a live report. */
   public StudyDriver(Study study, SparkConf conf, PrintWriter out) {
-    this(study, conf, out, false);
+    this(study, conf, out, false, Optional.empty());
   }
 
   /**
    * @param force take the study's lease over even from a driver that renewed it lately
    */
   public StudyDriver(Study study, SparkConf conf, PrintWriter out, boolean force) {
+    this(study, conf, out, force, Optional.empty());
+  }
+
+  /**
+   * @param liveReportEvery when present, report.html is refreshed this often while the study
+   *     trains, and shortly after each commit ({@link LiveReport})
+   */
+  public StudyDriver(
+      Study study, SparkConf conf, PrintWriter out, Optional<Duration> liveReportEvery) {
+    this(study, conf, out, false, liveReportEvery);
+  }
+
+  /**
+   * @param force take the study's lease over even from a driver that renewed it lately
+   * @param liveReportEvery when present, report.html is refreshed this often while the study
+   *     trains, and shortly after each commit ({@link LiveReport})
+   */
+  public StudyDriver(
+      Study study,
+      SparkConf conf,
+      PrintWriter out,
+      boolean force,
+      Optional<Duration> liveReportEvery) {
     this.study = study;
     this.conf = conf;
     this.out = out;
     this.force = force;
+    this.liveReportEvery = liveReportEvery;
   }
 
   /** What runs after the study's trials while the driver still holds the study's lease. */
@@ -138,8 +164,11 @@ public final class StudyDriver {
         java.nio.file.Path.of(folder.root().toUri()).resolve(SparkTaskLog.FILE_NAME);
     progress.sparkTracesIn(taskLog.toString());
     SparkTaskLog routed = SparkTaskLog.open(taskLog);
-    try (SparkSession spark = SparkSessions.start(conf)) {
-      fanOut(spark, pending, folder, hadoopSettings, progress, table, lease);
+    // The live report closes before the session: its last refresh finishes before this returns,
+    // so the final analysis (run(Afterwards), still under the lease) overwrites it, not races it.
+    try (SparkSession spark = SparkSessions.start(conf);
+        LiveReport live = liveReport(folder)) {
+      fanOut(spark, pending, folder, hadoopSettings, progress, table, lease, live);
     } finally {
       routed.close();
     }
@@ -158,7 +187,8 @@ public final class StudyDriver {
       Map<String, String> hadoopSettings,
       StudyProgress progress,
       TrialsTable table,
-      StudyLease lease)
+      StudyLease lease,
+      LiveReport live)
       throws IOException, InterruptedException {
     SparkConf running = spark.sparkContext().getConf();
     TrialTask task =
@@ -179,6 +209,7 @@ public final class StudyDriver {
         context.parallelize(pending, pending.size()).map(task).collectAsync();
     TrialCommit commit = new TrialCommit(folder);
     long lastSummary = System.nanoTime();
+    int completed = progress.completed();
     try {
       while (true) {
         try {
@@ -195,6 +226,10 @@ public final class StudyDriver {
           if (progress.changedSinceRows()) {
             table.write(progress.rows());
           }
+          if (progress.completed() > completed) {
+            completed = progress.completed();
+            live.trialCommitted();
+          }
           if (System.nanoTime() - lastSummary > SUMMARY_NANOS) {
             progress.logSummary();
             lastSummary = System.nanoTime();
@@ -209,6 +244,32 @@ public final class StudyDriver {
       table.write(progress.rows());
     }
     progress.logSummary();
+  }
+
+  /** The live report, or one that never refreshes when the study runs without. */
+  private LiveReport liveReport(StudyFolder folder) {
+    String label = "study " + study.name();
+    if (liveReportEvery.isEmpty()) {
+      return LiveReport.none();
+    }
+    Duration every = liveReportEvery.get();
+    out.printf(
+        "[%s] live report: %s, refreshed every %s and when trials commit%n",
+        label, new Path(folder.root(), "report.html"), describe(every));
+    return LiveReport.start(
+        new LiveAnalysisProcess(
+            folder.root().toString(), java.nio.file.Path.of(folder.root().toUri())),
+        every,
+        out,
+        label);
+  }
+
+  private static String describe(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds == 0) {
+      return duration.toMillis() + " ms";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
   }
 
   /** Env steps from the running trials' run.json, and outcomes their tasks have left. */

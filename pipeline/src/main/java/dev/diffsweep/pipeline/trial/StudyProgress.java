@@ -129,6 +129,17 @@ public final class StudyProgress {
     }
   }
 
+  /** How many trials are completed (committed), in this run or before. */
+  public synchronized int completed() {
+    int completed = 0;
+    for (Entry entry : entries.values()) {
+      if (entry.status == TrialStatus.COMPLETED) {
+        completed++;
+      }
+    }
+    return completed;
+  }
+
   /** The running trials' ids. */
   public synchronized List<String> running() {
     List<String> ids = new ArrayList<>();

@@ -206,7 +206,7 @@ public record TrainerLauncher(
     }
   }
 
-  static List<String> projectJvmOptions() {
+  public static List<String> projectJvmOptions() {
     try (InputStream in =
         TrainerLauncher.class.getClassLoader().getResourceAsStream(JVM_ARGS_RESOURCE)) {
       if (in == null) {
@@ -226,7 +226,7 @@ public record TrainerLauncher(
   }
 
   /** java.class.path plus the jars Spark added to the task's class loaders (the app jar). */
-  static List<String> classpathOfThisJvm() {
+  public static List<String> classpathOfThisJvm() {
     Set<String> entries = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (!entry.isEmpty()) {
