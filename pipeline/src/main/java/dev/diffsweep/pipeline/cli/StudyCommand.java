@@ -70,13 +70,7 @@ final class StudyCommand implements Callable<Integer> {
       description = "Main class of the trainer JVMs (tests use a contract trainer).")
   String trainerMain;
 
-  @Option(
-      names = "--force",
-      description =
-          "Take the study over from another driver whose lease on the study folder has not"
-              + " expired yet (use only when that driver is gone: two drivers on one study"
-              + " corrupt its tables).")
-  boolean force;
+  @Mixin LeaseTakeover takeover;
 
   @Mixin StudyLimits limits;
 
@@ -103,7 +97,7 @@ final class StudyCommand implements Callable<Integer> {
     // The analysis writes into the study folder too: it runs under the driver's lease, after the
     // live report's last refresh (the live refresher itself takes no lease).
     StudyDriver.Result result =
-        new StudyDriver(study, conf, out, force, live)
+        new StudyDriver(study, conf, out, takeover.force, live)
             .run(
                 done -> {
                   if (!noAnalysis) {

@@ -41,13 +41,7 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--trainer-main", hidden = true, description = "Main class of the trainers.")
   String trainerMain;
 
-  @Option(
-      names = "--force",
-      description =
-          "Take the study over from another driver whose lease on the study folder has not"
-              + " expired yet (use only when that driver is gone: two drivers on one study"
-              + " corrupt its tables).")
-  boolean force;
+  @Mixin LeaseTakeover takeover;
 
   @Mixin StudyLimits limits;
 
@@ -74,7 +68,7 @@ final class TuneCommand implements Callable<Integer> {
     }
     // The analysis writes into the study folder too: it runs under the driver's lease.
     TuneDriver.Result result =
-        new TuneDriver(study, conf, out, force)
+        new TuneDriver(study, conf, out, takeover.force)
             .run(
                 done -> {
                   report(out, study, done);

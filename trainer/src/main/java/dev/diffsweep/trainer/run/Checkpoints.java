@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -63,8 +64,9 @@ public final class Checkpoints {
     Path temporary = runDir.resolve("checkpoint.tmp");
     deleteRecursively(temporary);
     Files.createDirectories(temporary);
+    Optional<ReplayBuffer> buffer = agent.replayBuffer();
     List<ReplaySegments.Segment> segments =
-        agent.replayBuffer().isPresent() ? replay.persist(agent.replayBuffer().get()) : List.of();
+        buffer.isPresent() ? replay.persist(buffer.get()) : List.of();
     try (StateWriter out = new StateWriter(Files.newOutputStream(temporary.resolve(AGENT)))) {
       agent.write(out);
     }
@@ -133,8 +135,9 @@ public final class Checkpoints {
       try (StateReader in = new StateReader(Files.newInputStream(dir.resolve(AGENT)))) {
         agent.read(in);
       }
-      if (agent.replayBuffer().isPresent()) {
-        ReplayBuffer buffer = agent.replayBuffer().get();
+      Optional<ReplayBuffer> replayBuffer = agent.replayBuffer();
+      if (replayBuffer.isPresent()) {
+        ReplayBuffer buffer = replayBuffer.get();
         if (format == INLINE_REPLAY_FORMAT) {
           // Every held row came from agent.bin: the next checkpoint writes them all once.
           replay.adopt(List.of(), buffer.oldestRow());
