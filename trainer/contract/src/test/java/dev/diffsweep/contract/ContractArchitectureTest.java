@@ -2,24 +2,20 @@ package dev.diffsweep.contract;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /** The contract is shared by every module, so it may depend on nothing but the JDK. */
+@AnalyzeClasses(
+    packages = "dev.diffsweep.contract",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ContractArchitectureTest {
-  private static final JavaClasses CONTRACT =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.diffsweep.contract");
-
-  @Test
-  void dependsOnTheJdkOnly() {
-    classes()
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("dev.diffsweep.contract..", "java..")
-        .check(CONTRACT);
-  }
+  @ArchTest
+  static final ArchRule dependsOnTheJdkOnly =
+      classes()
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.diffsweep.contract..", "java..");
 }
