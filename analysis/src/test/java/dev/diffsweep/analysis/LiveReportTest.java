@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,18 +25,8 @@ class LiveReportTest {
   private static final AnalysisOptions OPTIONS =
       AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(200, 0.95, 5));
 
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   @TempDir Path folder;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   @Test
   void aRunningTrialsPartialCurveIsDrawnMarkedRunningAndLeavesTheStatisticsAlone()

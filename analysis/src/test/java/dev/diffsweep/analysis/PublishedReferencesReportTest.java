@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +21,13 @@ class PublishedReferencesReportTest {
       AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(200, 0.95, 5));
 
   @TempDir static Path folder;
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   private static String study;
   private static String report;
   private static String section;
 
   @BeforeAll
   static void analyseAStudyWithItsOwnReferences() throws Exception {
-    spark = LocalSpark.start();
     study =
         SyntheticStudy.write(
             spark,
@@ -51,11 +49,6 @@ class PublishedReferencesReportTest {
     report = Files.readString(Path.of(StudyAnalysis.run(spark, study, OPTIONS).reportPath()));
     int start = report.indexOf("<h2>Published references</h2>");
     section = start < 0 ? "" : report.substring(start, report.indexOf("<h2>", start + 4));
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test

@@ -32,14 +32,13 @@ class StudyAnalysisTest {
       AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(500, 0.95, 11));
 
   @TempDir static Path folder;
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   private static String study;
   private static AnalysisResult result;
   private static Connection duckdb;
 
   @BeforeAll
   static void analyseAPartlyCommittedStudy() throws SQLException {
-    spark = LocalSpark.start();
     study =
         SyntheticStudy.write(
             spark,
@@ -52,7 +51,6 @@ class StudyAnalysisTest {
   @AfterAll
   static void stop() throws SQLException {
     duckdb.close();
-    spark.stop();
   }
 
   @Test

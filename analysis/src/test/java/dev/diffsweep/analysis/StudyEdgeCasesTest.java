@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +23,8 @@ class StudyEdgeCasesTest {
       new SyntheticStudy.Spec(
           "tiny", List.of("sac"), List.of("Hopper-v4"), 3, 5, 100, 0, List.of(10));
 
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   @TempDir Path folder;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   @Test
   void aStudyWithoutCommittedTrialsReportsWhatExists() throws IOException {

@@ -50,7 +50,7 @@ class TuningReportTest {
               5, "pruned", Map.of("policy_lr", "0.0002", "batch_size", "64"), "0:2.0;1:1.0", null));
 
   @TempDir static Path folder;
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   private static Connection duckdb;
   private static String maximized;
   private static String minimized;
@@ -59,7 +59,6 @@ class TuningReportTest {
 
   @BeforeAll
   static void analyseTuningAndGridStudies() throws SQLException {
-    spark = LocalSpark.start();
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
     maximized =
         SyntheticTuningStudy.write(
@@ -81,7 +80,6 @@ class TuningReportTest {
   @AfterAll
   static void stop() throws SQLException {
     duckdb.close();
-    spark.stop();
   }
 
   @Test

@@ -13,17 +13,15 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TrialCurveQueriesTest {
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   private static TrialCurveQueries queries;
 
   @BeforeAll
   static void evaluationsOfTwoTrials() {
-    spark = LocalSpark.start();
     StructType schema =
         new StructType()
             .add("algorithm", DataTypes.StringType)
@@ -43,11 +41,6 @@ class TrialCurveQueriesTest {
             RowFactory.create("sac", "T", "b", 250L, Double.NaN));
     Dataset<Row> evaluations = spark.createDataFrame(rows, schema);
     queries = new TrialCurveQueries(spark, evaluations, 6, 0.1);
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
   }
 
   @Test

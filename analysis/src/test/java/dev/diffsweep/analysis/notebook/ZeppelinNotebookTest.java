@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +40,12 @@ class ZeppelinNotebookTest {
   private static final Pattern FORM = Pattern.compile("\\$\\{([A-Za-z_]+)(=([^}]*))?\\}");
 
   @TempDir static Path folder;
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   private static JsonObject note;
   private static Map<String, String> forms;
 
   @BeforeAll
   static void analyseAFixtureStudy() throws IOException {
-    spark = LocalSpark.start();
     String study =
         SyntheticStudy.write(
             spark, folder.resolve("zeppelin").toString(), SyntheticStudy.Spec.small("zeppelin"));
@@ -67,11 +65,6 @@ class ZeppelinNotebookTest {
     forms =
         Map.of("study", study, "task", "Walker2d-v4", "algorithm", "diffsac", "trial_id", trial);
     note = JsonParser.parseString(Files.readString(NOTEBOOK)).getAsJsonObject();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
   }
 
   @Test

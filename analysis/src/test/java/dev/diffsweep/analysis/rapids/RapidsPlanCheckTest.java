@@ -14,7 +14,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RapidsPlanCheckTest {
   private static final String JAR = System.getenv("DIFFSWEEP_RAPIDS_JAR");
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   @TempDir static Path folder;
 
   @BeforeAll
-  static void startSpark() {
+  static void needsTheRapidsJar() {
     assumeTrue(JAR != null && new File(JAR).isFile(), "DIFFSWEEP_RAPIDS_JAR is not set");
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-    }
   }
 
   @Test

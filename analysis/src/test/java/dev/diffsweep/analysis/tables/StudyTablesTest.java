@@ -8,24 +8,12 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StudyTablesTest {
-  private static SparkSession spark;
+  private static final SparkSession spark = LocalSpark.session();
   @TempDir Path folder;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   @Test
   void readsCommittedTrialsOnlyAndKeepsTrialIdsThatLookLikeNumbersAsStrings() {
