@@ -155,40 +155,41 @@ public final class StudyPlots {
   }
 
   private static java.util.Optional<PlotImage> aggregate(ResultTable curves) {
-    BandChart chart =
+    return bandChart(
         new BandChart(
             "aggregate-iqm",
             "All tasks: IQM of normalised return (95% stratified-bootstrap CI)",
             "fraction of training budget",
-            "normalised return");
-    bySeries(curves)
-        .forEach(
-            (label, rows) ->
-                chart.add(
-                    label,
-                    column(curves, rows, "budget_fraction"),
-                    column(curves, rows, "iqm"),
-                    column(curves, rows, "iqm_ci_low"),
-                    column(curves, rows, "iqm_ci_high")));
-    return chart.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(chart.render());
+            "normalised return"),
+        curves,
+        "budget_fraction",
+        "iqm");
   }
 
   private static java.util.Optional<PlotImage> profile(ResultTable profile) {
-    BandChart chart =
+    return bandChart(
         new BandChart(
             "performance-profile",
             "Performance profile: fraction of runs with normalised final return > tau",
             "tau",
-            "fraction of runs");
-    bySeries(profile)
+            "fraction of runs"),
+        profile,
+        "tau",
+        "fraction");
+  }
+
+  /** One band per series: {@code y} with its {@code y_ci_low}..{@code y_ci_high} interval. */
+  private static java.util.Optional<PlotImage> bandChart(
+      BandChart chart, ResultTable table, String x, String y) {
+    bySeries(table)
         .forEach(
             (label, rows) ->
                 chart.add(
                     label,
-                    column(profile, rows, "tau"),
-                    column(profile, rows, "fraction"),
-                    column(profile, rows, "fraction_ci_low"),
-                    column(profile, rows, "fraction_ci_high")));
+                    column(table, rows, x),
+                    column(table, rows, y),
+                    column(table, rows, y + "_ci_low"),
+                    column(table, rows, y + "_ci_high")));
     return chart.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(chart.render());
   }
 

@@ -7,6 +7,7 @@ import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.references.ReferenceComparison;
 import dev.diffsweep.analysis.stats.Statistic;
 import dev.diffsweep.analysis.summary.GroupKey;
+import dev.diffsweep.analysis.summary.ReportNumbers;
 import dev.diffsweep.analysis.summary.ResultTable;
 import dev.diffsweep.analysis.summary.StudyResults;
 import dev.diffsweep.analysis.summary.Verdict;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -117,9 +117,9 @@ public final class HtmlReport {
               comparison.get(row, "seeds") + " / " + comparison.get(row, "base_seeds"),
               estimate(comparison, row, "final_return_iqm"),
               estimate(comparison, row, "base_final_return_iqm"),
-              number(comparison.get(row, "auc_iqm"))
+              ReportNumbers.format(comparison.get(row, "auc_iqm"))
                   + " / "
-                  + number(comparison.get(row, "base_auc_iqm")),
+                  + ReportNumbers.format(comparison.get(row, "base_auc_iqm")),
               estimate(comparison, row, "sample_efficiency_ratio"),
               estimate(comparison, row, "probability_of_improvement"),
               comparison.get(row, "verdict")));
@@ -187,7 +187,7 @@ public final class HtmlReport {
               curve.seed(),
               curve.evaluations(),
               (long) curve.envSteps()[last],
-              number(curve.returns()[last])));
+              ReportNumbers.format(curve.returns()[last])));
     }
     table(
         List.of(
@@ -266,7 +266,7 @@ public final class HtmlReport {
                 r.task(),
                 ReferenceComparison.steps(r.budget()),
                 r.metric().text(),
-                number(r.mean()) + " ± " + number(r.std()),
+                ReportNumbers.format(r.mean()) + " ± " + ReportNumbers.format(r.std()),
                 r.seeds(),
                 iqm == null ? "" : ReferenceComparison.sentence(iqm, budget, task, r)));
       }
@@ -470,7 +470,7 @@ public final class HtmlReport {
         "Thresholds: "
             + escape(
                 r.thresholdByTask().entrySet().stream()
-                    .map(e -> e.getKey() + " " + number(e.getValue()))
+                    .map(e -> e.getKey() + " " + ReportNumbers.format(e.getValue()))
                     .collect(Collectors.joining(", ")))
             + ".");
     resultTable(
@@ -536,7 +536,7 @@ public final class HtmlReport {
                     .append(" with ")
                     .append(escape(winner.configuration().label()))
                     .append(": objective ")
-                    .append(number(winner.configuration().objective()))
+                    .append(ReportNumbers.format(winner.configuration().objective()))
                     .append(".</p>\n"),
             () ->
                 html.append("<p class=\"note\">No configuration has completed yet, so none is")
@@ -552,7 +552,7 @@ public final class HtmlReport {
       List<Object> cells =
           new ArrayList<>(List.of(ranked.rank(), configuration.number(), configuration.configId()));
       parameters.forEach(p -> cells.add(configuration.parameters().getOrDefault(p, "")));
-      cells.add(number(configuration.objective()));
+      cells.add(ReportNumbers.format(configuration.objective()));
       cells.add(ranked.seedObjectives().length);
       cells.add(overSeeds(ranked, Statistic.IQM));
       cells.add(overSeeds(ranked, Statistic.MEAN));
@@ -644,26 +644,18 @@ public final class HtmlReport {
     String lowColumn = column + "_ci_low";
     boolean hasInterval = List.of(table.schema().fieldNames()).contains(lowColumn);
     if (!hasInterval) {
-      return number(value);
+      return ReportNumbers.format(value);
     }
     return withInterval(value, table.get(row, lowColumn), table.get(row, column + "_ci_high"));
   }
 
   private static String withInterval(Double value, Double low, Double high) {
-    return number(value) + " [" + number(low) + ", " + number(high) + "]";
-  }
-
-  static String number(Double value) {
-    if (value == null || value.isNaN()) {
-      return "n/a";
-    }
-    if (value.isInfinite()) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    double magnitude = Math.abs(value);
-    return magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)
-        ? String.format(Locale.ROOT, "%.3g", value)
-        : String.format(Locale.ROOT, magnitude >= 100 ? "%.1f" : "%.3f", value);
+    return ReportNumbers.format(value)
+        + " ["
+        + ReportNumbers.format(low)
+        + ", "
+        + ReportNumbers.format(high)
+        + "]";
   }
 
   private static String seedList(List<TrialRecord> trials) {

@@ -148,12 +148,13 @@ public final class StudyStatistics {
       baseGroup(g.key(), stats.keySet())
           .ifPresent(base -> pairStats.put(g.key(), pairStats(g, stats.get(base))));
     }
+    Map<GroupKey, AcrossTasks> across = acrossTasks(normalization);
     return new StudyResults(
-        comparisonTable(stats, pairStats, normalization),
+        comparisonTable(stats, pairStats, across),
         curvesTable(stats),
         summaryTable(stats, pairStats, thresholdByTask),
         aggregateCurvesTable(normalization),
-        aggregateTable(normalization),
+        aggregateTable(across),
         performanceProfileTable(normalization),
         thresholdByTask);
   }
@@ -216,16 +217,10 @@ public final class StudyStatistics {
             .statistics("final_return_")
             .statistics("auc_")
             .real("threshold")
-            .real("steps_to_threshold")
-            .real("steps_to_threshold_ci_low")
-            .real("steps_to_threshold_ci_high")
+            .estimate("steps_to_threshold")
             .string("base_algorithm")
-            .real("sample_efficiency_ratio")
-            .real("sample_efficiency_ratio_ci_low")
-            .real("sample_efficiency_ratio_ci_high")
-            .real("probability_of_improvement")
-            .real("probability_of_improvement_ci_low")
-            .real("probability_of_improvement_ci_high");
+            .estimate("sample_efficiency_ratio")
+            .estimate("probability_of_improvement");
     List<Row> rows = new ArrayList<>();
     for (GroupStats g : stats.values()) {
       GroupKey key = g.key();
@@ -289,7 +284,7 @@ public final class StudyStatistics {
   private ResultTable comparisonTable(
       Map<GroupKey, GroupStats> stats,
       Map<GroupKey, PairStats> pairStats,
-      ScoreNormalization normalization) {
+      Map<GroupKey, AcrossTasks> across) {
     List<Row> rows = new ArrayList<>();
     pairStats.forEach(
         (key, pair) -> {
@@ -308,25 +303,21 @@ public final class StudyStatistics {
           row.add(Verdict.of(pair.improvement().interval()).word());
           rows.add(RowFactory.create(row.toArray()));
         });
-    Map<GroupKey, List<TrialResult>> across = acrossTasks();
-    for (Map.Entry<GroupKey, List<TrialResult>> e : across.entrySet()) {
-      GroupKey key = e.getKey();
-      Optional<GroupKey> base = baseGroup(key, across.keySet());
-      Optional<ProbabilityOfImprovement.Estimate> poi =
-          base.flatMap(b -> aggregateImprovement(e.getValue(), across.get(b), normalization, key));
-      if (poi.isEmpty()) {
+    for (AcrossTasks a : across.values()) {
+      if (a.improvement().isEmpty()) {
         continue;
       }
-      List<TrialResult> baseRuns = across.get(base.get());
+      Optional<ProbabilityOfImprovement.Estimate> poi = a.improvement();
+      AcrossTasks base = across.get(a.base().get());
       List<Object> row = new ArrayList<>();
       row.add(ACROSS_TASKS);
-      row.add(key.algorithm());
-      row.add(base.get().algorithm());
-      row.add(key.config());
-      row.add(e.getValue().size());
-      row.add(baseRuns.size());
-      appendIqm(row, aggregateEstimate(key, e.getValue(), normalization));
-      appendIqm(row, aggregateEstimate(base.get(), baseRuns, normalization));
+      row.add(a.key().algorithm());
+      row.add(base.key().algorithm());
+      row.add(a.key().config());
+      row.add(a.runs().size());
+      row.add(base.runs().size());
+      appendIqm(row, a.score());
+      appendIqm(row, base.score());
       row.add(null);
       row.add(null);
       row.add(null);
@@ -352,20 +343,12 @@ public final class StudyStatistics {
           .string("config")
           .integer("seeds")
           .integer("base_seeds")
-          .real("final_return_iqm")
-          .real("final_return_iqm_ci_low")
-          .real("final_return_iqm_ci_high")
-          .real("base_final_return_iqm")
-          .real("base_final_return_iqm_ci_low")
-          .real("base_final_return_iqm_ci_high")
+          .estimate("final_return_iqm")
+          .estimate("base_final_return_iqm")
           .real("auc_iqm")
           .real("base_auc_iqm")
-          .real("sample_efficiency_ratio")
-          .real("sample_efficiency_ratio_ci_low")
-          .real("sample_efficiency_ratio_ci_high")
-          .real("probability_of_improvement")
-          .real("probability_of_improvement_ci_low")
-          .real("probability_of_improvement_ci_high")
+          .estimate("sample_efficiency_ratio")
+          .estimate("probability_of_improvement")
           .string("verdict");
 
   private void appendIqm(List<Object> row, PointwiseEstimate estimate) {
@@ -485,7 +468,7 @@ public final class StudyStatistics {
     return new ResultTable("aggregate_curves", schema.build(), rows);
   }
 
-  private ResultTable aggregateTable(ScoreNormalization normalization) {
+  private ResultTable aggregateTable(Map<GroupKey, AcrossTasks> across) {
     TableSchema schema =
         new TableSchema()
             .string("algorithm")
@@ -494,29 +477,52 @@ public final class StudyStatistics {
             .integer("trials")
             .statistics("normalized_score_")
             .string("base_algorithm")
-            .real("probability_of_improvement")
-            .real("probability_of_improvement_ci_low")
-            .real("probability_of_improvement_ci_high");
-    Map<GroupKey, List<TrialResult>> across = acrossTasks();
+            .estimate("probability_of_improvement");
     List<Row> rows = new ArrayList<>();
-    for (Map.Entry<GroupKey, List<TrialResult>> e : across.entrySet()) {
-      GroupKey key = e.getKey();
-      List<TrialResult> runs = e.getValue();
-      PointwiseEstimate estimate = aggregateEstimate(key, runs, normalization);
-      List<Object> row = new ArrayList<>(List.of(key.algorithm(), key.config()));
-      row.add((int) runs.stream().map(r -> r.trial().task()).distinct().count());
-      row.add(runs.size());
-      StatisticCells.append(row, estimate, 0);
-      Optional<GroupKey> base = baseGroup(key, across.keySet());
-      row.add(base.map(GroupKey::algorithm).orElse(null));
-      Optional<ProbabilityOfImprovement.Estimate> poi =
-          base.flatMap(b -> aggregateImprovement(runs, across.get(b), normalization, key));
+    for (AcrossTasks a : across.values()) {
+      List<Object> row = new ArrayList<>(List.of(a.key().algorithm(), a.key().config()));
+      row.add((int) a.runs().stream().map(r -> r.trial().task()).distinct().count());
+      row.add(a.runs().size());
+      StatisticCells.append(row, a.score(), 0);
+      row.add(a.base().map(GroupKey::algorithm).orElse(null));
+      Optional<ProbabilityOfImprovement.Estimate> poi = a.improvement();
       row.add(poi.map(ProbabilityOfImprovement.Estimate::probability).orElse(null));
       row.add(poi.map(p -> p.interval().low()).orElse(null));
       row.add(poi.map(p -> p.interval().high()).orElse(null));
       rows.add(RowFactory.create(row.toArray()));
     }
     return new ResultTable("aggregate", schema.build(), rows);
+  }
+
+  /**
+   * One (algorithm, config) over all its tasks: its normalised final returns' estimate and, where
+   * it has a base, P(it > base) over the tasks both were run on. The aggregate and comparison
+   * tables both read it, so each bootstrap runs once.
+   */
+  private record AcrossTasks(
+      GroupKey key,
+      List<TrialResult> runs,
+      PointwiseEstimate score,
+      Optional<GroupKey> base,
+      Optional<ProbabilityOfImprovement.Estimate> improvement) {}
+
+  private Map<GroupKey, AcrossTasks> acrossTasks(ScoreNormalization normalization) {
+    Map<GroupKey, List<TrialResult>> runsByGroup = acrossTasks();
+    Map<GroupKey, AcrossTasks> result = new TreeMap<>(GROUP_ORDER);
+    runsByGroup.forEach(
+        (key, runs) -> {
+          Optional<GroupKey> base = baseGroup(key, runsByGroup.keySet());
+          result.put(
+              key,
+              new AcrossTasks(
+                  key,
+                  runs,
+                  aggregateEstimate(key, runs, normalization),
+                  base,
+                  base.flatMap(
+                      b -> aggregateImprovement(runs, runsByGroup.get(b), normalization, key))));
+        });
+    return result;
   }
 
   /** Normalised final returns across tasks, bootstrapped within tasks (stratified). */
@@ -571,13 +577,7 @@ public final class StudyStatistics {
 
   private ResultTable performanceProfileTable(ScoreNormalization normalization) {
     TableSchema schema =
-        new TableSchema()
-            .string("algorithm")
-            .string("config")
-            .real("tau")
-            .real("fraction")
-            .real("fraction_ci_low")
-            .real("fraction_ci_high");
+        new TableSchema().string("algorithm").string("config").real("tau").estimate("fraction");
     Map<GroupKey, List<TrialResult>> across = acrossTasks();
     double lowest = Double.POSITIVE_INFINITY;
     double highest = Double.NEGATIVE_INFINITY;

@@ -30,11 +30,14 @@ public final class TableSchema {
    */
   public TableSchema statistics(String prefix) {
     for (Statistic s : Statistic.values()) {
-      real(prefix + s.columnName());
-      real(prefix + s.columnName() + "_ci_low");
-      real(prefix + s.columnName() + "_ci_high");
+      estimate(prefix + s.columnName());
     }
     return this;
+  }
+
+  /** An estimate with its interval: {@code name}, {@code name_ci_low}, {@code name_ci_high}. */
+  public TableSchema estimate(String name) {
+    return real(name).real(name + "_ci_low").real(name + "_ci_high");
   }
 
   public StructType build() {

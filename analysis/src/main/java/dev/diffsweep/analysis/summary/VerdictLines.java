@@ -30,23 +30,16 @@ public final class VerdictLines {
               comparison.<String>get(row, "base_algorithm"),
               config == null || config.isEmpty() ? "" : " [" + config + "]",
               comparison.<String>get(row, "verdict"),
-              number(comparison.get(row, "probability_of_improvement")),
-              number(comparison.get(row, "probability_of_improvement_ci_low")),
-              number(comparison.get(row, "probability_of_improvement_ci_high")),
+              ReportNumbers.format(comparison.get(row, "probability_of_improvement")),
+              ReportNumbers.format(comparison.get(row, "probability_of_improvement_ci_low")),
+              ReportNumbers.format(comparison.get(row, "probability_of_improvement_ci_high")),
               acrossTasks ? "normalised score" : "return",
-              number(comparison.get(row, "final_return_iqm")),
-              number(comparison.get(row, "base_final_return_iqm")),
+              ReportNumbers.format(comparison.get(row, "final_return_iqm")),
+              ReportNumbers.format(comparison.get(row, "base_final_return_iqm")),
               comparison.<Integer>get(row, "seeds"),
               comparison.<Integer>get(row, "base_seeds")));
     }
     lines.add("verdict rule: " + Verdict.RULE);
     return lines;
-  }
-
-  private static String number(Double value) {
-    if (value == null) {
-      return "n/a";
-    }
-    return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.3f", value);
   }
 }
