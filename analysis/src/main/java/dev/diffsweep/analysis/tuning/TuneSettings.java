@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import dev.diffsweep.contract.Direction;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

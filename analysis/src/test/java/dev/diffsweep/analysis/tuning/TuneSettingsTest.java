@@ -2,6 +2,7 @@ package dev.diffsweep.analysis.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diffsweep.contract.Direction;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

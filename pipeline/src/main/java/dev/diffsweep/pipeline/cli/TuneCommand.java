@@ -5,8 +5,8 @@ import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.TuneDriver;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -84,7 +84,7 @@ final class TuneCommand implements Callable<Integer> {
     TuningHistory history = result.state().history();
     out.printf("[tune %s] report (%s):%n", study.name(), history.direction());
     out.printf("  %-4s %-10s %-5s %-12s %s%n", "#", "status", "rung", "value", "configuration");
-    for (TrialRecord trial : history.trials()) {
+    for (TuningTrial trial : history.trials()) {
       String value =
           trial.value().isPresent() ? String.format("%.2f", trial.value().getAsDouble()) : "-";
       out.printf(

@@ -11,7 +11,7 @@ import dev.diffsweep.pipeline.trial.TuningTrials;
 import dev.diffsweep.pipeline.tune.EvaluationPoint;
 import dev.diffsweep.pipeline.tune.RunRequest;
 import dev.diffsweep.pipeline.tune.RunResult;
-import dev.diffsweep.pipeline.tune.TrialRunner;
+import dev.diffsweep.pipeline.tune.RungTrainer;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.trainer.cli.RunFailedException;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
  * each a trainer JVM that stops at the rung's budget and resumes there at the next rung. Spark
  * starts with the first rung that has something to train, so a finished tuning needs none.
  */
-final class SparkTrialRunner implements TrialRunner, AutoCloseable {
+final class SparkTrialRunner implements RungTrainer, AutoCloseable {
   private final Study study;
   private final SearchSpace space;
   private final SparkConf conf;

@@ -13,8 +13,9 @@ import dev.diffsweep.pipeline.trial.TuningTrials;
 import dev.diffsweep.pipeline.tune.TuneSpec;
 import dev.diffsweep.pipeline.tune.Tuner;
 import dev.diffsweep.pipeline.tune.pruner.RungSchedule;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningState;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
+import dev.diffsweep.pipeline.tune.state.TuningTrialRow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -132,14 +133,14 @@ public final class TuneDriver {
       this.commit = commit;
     }
 
-    void write(TuningState state, List<TrialRecord> update) {
-      Map<Integer, TrialRecord> records = new TreeMap<>();
+    void write(TuningState state, List<TuningTrial> update) {
+      Map<Integer, TuningTrial> records = new TreeMap<>();
       state.history().trials().forEach(record -> records.put(record.number(), record));
       update.forEach(record -> records.put(record.number(), record));
       List<TrialRow> rows = new ArrayList<>();
       try {
-        for (TrialRecord record : records.values()) {
-          var tuning = dev.diffsweep.pipeline.tune.state.TrialRow.of(record, spec.space());
+        for (TuningTrial record : records.values()) {
+          var tuning = TuningTrialRow.of(record, spec.space());
           long envSteps =
               record.rungValues().isEmpty() ? 0 : rungs.budget(record.rungValues().lastKey());
           for (int seed : spec.seeds()) {

@@ -4,6 +4,7 @@ import dev.diffsweep.contract.Tables;
 import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.TrialOutcome;
 import dev.diffsweep.pipeline.trial.TrialRow;
+import dev.diffsweep.pipeline.tune.state.TuningTrialRow;
 import dev.diffsweep.trainer.run.ParquetSchemas;
 import java.io.IOException;
 import java.util.List;
@@ -132,8 +133,8 @@ public final class TrialsTable {
    * The tuner's records kept in the table (one per configuration, from its seeds' rows), or none
    * when there is no table yet.
    */
-  public List<dev.diffsweep.pipeline.tune.state.TrialRow> readTuning() throws IOException {
-    Map<Integer, dev.diffsweep.pipeline.tune.state.TrialRow> byNumber = new TreeMap<>();
+  public List<TuningTrialRow> readTuning() throws IOException {
+    Map<Integer, TuningTrialRow> byNumber = new TreeMap<>();
     if (!folder.fileSystem().exists(file())) {
       return List.of();
     }
@@ -151,7 +152,7 @@ public final class TrialsTable {
                   new com.google.gson.reflect.TypeToken<Map<String, String>>() {}.getType());
           byNumber.put(
               number,
-              new dev.diffsweep.pipeline.tune.state.TrialRow(
+              new TuningTrialRow(
                   number,
                   group.getString("config_id", 0),
                   params,

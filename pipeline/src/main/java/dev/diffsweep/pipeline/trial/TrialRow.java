@@ -1,5 +1,7 @@
 package dev.diffsweep.pipeline.trial;
 
+import dev.diffsweep.pipeline.tune.state.TuningTrialRow;
+
 /**
  * One row of the trials table: the trial and what is known of it now.
  *
@@ -14,7 +16,7 @@ public record TrialRow(
     int attempts,
     long envSteps,
     TrialOutcome outcome,
-    dev.diffsweep.pipeline.tune.state.TrialRow tuning) {
+    TuningTrialRow tuning) {
 
   public TrialRow(
       Trial trial, TrialStatus status, int attempts, long envSteps, TrialOutcome outcome) {

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.pruner.MedianPruner;
 import dev.diffsweep.pipeline.tune.pruner.SuccessiveHalving;
 import dev.diffsweep.pipeline.tune.sampler.GeneticSampler;
@@ -16,11 +17,9 @@ import dev.diffsweep.pipeline.tune.space.FloatParameter;
 import dev.diffsweep.pipeline.tune.space.IntParameter;
 import dev.diffsweep.pipeline.tune.space.Parameter;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
-import dev.diffsweep.pipeline.tune.state.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -106,9 +105,7 @@ public final class TuneBlockParser {
     unknownKeys(tune, "tune", KEYS);
     String directionText = choice(tune, "tune", "direction", DIRECTIONS, "maximize", "direction");
     Direction direction =
-        directionText == null
-            ? Direction.MAXIMIZE
-            : Direction.valueOf(directionText.toUpperCase(Locale.ROOT));
+        directionText == null ? Direction.MAXIMIZE : Direction.parse(directionText);
     int trials = (int) integer(tune, "tune", "trials", DEFAULT_TRIALS, 1);
     int parallelism = (int) integer(tune, "tune", "parallelism", DEFAULT_PARALLELISM, 1);
     int seedsPerTrial = (int) integer(tune, "tune", "seeds-per-trial", 1, 1);

@@ -1,7 +1,7 @@
 package dev.diffsweep.pipeline.tune;
 
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
-import dev.diffsweep.pipeline.tune.state.Direction;
 import java.util.List;
 import java.util.stream.IntStream;
 

@@ -5,9 +5,9 @@ import dev.diffsweep.pipeline.tune.pruner.Pruner;
 import dev.diffsweep.pipeline.tune.pruner.RungSchedule;
 import dev.diffsweep.pipeline.tune.sampler.Sampler;
 import dev.diffsweep.pipeline.tune.space.TrialProposal;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
-import dev.diffsweep.pipeline.tune.state.TrialStatus;
+import dev.diffsweep.pipeline.tune.state.TrialState;
 import dev.diffsweep.pipeline.tune.state.TuningState;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * The tuning loop, free of Spark: propose a cohort of trials, train it rung by rung (one {@link
- * TrialRunner} call per rung), let the pruner cut it down between rungs, repeat until the study's
+ * RungTrainer} call per rung), let the pruner cut it down between rungs, repeat until the study's
  * trial count is proposed.
  *
  * <p>Every step is one update of the {@link TuningState}, recorded before the next starts, and the
@@ -71,7 +71,7 @@ public final class Tuner {
   }
 
   /** Runs until the study's trial count is proposed and every trial finished. */
-  public TuningState run(TuningState state, TrialRunner runner) {
+  public TuningState run(TuningState state, RungTrainer runner) {
     for (int cohort = 0; cohort < state.cohortCount(); cohort++) {
       advance(state, cohort, runner);
     }
@@ -98,27 +98,27 @@ public final class Tuner {
   }
 
   /** Moves one cohort through its rungs until none of its trials is live. */
-  private void advance(TuningState state, int cohort, TrialRunner runner) {
+  private void advance(TuningState state, int cohort, RungTrainer runner) {
     while (true) {
-      List<TrialRecord> live =
+      List<TuningTrial> live =
           state.cohort(cohort).stream().filter(t -> !t.status().isFinished()).toList();
       if (live.isEmpty()) {
         return;
       }
-      int rung = live.stream().mapToInt(TrialRecord::rung).min().orElseThrow();
-      List<TrialRecord> untrained =
+      int rung = live.stream().mapToInt(TuningTrial::rung).min().orElseThrow();
+      List<TuningTrial> untrained =
           live.stream().filter(t -> t.rung() == rung && !t.hasValueAtRung()).toList();
       if (!untrained.isEmpty()) {
         train(state, untrained, rung, runner);
       } else if (rung == pruner.rungs().lastRung()) {
-        state.record(live.stream().map(TrialRecord::completed).toList());
+        state.record(live.stream().map(TuningTrial::completed).toList());
       } else {
         decide(state, cohort, rung);
       }
     }
   }
 
-  private void train(TuningState state, List<TrialRecord> untrained, int rung, TrialRunner runner) {
+  private void train(TuningState state, List<TuningTrial> untrained, int rung, RungTrainer runner) {
     long budget = pruner.rungs().budget(rung);
     progress.accept(
         "rung "
@@ -132,11 +132,11 @@ public final class Tuner {
             + " seeds");
     state.record(
         untrained.stream()
-            .filter(trial -> trial.status() != TrialStatus.RUNNING)
-            .map(TrialRecord::running)
+            .filter(trial -> trial.status() != TrialState.RUNNING)
+            .map(TuningTrial::running)
             .toList());
     List<RunRequest> requests = new ArrayList<>();
-    for (TrialRecord trial : untrained) {
+    for (TuningTrial trial : untrained) {
       requests.add(
           new RunRequest(
               trial.number(), trial.proposal(), rung, budget, pruner.rungs().maxBudget(), seeds));
@@ -144,14 +144,14 @@ public final class Tuner {
     Map<Integer, RunResult> results =
         runner.run(requests).stream()
             .collect(Collectors.toMap(RunResult::number, Function.identity(), (a, b) -> a));
-    List<TrialRecord> scored = new ArrayList<>();
+    List<TuningTrial> scored = new ArrayList<>();
     for (RunRequest request : requests) {
       scored.add(scored(state.byNumber(request.number()), results.get(request.number()), budget));
     }
     state.record(scored);
   }
 
-  private TrialRecord scored(TrialRecord trial, RunResult result, long budget) {
+  private TuningTrial scored(TuningTrial trial, RunResult result, long budget) {
     if (result == null) {
       return trial.failed("the runner returned no result");
     }
@@ -178,11 +178,11 @@ public final class Tuner {
    * already moved on: recomputing gives the same decision), then moves on the live ones.
    */
   private void decide(TuningState state, int cohort, int rung) {
-    List<TrialRecord> atRung =
+    List<TuningTrial> atRung =
         state.cohort(cohort).stream().filter(t -> t.rungValues().containsKey(rung)).toList();
     Set<Integer> survivors = pruner.survivors(rung, atRung, state.history());
-    List<TrialRecord> decided = new ArrayList<>();
-    for (TrialRecord trial : atRung) {
+    List<TuningTrial> decided = new ArrayList<>();
+    for (TuningTrial trial : atRung) {
       if (!trial.status().isFinished() && trial.rung() == rung) {
         decided.add(survivors.contains(trial.number()) ? trial.promoted() : trial.pruned());
       }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.testing.DuckDb;
-import dev.diffsweep.pipeline.tune.state.TrialStatus;
+import dev.diffsweep.pipeline.tune.state.TrialState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class TuneDriverTest {
     assertThat(first.state().history().trials())
         .extracting(t -> t.status())
         .containsExactlyInAnyOrder(
-            TrialStatus.COMPLETED, TrialStatus.COMPLETED, TrialStatus.PRUNED, TrialStatus.PRUNED);
+            TrialState.COMPLETED, TrialState.COMPLETED, TrialState.PRUNED, TrialState.PRUNED);
     // 4 runs to the first rung, then 2 of them on to the second.
     assertThat(first.runsTrained()).isEqualTo(6);
     assertThat(second.runsTrained()).isZero();

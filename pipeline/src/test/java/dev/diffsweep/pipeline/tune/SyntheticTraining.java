@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link TrialRunner} that "trains" by drawing a learning curve from {@link
+ * A {@link RungTrainer} that "trains" by drawing a learning curve from {@link
  * SyntheticProblem#loss}: the return rises linearly towards -loss as steps go by, and each seed
  * adds a small fixed offset. Like the real trainer it keeps a checkpoint per (trial, seed) and
  * continues from it, and it logs every (trial, rung) it trained so tests can see repeats. It can be
  * told to die after some jobs, as a killed driver would.
  */
-public final class SyntheticTraining implements TrialRunner {
+public final class SyntheticTraining implements RungTrainer {
   private final long evaluationEvery;
   private final Map<String, Long> checkpoints;
   private final List<String> trained = new ArrayList<>();

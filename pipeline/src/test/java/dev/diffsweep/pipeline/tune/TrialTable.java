@@ -1,10 +1,10 @@
 package dev.diffsweep.pipeline.tune;
 
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
-import dev.diffsweep.pipeline.tune.state.Direction;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
-import dev.diffsweep.pipeline.tune.state.TrialRow;
 import dev.diffsweep.pipeline.tune.state.TuningState;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
+import dev.diffsweep.pipeline.tune.state.TuningTrialRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,9 +13,9 @@ import java.util.function.Consumer;
  * An in-memory trials table: appends each update's rows, as the pipeline writes one file per
  * update. It can be told to die at an update, before writing it, as a killed driver would.
  */
-final class TrialTable implements Consumer<List<TrialRecord>> {
+final class TrialTable implements Consumer<List<TuningTrial>> {
   private final SearchSpace space;
-  private final List<TrialRow> rows = new ArrayList<>();
+  private final List<TuningTrialRow> rows = new ArrayList<>();
   private int updatesBeforeDying = Integer.MAX_VALUE;
   private int updates;
 
@@ -33,12 +33,12 @@ final class TrialTable implements Consumer<List<TrialRecord>> {
   }
 
   @Override
-  public void accept(List<TrialRecord> update) {
+  public void accept(List<TuningTrial> update) {
     if (updates == updatesBeforeDying) {
       throw new IllegalStateException("driver killed");
     }
     updates++;
-    update.forEach(record -> rows.add(TrialRow.of(record, space)));
+    update.forEach(record -> rows.add(TuningTrialRow.of(record, space)));
   }
 
   /** A new state whose updates go to this table. */

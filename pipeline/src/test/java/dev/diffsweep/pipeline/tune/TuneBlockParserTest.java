@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.pruner.RungSchedule;
 import dev.diffsweep.pipeline.tune.space.CategoricalParameter;
 import dev.diffsweep.pipeline.tune.space.Condition;
 import dev.diffsweep.pipeline.tune.space.FloatParameter;
 import dev.diffsweep.pipeline.tune.space.IntParameter;
-import dev.diffsweep.pipeline.tune.state.Direction;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,16 +3,16 @@ package dev.diffsweep.pipeline.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.pruner.NoPruner;
 import dev.diffsweep.pipeline.tune.pruner.RungSchedule;
 import dev.diffsweep.pipeline.tune.pruner.SuccessiveHalving;
 import dev.diffsweep.pipeline.tune.sampler.RandomSampler;
 import dev.diffsweep.pipeline.tune.sampler.TpeSampler;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
-import dev.diffsweep.pipeline.tune.state.Direction;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
-import dev.diffsweep.pipeline.tune.state.TrialStatus;
+import dev.diffsweep.pipeline.tune.state.TrialState;
 import dev.diffsweep.pipeline.tune.state.TuningState;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,22 +32,22 @@ class TunerTest {
 
     TuningState state = tuner.run(TuningState.empty(Direction.MAXIMIZE), training);
 
-    List<TrialRecord> trials = state.history().trials();
-    List<TrialRecord> bestAtFirstRung =
+    List<TuningTrial> trials = state.history().trials();
+    List<TuningTrial> bestAtFirstRung =
         trials.stream()
-            .sorted(Comparator.comparingDouble((TrialRecord t) -> -t.rungValues().get(0)))
+            .sorted(Comparator.comparingDouble((TuningTrial t) -> -t.rungValues().get(0)))
             .limit(3)
             .toList();
-    assertThat(trials.stream().filter(t -> t.status() == TrialStatus.PRUNED && t.rung() == 0))
+    assertThat(trials.stream().filter(t -> t.status() == TrialState.PRUNED && t.rung() == 0))
         .hasSize(6)
         .doesNotContainAnyElementsOf(bestAtFirstRung);
     assertThat(trials.stream().filter(t -> t.rungValues().containsKey(1)))
-        .extracting(TrialRecord::number)
+        .extracting(TuningTrial::number)
         .containsExactlyInAnyOrderElementsOf(
-            bestAtFirstRung.stream().map(TrialRecord::number).toList());
-    assertThat(trials.stream().filter(t -> t.status() == TrialStatus.PRUNED && t.rung() == 1))
+            bestAtFirstRung.stream().map(TuningTrial::number).toList());
+    assertThat(trials.stream().filter(t -> t.status() == TrialState.PRUNED && t.rung() == 1))
         .hasSize(2);
-    assertThat(trials.stream().filter(t -> t.status() == TrialStatus.COMPLETED))
+    assertThat(trials.stream().filter(t -> t.status() == TrialState.COMPLETED))
         .singleElement()
         .satisfies(best -> assertThat(best.rung()).isEqualTo(2));
     // 9 trials to 1k steps, 3 on from 1k to 3k, 1 on from 3k to 9k; two seeds each.
@@ -59,7 +59,7 @@ class TunerTest {
   @Test
   void aKilledTuningResumesFromItsRowsWithoutRepeatingAndEndsAsAnUninterruptedOne() {
     TrialTable complete = new TrialTable(space);
-    List<TrialRecord> uninterrupted =
+    List<TuningTrial> uninterrupted =
         halvingTuner(12, 4, 2, 4_000)
             .run(complete.emptyState(Direction.MAXIMIZE), new SyntheticTraining(EVALUATION_EVERY))
             .history()
@@ -78,7 +78,7 @@ class TunerTest {
 
       table.dyingAtUpdate(Integer.MAX_VALUE);
       TuningState stored = table.rebuild(Direction.MAXIMIZE);
-      List<TrialRecord> storedTrials = stored.history().trials();
+      List<TuningTrial> storedTrials = stored.history().trials();
       SyntheticTraining second = new SyntheticTraining(EVALUATION_EVERY, checkpoints);
       TuningState resumed = halvingTuner(12, 4, 2, 4_000).run(stored, second);
 
@@ -129,7 +129,7 @@ class TunerTest {
             Objective.standard(),
             new RandomSampler(space, 1),
             new NoPruner(2_000));
-    TrialRunner failingFirst =
+    RungTrainer failingFirst =
         requests -> {
           List<RunResult> results =
               new ArrayList<>(new SyntheticTraining(EVALUATION_EVERY).run(requests));
@@ -140,12 +140,9 @@ class TunerTest {
     TuningState state = tuner.run(TuningState.empty(Direction.MAXIMIZE), failingFirst);
 
     assertThat(state.history().trials())
-        .extracting(TrialRecord::status)
+        .extracting(TuningTrial::status)
         .containsExactly(
-            TrialStatus.FAILED,
-            TrialStatus.COMPLETED,
-            TrialStatus.COMPLETED,
-            TrialStatus.COMPLETED);
+            TrialState.FAILED, TrialState.COMPLETED, TrialState.COMPLETED, TrialState.COMPLETED);
     assertThat(state.byNumber(0).error()).isEqualTo("NaN loss");
   }
 
@@ -161,7 +158,7 @@ class TunerTest {
   }
 
   /** What a tuning decided, without the bookkeeping of revisions. */
-  private static List<String> outcome(List<TrialRecord> trials) {
+  private static List<String> outcome(List<TuningTrial> trials) {
     return trials.stream()
         .map(
             t ->

@@ -1,7 +1,7 @@
 package dev.diffsweep.pipeline.tune.pruner;
 
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +39,7 @@ public final class Hyperband implements Pruner {
   }
 
   @Override
-  public Set<Integer> survivors(int rung, List<TrialRecord> atRung, TuningHistory history) {
+  public Set<Integer> survivors(int rung, List<TuningTrial> atRung, TuningHistory history) {
     return SuccessiveHalving.best(rung, atRung, history, eta);
   }
 }

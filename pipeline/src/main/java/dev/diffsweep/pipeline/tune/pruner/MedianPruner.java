@@ -1,7 +1,7 @@
 package dev.diffsweep.pipeline.tune.pruner;
 
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +39,7 @@ public final class MedianPruner implements Pruner {
   }
 
   @Override
-  public Set<Integer> survivors(int rung, List<TrialRecord> atRung, TuningHistory history) {
+  public Set<Integer> survivors(int rung, List<TuningTrial> atRung, TuningHistory history) {
     Set<Integer> survivors = new TreeSet<>();
     double[] completedLosses =
         history.completed().stream()
@@ -49,7 +49,7 @@ public final class MedianPruner implements Pruner {
     boolean judging =
         completedLosses.length >= Math.max(1, startupTrials) && rungs.budget(rung) >= warmupSteps;
     double median = judging ? median(completedLosses) : Double.POSITIVE_INFINITY;
-    for (TrialRecord trial : atRung) {
+    for (TuningTrial trial : atRung) {
       double loss = history.direction().loss(trial.rungValues().get(rung));
       if (loss <= median) {
         survivors.add(trial.number());

@@ -1,7 +1,7 @@
 package dev.diffsweep.pipeline.tune.pruner;
 
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,7 +25,7 @@ public final class NoPruner implements Pruner {
   }
 
   @Override
-  public Set<Integer> survivors(int rung, List<TrialRecord> atRung, TuningHistory history) {
-    return atRung.stream().map(TrialRecord::number).collect(Collectors.toSet());
+  public Set<Integer> survivors(int rung, List<TuningTrial> atRung, TuningHistory history) {
+    return atRung.stream().map(TuningTrial::number).collect(Collectors.toSet());
   }
 }

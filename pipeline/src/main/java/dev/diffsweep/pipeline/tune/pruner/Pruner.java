@@ -1,7 +1,7 @@
 package dev.diffsweep.pipeline.tune.pruner;
 
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.List;
 import java.util.Set;
 
@@ -25,5 +25,5 @@ public interface Pruner {
    * The numbers of the trials that go on past {@code rung} (never the last rung). Each trial in
    * {@code atRung} is live and has its value at that rung; failed trials are not among them.
    */
-  Set<Integer> survivors(int rung, List<TrialRecord> atRung, TuningHistory history);
+  Set<Integer> survivors(int rung, List<TuningTrial> atRung, TuningHistory history);
 }

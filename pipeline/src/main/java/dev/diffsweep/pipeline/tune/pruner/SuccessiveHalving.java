@@ -1,7 +1,7 @@
 package dev.diffsweep.pipeline.tune.pruner;
 
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -48,19 +48,19 @@ public final class SuccessiveHalving implements Pruner {
   }
 
   @Override
-  public Set<Integer> survivors(int rung, List<TrialRecord> atRung, TuningHistory history) {
+  public Set<Integer> survivors(int rung, List<TuningTrial> atRung, TuningHistory history) {
     return best(rung, atRung, history, eta);
   }
 
   /** The best max(1, floor(n / eta)) trials at a rung, ties to the lower trial number. */
-  static Set<Integer> best(int rung, List<TrialRecord> atRung, TuningHistory history, int eta) {
+  static Set<Integer> best(int rung, List<TuningTrial> atRung, TuningHistory history, int eta) {
     int keep = Math.max(1, atRung.size() / eta);
-    Comparator<TrialRecord> byLoss =
+    Comparator<TuningTrial> byLoss =
         Comparator.comparingDouble(
-            (TrialRecord trial) -> history.direction().loss(trial.rungValues().get(rung)));
+            (TuningTrial trial) -> history.direction().loss(trial.rungValues().get(rung)));
     Set<Integer> survivors = new TreeSet<>();
     atRung.stream()
-        .sorted(byLoss.thenComparingInt(TrialRecord::number))
+        .sorted(byLoss.thenComparingInt(TuningTrial::number))
         .limit(keep)
         .forEach(trial -> survivors.add(trial.number()));
     return survivors;

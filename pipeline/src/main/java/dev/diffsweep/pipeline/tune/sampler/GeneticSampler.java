@@ -3,8 +3,8 @@ package dev.diffsweep.pipeline.tune.sampler;
 import dev.diffsweep.pipeline.tune.space.Parameter;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.pipeline.tune.space.TrialProposal;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import io.jenetics.Alterer;
 import io.jenetics.DoubleChromosome;
 import io.jenetics.DoubleGene;
@@ -90,11 +90,11 @@ public final class GeneticSampler implements Sampler {
   @Override
   public List<TrialProposal> propose(int count, TuningHistory history) {
     SplittableRandom generator = SeededRandom.forBatch(seed, history.size());
-    List<TrialRecord> ranked = history.ranked();
+    List<TuningTrial> ranked = history.ranked();
     if (history.size() < population || ranked.size() < 2) {
       return random.proposeWith(generator, count, history, List.of());
     }
-    List<TrialRecord> parents = ranked.subList(0, Math.min(population, ranked.size()));
+    List<TuningTrial> parents = ranked.subList(0, Math.min(population, ranked.size()));
     long generation = history.size() / population;
     List<TrialProposal> children =
         RandomRegistry.with(generator, r -> breed(count, parents, history, generation));
@@ -105,9 +105,9 @@ public final class GeneticSampler implements Sampler {
   }
 
   private List<TrialProposal> breed(
-      int count, List<TrialRecord> parents, TuningHistory history, long generation) {
+      int count, List<TuningTrial> parents, TuningHistory history, long generation) {
     List<Phenotype<DoubleGene, Double>> pool = new ArrayList<>();
-    for (TrialRecord parent : parents) {
+    for (TuningTrial parent : parents) {
       pool.add(
           Phenotype.of(encode(parent.proposal().params()), generation - 1, history.loss(parent)));
     }

@@ -3,8 +3,8 @@ package dev.diffsweep.pipeline.tune.sampler;
 import dev.diffsweep.pipeline.tune.space.Parameter;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.pipeline.tune.space.TrialProposal;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +74,7 @@ public final class TpeSampler implements Sampler {
   @Override
   public List<TrialProposal> propose(int count, TuningHistory history) {
     SplittableRandom random = SeededRandom.forBatch(seed, history.size());
-    List<TrialRecord> ranked = history.ranked();
+    List<TuningTrial> ranked = history.ranked();
     List<TrialProposal> batch = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     history.trials().forEach(trial -> seen.add(trial.id()));
@@ -104,7 +104,7 @@ public final class TpeSampler implements Sampler {
 
   private Map<String, Object> sampleGuided(
       SplittableRandom random, TuningHistory history, List<TrialProposal> batch) {
-    List<TrialRecord> ranked = history.ranked();
+    List<TuningTrial> ranked = history.ranked();
     int good = gamma(ranked.size());
     List<Map<String, Object>> below = byNumber(ranked.subList(0, good));
     List<Map<String, Object>> above = byNumber(ranked.subList(good, ranked.size()));
@@ -135,7 +135,7 @@ public final class TpeSampler implements Sampler {
   }
 
   /** The trials' configurations, oldest first, as the observation weights expect. */
-  private static List<Map<String, Object>> byNumber(List<TrialRecord> trials) {
+  private static List<Map<String, Object>> byNumber(List<TuningTrial> trials) {
     List<Map<String, Object>> params = new ArrayList<>();
     trials.stream()
         .sorted((a, b) -> Integer.compare(a.number(), b.number()))

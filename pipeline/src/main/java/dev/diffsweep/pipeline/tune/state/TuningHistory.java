@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.tune.state;
 
+import dev.diffsweep.contract.Direction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.Optional;
  *
  * @param trials every proposed trial, by number
  */
-public record TuningHistory(List<TrialRecord> trials, Direction direction) {
+public record TuningHistory(List<TuningTrial> trials, Direction direction) {
 
   public TuningHistory {
-    trials = trials.stream().sorted(Comparator.comparingInt(TrialRecord::number)).toList();
+    trials = trials.stream().sorted(Comparator.comparingInt(TuningTrial::number)).toList();
   }
 
   public static TuningHistory empty(Direction direction) {
@@ -28,17 +29,17 @@ public record TuningHistory(List<TrialRecord> trials, Direction direction) {
     return trials.stream().anyMatch(trial -> trial.id().equals(id));
   }
 
-  public List<TrialRecord> completed() {
-    return trials.stream().filter(t -> t.status() == TrialStatus.COMPLETED).toList();
+  public List<TuningTrial> completed() {
+    return trials.stream().filter(t -> t.status() == TrialState.COMPLETED).toList();
   }
 
   /** Queued and running trials: proposed, result unknown. */
-  public List<TrialRecord> pending() {
+  public List<TuningTrial> pending() {
     return trials.stream().filter(t -> !t.status().isFinished()).toList();
   }
 
   /** The trial's value as a loss (lower is better); only for trials with a {@code value()}. */
-  public double loss(TrialRecord trial) {
+  public double loss(TuningTrial trial) {
     return direction.loss(trial.value().orElseThrow());
   }
 
@@ -47,21 +48,21 @@ public record TuningHistory(List<TrialRecord> trials, Direction direction) {
    * those that got further first and among equals by their value at the rung where they stopped (as
    * Optuna ranks pruned trials). Ties keep proposal order.
    */
-  public List<TrialRecord> ranked() {
-    List<TrialRecord> ranked = new ArrayList<>();
+  public List<TuningTrial> ranked() {
+    List<TuningTrial> ranked = new ArrayList<>();
     ranked.addAll(completed().stream().sorted(Comparator.comparingDouble(this::loss)).toList());
     ranked.addAll(
         trials.stream()
-            .filter(t -> t.status() == TrialStatus.PRUNED && t.value().isPresent())
+            .filter(t -> t.status() == TrialState.PRUNED && t.value().isPresent())
             .sorted(
-                Comparator.comparingInt(TrialRecord::rung)
+                Comparator.comparingInt(TuningTrial::rung)
                     .reversed()
                     .thenComparingDouble(this::loss))
             .toList());
     return ranked;
   }
 
-  public Optional<TrialRecord> best() {
+  public Optional<TuningTrial> best() {
     return completed().stream().min(Comparator.comparingDouble(this::loss));
   }
 }

@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.tune.state;
 
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.pipeline.tune.space.TrialProposal;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
  */
 public final class TuningState {
   private final Direction direction;
-  private final SortedMap<Integer, TrialRecord> trials = new TreeMap<>();
-  private Consumer<List<TrialRecord>> listener = update -> {};
+  private final SortedMap<Integer, TuningTrial> trials = new TreeMap<>();
+  private Consumer<List<TuningTrial>> listener = update -> {};
 
   private TuningState(Direction direction) {
     this.direction = direction;
@@ -30,10 +31,10 @@ public final class TuningState {
   }
 
   /** A state from stored versions of records; of several versions of a trial the latest counts. */
-  public static TuningState fromRecords(Direction direction, Collection<TrialRecord> versions) {
+  public static TuningState fromRecords(Direction direction, Collection<TuningTrial> versions) {
     TuningState state = new TuningState(direction);
-    for (TrialRecord version : versions) {
-      TrialRecord known = state.trials.get(version.number());
+    for (TuningTrial version : versions) {
+      TuningTrial known = state.trials.get(version.number());
       if (known == null || known.revision() < version.revision()) {
         state.trials.put(version.number(), version);
       }
@@ -42,11 +43,11 @@ public final class TuningState {
     return state;
   }
 
-  /** A state from the rows a store kept (see {@link TrialRow}). */
+  /** A state from the rows a store kept (see {@link TuningTrialRow}). */
   public static TuningState fromRows(
-      SearchSpace space, Direction direction, Collection<TrialRow> rows) {
-    List<TrialRecord> versions = new ArrayList<>();
-    for (TrialRow row : rows) {
+      SearchSpace space, Direction direction, Collection<TuningTrialRow> rows) {
+    List<TuningTrial> versions = new ArrayList<>();
+    for (TuningTrialRow row : rows) {
       versions.add(row.toRecord(space));
     }
     return fromRecords(direction, versions);
@@ -56,7 +57,7 @@ public final class TuningState {
    * Who hears of every update, before it takes effect (the pipeline: write the rows of the update
    * as one file). If the listener throws, the update does not happen.
    */
-  public void onUpdate(Consumer<List<TrialRecord>> newListener) {
+  public void onUpdate(Consumer<List<TuningTrial>> newListener) {
     this.listener = newListener;
   }
 
@@ -65,8 +66,8 @@ public final class TuningState {
   }
 
   /** Records new trials, queued at their cohort's first rung, as one update. */
-  public List<TrialRecord> propose(List<TrialProposal> proposals, int cohort, int startRung) {
-    List<TrialRecord> records = new ArrayList<>();
+  public List<TuningTrial> propose(List<TrialProposal> proposals, int cohort, int startRung) {
+    List<TuningTrial> records = new ArrayList<>();
     for (TrialProposal proposal : proposals) {
       boolean repeated =
           byId(proposal.id()).isPresent()
@@ -74,16 +75,16 @@ public final class TuningState {
       if (repeated) {
         throw new IllegalStateException("configuration " + proposal.id() + " was proposed before");
       }
-      records.add(TrialRecord.queued(trials.size() + records.size(), proposal, cohort, startRung));
+      records.add(TuningTrial.queued(trials.size() + records.size(), proposal, cohort, startRung));
     }
     record(records);
     return records;
   }
 
   /** Records new versions of trials (later revisions of known trials) as one update. */
-  public void record(List<TrialRecord> update) {
-    for (TrialRecord version : update) {
-      TrialRecord known = trials.get(version.number());
+  public void record(List<TuningTrial> update) {
+    for (TuningTrial version : update) {
+      TuningTrial known = trials.get(version.number());
       if (known != null && known.revision() >= version.revision()) {
         throw new IllegalStateException(
             "trial " + version.number() + ": revision " + version.revision() + " is not newer");
@@ -93,7 +94,7 @@ public final class TuningState {
       return;
     }
     listener.accept(List.copyOf(update));
-    for (TrialRecord version : update) {
+    for (TuningTrial version : update) {
       trials.put(version.number(), version);
     }
   }
@@ -106,26 +107,26 @@ public final class TuningState {
     return trials.size();
   }
 
-  public Optional<TrialRecord> byId(String id) {
+  public Optional<TuningTrial> byId(String id) {
     return trials.values().stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
-  public TrialRecord byNumber(int number) {
+  public TuningTrial byNumber(int number) {
     return trials.get(number);
   }
 
   /** The trials of one cohort, by number. */
-  public List<TrialRecord> cohort(int cohort) {
+  public List<TuningTrial> cohort(int cohort) {
     return trials.values().stream().filter(t -> t.cohort() == cohort).toList();
   }
 
   /** How many cohorts were started (cohort indices are 0..count-1). */
   public int cohortCount() {
-    return trials.values().stream().mapToInt(TrialRecord::cohort).max().orElse(-1) + 1;
+    return trials.values().stream().mapToInt(TuningTrial::cohort).max().orElse(-1) + 1;
   }
 
   private void checkIdsDistinct() {
-    long distinct = trials.values().stream().map(TrialRecord::id).distinct().count();
+    long distinct = trials.values().stream().map(TuningTrial::id).distinct().count();
     if (distinct != trials.size()) {
       throw new IllegalStateException("stored trials repeat a configuration id");
     }

@@ -2,9 +2,9 @@ package dev.diffsweep.pipeline.tune.pruner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diffsweep.pipeline.tune.state.Direction;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,8 +45,8 @@ class MedianPrunerTest {
 
   /** Completed trials that had value v at every rung up to the last. */
   private TuningHistory historyWithCompleted(double... values) {
-    List<TrialRecord> completed = new ArrayList<>();
-    for (TrialRecord trial : RungValues.atRung(0, rungs.lastRung(), values)) {
+    List<TuningTrial> completed = new ArrayList<>();
+    for (TuningTrial trial : RungValues.atRung(0, rungs.lastRung(), values)) {
       completed.add(trial.completed());
     }
     return new TuningHistory(completed, Direction.MAXIMIZE);

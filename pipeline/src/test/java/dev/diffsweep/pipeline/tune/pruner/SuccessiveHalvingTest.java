@@ -2,7 +2,7 @@ package dev.diffsweep.pipeline.tune.pruner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diffsweep.pipeline.tune.state.Direction;
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -25,11 +25,11 @@ class GeneticSamplerTest {
     for (long seed = 0; seed < SEEDS; seed++) {
       GeneticSampler sampler =
           new GeneticSampler(SyntheticProblem.space(), seed, POPULATION, 3, 0.5, 0.2);
-      TuningHistory history = SyntheticStudy.run(sampler, POPULATION * GENERATIONS, POPULATION);
+      TuningHistory history = SyntheticTuning.run(sampler, POPULATION * GENERATIONS, POPULATION);
       double[] first = generationLosses(history, 0);
       double[] last = generationLosses(history, GENERATIONS - 1);
       firstBest += Arrays.stream(first).min().orElseThrow() / SEEDS;
-      lastBest += SyntheticStudy.bestLoss(history) / SEEDS;
+      lastBest += SyntheticTuning.bestLoss(history) / SEEDS;
       firstMedian += median(first) / SEEDS;
       lastMedian += median(last) / SEEDS;
     }
@@ -46,7 +46,7 @@ class GeneticSamplerTest {
     GeneticSampler sampler = GeneticSampler.withDefaults(SyntheticProblem.space(), 3);
     List<TrialProposal> proposals =
         new RandomSampler(SyntheticProblem.space(), 3)
-            .propose(20, TuningHistory.empty(dev.diffsweep.pipeline.tune.state.Direction.MINIMIZE));
+            .propose(20, TuningHistory.empty(dev.diffsweep.contract.Direction.MINIMIZE));
 
     for (TrialProposal proposal : proposals) {
       Genotype<DoubleGene> genotype = sampler.encode(proposal.params());

@@ -8,8 +8,8 @@ import dev.diffsweep.pipeline.tune.space.Condition;
 import dev.diffsweep.pipeline.tune.space.FloatParameter;
 import dev.diffsweep.pipeline.tune.space.IntParameter;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,11 +48,11 @@ class GridSamplerTest {
   void visitsEveryGridPointOnceVaryingConditionalsOnlyWhereActiveThenStops() {
     GridSampler sampler = new GridSampler(space, 3, 1);
 
-    TuningHistory history = SyntheticStudy.run(sampler, 100, 4, params -> 0.0);
+    TuningHistory history = SyntheticTuning.run(sampler, 100, 4, params -> 0.0);
 
     assertThat(sampler.size()).isEqualTo(24);
     assertThat(history.size()).isEqualTo(24);
-    assertThat(history.trials().stream().map(TrialRecord::id).distinct()).hasSize(24);
+    assertThat(history.trials().stream().map(TuningTrial::id).distinct()).hasSize(24);
     assertThat(sampler.propose(5, history)).isEmpty();
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diffsweep.pipeline.tune.SyntheticProblem;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.pipeline.tune.space.TrialProposal;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -39,10 +39,10 @@ class SamplerContractTest {
   void proposesTypedValuesWithinBoundsAndOnlyActiveParameters(
       String name, BiFunction<SearchSpace, Long, Sampler> factory) {
     TuningHistory history =
-        SyntheticStudy.run(factory.apply(SyntheticProblem.space(), 7L), TRIALS, BATCH);
+        SyntheticTuning.run(factory.apply(SyntheticProblem.space(), 7L), TRIALS, BATCH);
 
     assertThat(history.size()).isEqualTo(TRIALS);
-    for (TrialRecord trial : history.trials()) {
+    for (TuningTrial trial : history.trials()) {
       Map<String, Object> params = trial.proposal().params();
       assertThat(params.get("algorithm")).isIn("sac", "diffsac");
       assertThat(params.get("x")).isInstanceOf(Double.class);
@@ -66,9 +66,9 @@ class SamplerContractTest {
   void neverProposesAConfigurationTwice(
       String name, BiFunction<SearchSpace, Long, Sampler> factory) {
     TuningHistory history =
-        SyntheticStudy.run(factory.apply(SyntheticProblem.space(), 7L), TRIALS, BATCH);
+        SyntheticTuning.run(factory.apply(SyntheticProblem.space(), 7L), TRIALS, BATCH);
 
-    assertThat(history.trials().stream().map(TrialRecord::id).distinct()).hasSize(TRIALS);
+    assertThat(history.trials().stream().map(TuningTrial::id).distinct()).hasSize(TRIALS);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -84,8 +84,8 @@ class SamplerContractTest {
   }
 
   private static List<TrialProposal> proposals(Sampler sampler) {
-    return SyntheticStudy.run(sampler, TRIALS, BATCH).trials().stream()
-        .map(TrialRecord::proposal)
+    return SyntheticTuning.run(sampler, TRIALS, BATCH).trials().stream()
+        .map(TuningTrial::proposal)
         .toList();
   }
 }

@@ -38,7 +38,8 @@ class TpeVersusRandomTest {
   private static double meanBestLoss(LongFunction<Sampler> samplerForSeed, int batch) {
     double sum = 0;
     for (long seed = 0; seed < SEEDS; seed++) {
-      sum += SyntheticStudy.bestLoss(SyntheticStudy.run(samplerForSeed.apply(seed), TRIALS, batch));
+      sum +=
+          SyntheticTuning.bestLoss(SyntheticTuning.run(samplerForSeed.apply(seed), TRIALS, batch));
     }
     return sum / SEEDS;
   }

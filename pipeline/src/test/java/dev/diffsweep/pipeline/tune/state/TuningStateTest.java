@@ -3,6 +3,7 @@ package dev.diffsweep.pipeline.tune.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.SyntheticProblem;
 import dev.diffsweep.pipeline.tune.sampler.RandomSampler;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
@@ -20,15 +21,15 @@ class TuningStateTest {
 
   @Test
   void aRecordSurvivesTheTripThroughARow() {
-    TrialRecord record =
-        TrialRecord.queued(4, proposals.get(0), 2, 0)
+    TuningTrial record =
+        TuningTrial.queued(4, proposals.get(0), 2, 0)
             .running()
             .withRungValue(12.5)
             .promoted()
             .withRungValue(-3.25)
             .pruned();
 
-    TrialRow row = TrialRow.of(record, space);
+    TuningTrialRow row = TuningTrialRow.of(record, space);
 
     assertThat(row.status()).isEqualTo("pruned");
     assertThat(row.rungValues()).isEqualTo("0:12.5;1:-3.25");
@@ -38,11 +39,11 @@ class TuningStateTest {
 
   @Test
   void aRowWhoseParametersNoLongerMatchItsIdIsRefused() {
-    TrialRow row = TrialRow.of(TrialRecord.queued(0, proposals.get(0), 0, 0), space);
+    TuningTrialRow row = TuningTrialRow.of(TuningTrial.queued(0, proposals.get(0), 0, 0), space);
     Map<String, String> changed = new HashMap<>(row.params());
     changed.put("x", "0.0");
-    TrialRow tampered =
-        new TrialRow(0, row.configId(), changed, 0, 0, "queued", "", Double.NaN, null, 0);
+    TuningTrialRow tampered =
+        new TuningTrialRow(0, row.configId(), changed, 0, 0, "queued", "", Double.NaN, null, 0);
 
     assertThatThrownBy(() -> tampered.toRecord(space))
         .hasMessageContaining("does not match its parameters");
@@ -50,11 +51,11 @@ class TuningStateTest {
 
   @Test
   void theLatestRevisionOfEachTrialWinsWhenRebuilding() {
-    TrialRecord queued = TrialRecord.queued(0, proposals.get(0), 0, 0);
-    TrialRecord done = queued.running().withRungValue(1.0).completed();
-    List<TrialRow> rows = new ArrayList<>();
-    rows.add(TrialRow.of(done, space));
-    rows.add(TrialRow.of(queued, space));
+    TuningTrial queued = TuningTrial.queued(0, proposals.get(0), 0, 0);
+    TuningTrial done = queued.running().withRungValue(1.0).completed();
+    List<TuningTrialRow> rows = new ArrayList<>();
+    rows.add(TuningTrialRow.of(done, space));
+    rows.add(TuningTrialRow.of(queued, space));
 
     TuningState state = TuningState.fromRows(space, Direction.MAXIMIZE, rows);
 
@@ -73,12 +74,12 @@ class TuningStateTest {
 
   @Test
   void rankingPutsCompletedTrialsFirstThenPrunedOnesThatGotFurther() {
-    TrialRecord completedLow =
-        TrialRecord.queued(0, proposals.get(0), 0, 0).running().withRungValue(1.0).completed();
-    TrialRecord prunedEarlyHigh =
-        TrialRecord.queued(1, proposals.get(1), 0, 0).running().withRungValue(100.0).pruned();
-    TrialRecord prunedLate =
-        TrialRecord.queued(2, proposals.get(2), 0, 0)
+    TuningTrial completedLow =
+        TuningTrial.queued(0, proposals.get(0), 0, 0).running().withRungValue(1.0).completed();
+    TuningTrial prunedEarlyHigh =
+        TuningTrial.queued(1, proposals.get(1), 0, 0).running().withRungValue(100.0).pruned();
+    TuningTrial prunedLate =
+        TuningTrial.queued(2, proposals.get(2), 0, 0)
             .running()
             .withRungValue(0.0)
             .promoted()

@@ -1,12 +1,20 @@
-package dev.diffsweep.analysis.tuning;
+package dev.diffsweep.contract;
 
 import java.util.Comparator;
 import java.util.Locale;
 
-/** Whether the tuner looked for the largest or the smallest objective. */
+/**
+ * Whether a tuning looks for the largest or the smallest objective. The tuner writes it and the
+ * analysis reads it back, so both take it from here.
+ */
 public enum Direction {
   MAXIMIZE,
   MINIMIZE;
+
+  /** The value turned into a loss, lower is better, so samplers and pruners need one code path. */
+  public double loss(double value) {
+    return this == MAXIMIZE ? -value : value;
+  }
 
   /** Orders objective values from the best to the worst. */
   public Comparator<Double> bestFirst() {
@@ -23,7 +31,8 @@ public enum Direction {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static Direction parse(String text) {
+  /** The direction a study file names; IllegalArgumentException for any other word. */
+  public static Direction parse(String text) {
     return valueOf(text.trim().toUpperCase(Locale.ROOT));
   }
 }

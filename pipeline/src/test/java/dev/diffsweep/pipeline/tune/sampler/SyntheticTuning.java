@@ -1,18 +1,18 @@
 package dev.diffsweep.pipeline.tune.sampler;
 
+import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.SyntheticProblem;
 import dev.diffsweep.pipeline.tune.space.TrialProposal;
-import dev.diffsweep.pipeline.tune.state.Direction;
-import dev.diffsweep.pipeline.tune.state.TrialRecord;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
 import dev.diffsweep.pipeline.tune.state.TuningState;
+import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /** Drives a sampler against a loss (by default {@link SyntheticProblem#loss}) in batches. */
-final class SyntheticStudy {
-  private SyntheticStudy() {}
+final class SyntheticTuning {
+  private SyntheticTuning() {}
 
   /** The history after proposing and scoring {@code trials} trials, {@code batch} at a time. */
   static TuningHistory run(Sampler sampler, int trials, int batch) {
@@ -30,7 +30,7 @@ final class SyntheticStudy {
         break;
       }
       state.propose(proposals, cohort, 0);
-      for (TrialRecord trial : state.cohort(cohort)) {
+      for (TuningTrial trial : state.cohort(cohort)) {
         double loss = lossOf.apply(trial.proposal().params());
         state.record(List.of(trial.running().withRungValue(loss).completed()));
       }

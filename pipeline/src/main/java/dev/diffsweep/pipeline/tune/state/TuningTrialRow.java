@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param params the configuration as canonical text, algorithm included
  * @param rungValues "rung:value" pairs joined by ';', e.g. "0:12.5;1:48.0"
  */
-public record TrialRow(
+public record TuningTrialRow(
     int number,
     String configId,
     Map<String, String> params,
@@ -25,11 +25,11 @@ public record TrialRow(
     String error,
     long revision) {
 
-  public TrialRow {
+  public TuningTrialRow {
     params = Map.copyOf(params);
   }
 
-  public static TrialRow of(TrialRecord record, SearchSpace space) {
+  public static TuningTrialRow of(TuningTrial record, SearchSpace space) {
     StringBuilder values = new StringBuilder();
     record
         .rungValues()
@@ -37,8 +37,8 @@ public record TrialRow(
             (rung, value) ->
                 values.append(values.isEmpty() ? "" : ";").append(rung).append(':').append(value));
     double objective =
-        record.status() == TrialStatus.COMPLETED ? record.value().orElseThrow() : Double.NaN;
-    return new TrialRow(
+        record.status() == TrialState.COMPLETED ? record.value().orElseThrow() : Double.NaN;
+    return new TuningTrialRow(
         record.number(),
         record.id(),
         space.format(record.proposal().params()),
@@ -55,7 +55,7 @@ public record TrialRow(
    * The record back; throws IllegalArgumentException when the stored configuration does not fit the
    * space or its id (the study's search space changed under a stored tuning).
    */
-  public TrialRecord toRecord(SearchSpace space) {
+  public TuningTrial toRecord(SearchSpace space) {
     SortedMap<String, Object> typed = space.parse(params);
     TrialProposal proposal = TrialProposal.of(space, typed);
     if (!proposal.id().equals(configId)) {
@@ -69,7 +69,7 @@ public record TrialRow(
         values.put(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]));
       }
     }
-    return new TrialRecord(
-        number, proposal, cohort, rung, TrialStatus.parse(status), values, error, revision);
+    return new TuningTrial(
+        number, proposal, cohort, rung, TrialState.parse(status), values, error, revision);
   }
 }

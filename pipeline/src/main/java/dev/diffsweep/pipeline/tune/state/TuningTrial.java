@@ -17,23 +17,23 @@ import java.util.TreeMap;
  * @param rungValues the objective at each rung budget it reached, by rung index
  * @param error why it failed, or null
  */
-public record TrialRecord(
+public record TuningTrial(
     int number,
     TrialProposal proposal,
     int cohort,
     int rung,
-    TrialStatus status,
+    TrialState status,
     SortedMap<Integer, Double> rungValues,
     String error,
     long revision) {
 
-  public TrialRecord {
+  public TuningTrial {
     rungValues = Collections.unmodifiableSortedMap(new TreeMap<>(rungValues));
   }
 
-  public static TrialRecord queued(int number, TrialProposal proposal, int cohort, int rung) {
-    return new TrialRecord(
-        number, proposal, cohort, rung, TrialStatus.QUEUED, new TreeMap<>(), null, 0);
+  public static TuningTrial queued(int number, TrialProposal proposal, int cohort, int rung) {
+    return new TuningTrial(
+        number, proposal, cohort, rung, TrialState.QUEUED, new TreeMap<>(), null, 0);
   }
 
   public String id() {
@@ -50,41 +50,41 @@ public record TrialRecord(
    * empty otherwise.
    */
   public OptionalDouble value() {
-    if ((status == TrialStatus.COMPLETED || status == TrialStatus.PRUNED) && hasValueAtRung()) {
+    if ((status == TrialState.COMPLETED || status == TrialState.PRUNED) && hasValueAtRung()) {
       return OptionalDouble.of(rungValues.get(rung));
     }
     return OptionalDouble.empty();
   }
 
-  public TrialRecord running() {
-    return with(rung, TrialStatus.RUNNING, rungValues, null);
+  public TuningTrial running() {
+    return with(rung, TrialState.RUNNING, rungValues, null);
   }
 
-  public TrialRecord withRungValue(double value) {
+  public TuningTrial withRungValue(double value) {
     SortedMap<Integer, Double> values = new TreeMap<>(rungValues);
     values.put(rung, value);
     return with(rung, status, values, null);
   }
 
   /** Moves on to train towards the next rung, from its checkpoint. */
-  public TrialRecord promoted() {
-    return with(rung + 1, TrialStatus.RUNNING, rungValues, null);
+  public TuningTrial promoted() {
+    return with(rung + 1, TrialState.RUNNING, rungValues, null);
   }
 
-  public TrialRecord completed() {
-    return with(rung, TrialStatus.COMPLETED, rungValues, null);
+  public TuningTrial completed() {
+    return with(rung, TrialState.COMPLETED, rungValues, null);
   }
 
-  public TrialRecord pruned() {
-    return with(rung, TrialStatus.PRUNED, rungValues, null);
+  public TuningTrial pruned() {
+    return with(rung, TrialState.PRUNED, rungValues, null);
   }
 
-  public TrialRecord failed(String why) {
-    return with(rung, TrialStatus.FAILED, rungValues, why);
+  public TuningTrial failed(String why) {
+    return with(rung, TrialState.FAILED, rungValues, why);
   }
 
-  private TrialRecord with(
-      int newRung, TrialStatus newStatus, SortedMap<Integer, Double> values, String why) {
-    return new TrialRecord(number, proposal, cohort, newRung, newStatus, values, why, revision + 1);
+  private TuningTrial with(
+      int newRung, TrialState newStatus, SortedMap<Integer, Double> values, String why) {
+    return new TuningTrial(number, proposal, cohort, newRung, newStatus, values, why, revision + 1);
   }
 }

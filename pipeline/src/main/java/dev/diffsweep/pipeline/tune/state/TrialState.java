@@ -3,7 +3,7 @@ package dev.diffsweep.pipeline.tune.state;
 import java.util.Locale;
 
 /** Where a tuning trial stands; the text is what the trials table's status column holds. */
-public enum TrialStatus {
+public enum TrialState {
   QUEUED,
   RUNNING,
   COMPLETED,
@@ -19,7 +19,7 @@ public enum TrialStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  public static TrialStatus parse(String text) {
+  public static TrialState parse(String text) {
     return valueOf(text.toUpperCase(Locale.ROOT));
   }
 }
