@@ -12,21 +12,11 @@ import java.util.Set;
  * budget) comes first, the last one trains a few trials to the full budget without pruning; then
  * the cycle repeats until the study's trial count is reached.
  */
-public final class Hyperband implements Pruner {
-  private final RungSchedule rungs;
-  private final int eta;
-
-  public Hyperband(RungSchedule rungs, int eta) {
+public record Hyperband(RungSchedule rungs, int eta) implements Pruner {
+  public Hyperband {
     if (eta < 2) {
       throw new IllegalArgumentException("need eta >= 2");
     }
-    this.rungs = rungs;
-    this.eta = eta;
-  }
-
-  @Override
-  public RungSchedule rungs() {
-    return rungs;
   }
 
   /** The bracket of cohort {@code cohort}; Hyperband sets its own sizes. */

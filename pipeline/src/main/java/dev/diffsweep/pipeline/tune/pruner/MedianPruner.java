@@ -12,30 +12,14 @@ import java.util.TreeSet;
  * the median of the completed trials' values at the same rung (the same budget). Nothing is pruned
  * before {@code startupTrials} trials have completed, nor at rungs below {@code warmupSteps}.
  */
-public final class MedianPruner implements Pruner {
+public record MedianPruner(RungSchedule rungs, int startupTrials, long warmupSteps)
+    implements Pruner {
   public static final int DEFAULT_STARTUP_TRIALS = 5;
 
-  private final RungSchedule rungs;
-  private final int startupTrials;
-  private final long warmupSteps;
-
-  public MedianPruner(RungSchedule rungs, int startupTrials, long warmupSteps) {
+  public MedianPruner {
     if (startupTrials < 0 || warmupSteps < 0) {
       throw new IllegalArgumentException("need startupTrials >= 0 and warmupSteps >= 0");
     }
-    this.rungs = rungs;
-    this.startupTrials = startupTrials;
-    this.warmupSteps = warmupSteps;
-  }
-
-  @Override
-  public RungSchedule rungs() {
-    return rungs;
-  }
-
-  @Override
-  public Bracket bracket(int cohort, int defaultSize) {
-    return new Bracket(0, defaultSize);
   }
 
   @Override

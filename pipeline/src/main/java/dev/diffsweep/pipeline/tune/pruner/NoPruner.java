@@ -7,21 +7,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Every trial trains its full budget in one go. */
-public final class NoPruner implements Pruner {
-  private final RungSchedule rungs;
-
+public record NoPruner(RungSchedule rungs) implements Pruner {
   public NoPruner(long maxBudget) {
-    this.rungs = RungSchedule.single(maxBudget);
-  }
-
-  @Override
-  public RungSchedule rungs() {
-    return rungs;
-  }
-
-  @Override
-  public Bracket bracket(int cohort, int defaultSize) {
-    return new Bracket(0, defaultSize);
+    this(RungSchedule.single(maxBudget));
   }
 
   @Override

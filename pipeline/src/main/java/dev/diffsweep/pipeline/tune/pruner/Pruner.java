@@ -17,9 +17,12 @@ public interface Pruner {
 
   /**
    * How the cohort with this index starts; {@code defaultSize} is the tuner's batch size (the
-   * number of trials in flight, or a genetic sampler's population).
+   * number of trials in flight, or a genetic sampler's population). By default every cohort starts
+   * at the first rung with that many trials.
    */
-  Bracket bracket(int cohort, int defaultSize);
+  default Bracket bracket(int cohort, int defaultSize) {
+    return new Bracket(0, defaultSize);
+  }
 
   /**
    * The numbers of the trials that go on past {@code rung} (never the last rung). Each trial in

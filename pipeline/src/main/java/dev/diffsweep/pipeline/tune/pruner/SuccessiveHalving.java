@@ -17,29 +17,17 @@ import java.util.TreeSet;
  * deterministic and a resumed tuning repeats them. When n < eta, floor(n / eta) would be 0; the
  * single best trial goes on instead, so that every cohort finishes with a trial trained to the full
  * budget and a real objective.
+ *
+ * @param trialsPerBracket how many trials start together; 0 takes the tuner's batch size
  */
-public final class SuccessiveHalving implements Pruner {
+public record SuccessiveHalving(RungSchedule rungs, int eta, int trialsPerBracket)
+    implements Pruner {
   public static final int DEFAULT_ETA = 3;
 
-  private final RungSchedule rungs;
-  private final int eta;
-  private final int trialsPerBracket;
-
-  /**
-   * @param trialsPerBracket how many trials start together; 0 takes the tuner's batch size
-   */
-  public SuccessiveHalving(RungSchedule rungs, int eta, int trialsPerBracket) {
+  public SuccessiveHalving {
     if (eta < 2 || trialsPerBracket < 0) {
       throw new IllegalArgumentException("need eta >= 2 and trialsPerBracket >= 0");
     }
-    this.rungs = rungs;
-    this.eta = eta;
-    this.trialsPerBracket = trialsPerBracket;
-  }
-
-  @Override
-  public RungSchedule rungs() {
-    return rungs;
   }
 
   @Override
