@@ -25,9 +25,7 @@ public final class Ant extends MujocoTask {
 
   @Override
   protected RewardComponents simulate(double[] action) {
-    double xBefore = value(Field.XPOS, 3 * torso);
-    advance(action);
-    double xVelocity = (value(Field.XPOS, 3 * torso) - xBefore) / spec().dt();
+    double xVelocity = advanceMeasuringVelocity(action, () -> value(Field.XPOS, 3 * torso));
     return new RewardComponents(
         xVelocity, CONTROL_COST_WEIGHT * squaredNorm(action), HEALTHY_REWARD, 0, 0);
   }

@@ -15,9 +15,7 @@ public final class HalfCheetah extends MujocoTask {
 
   @Override
   protected RewardComponents simulate(double[] action) {
-    double xBefore = qpos(0);
-    advance(action);
-    double xVelocity = (qpos(0) - xBefore) / spec().dt();
+    double xVelocity = advanceMeasuringVelocity(action, () -> qpos(0));
     return new RewardComponents(
         FORWARD_WEIGHT * xVelocity, CONTROL_COST_WEIGHT * squaredNorm(action), 0, 0, 0);
   }
@@ -25,11 +23,6 @@ public final class HalfCheetah extends MujocoTask {
   @Override
   protected double[] observation() {
     return concat(slice(Field.QPOS, 1, sim.nq()), slice(Field.QVEL, 0, sim.nv()));
-  }
-
-  @Override
-  protected boolean isTerminal() {
-    return false;
   }
 
   @Override

@@ -25,9 +25,7 @@ public final class Humanoid extends HumanoidBody {
 
   @Override
   protected RewardComponents simulate(double[] action) {
-    double xBefore = centreOfMassX();
-    advance(action);
-    double xVelocity = (centreOfMassX() - xBefore) / spec().dt();
+    double xVelocity = advanceMeasuringVelocity(action, this::centreOfMassX);
     return new RewardComponents(
         FORWARD_WEIGHT * xVelocity,
         CONTROL_COST_WEIGHT * squaredNorm(action),

@@ -18,9 +18,4 @@ public final class HumanoidStandup extends HumanoidBody {
     double impact = Math.min(IMPACT_COST_WEIGHT * squaredNorm(contactForces()), MAX_IMPACT_COST);
     return new RewardComponents(upward, CONTROL_COST_WEIGHT * squaredNorm(action), 1, impact, 0);
   }
-
-  @Override
-  protected boolean isTerminal() {
-    return false;
-  }
 }

@@ -4,6 +4,7 @@ import dev.diffsweep.trainer.mujoco.Field;
 import dev.diffsweep.trainer.mujoco.Simulation;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The shared part of every MuJoCo task: action checks, frame skip, the episode step limit and reset
@@ -109,6 +110,16 @@ public abstract class MujocoTask implements Task {
     }
   }
 
+  /**
+   * Steps the physics once like {@link #advance} and returns the forward velocity it caused: how
+   * far {@code x} moved, over the step's duration (how every locomotion task measures progress).
+   */
+  protected final double advanceMeasuringVelocity(double[] action, DoubleSupplier x) {
+    double before = x.getAsDouble();
+    advance(action);
+    return (x.getAsDouble() - before) / spec().dt();
+  }
+
   /** Steps the physics once, frame skip included. Subclasses call it from {@link #simulate}. */
   protected final void advance(double[] action) {
     sim.step(action, frameSkip, needsContactForces);
@@ -120,8 +131,13 @@ public abstract class MujocoTask implements Task {
   /** Builds the observation from the simulation's current output arrays. */
   protected abstract double[] observation();
 
-  /** Whether the current state ends the episode (Gymnasium's "terminated"). */
-  protected abstract boolean isTerminal();
+  /**
+   * Whether the current state ends the episode (Gymnasium's "terminated"); by default never, as for
+   * the tasks that only end by truncation.
+   */
+  protected boolean isTerminal() {
+    return false;
+  }
 
   /**
    * {qpos, qvel} to start an episode from. The default is the reference pose with uniform noise of

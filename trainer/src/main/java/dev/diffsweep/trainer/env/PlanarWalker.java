@@ -19,9 +19,7 @@ public abstract class PlanarWalker extends MujocoTask {
 
   @Override
   protected RewardComponents simulate(double[] action) {
-    double xBefore = qpos(0);
-    advance(action);
-    double xVelocity = (qpos(0) - xBefore) / spec().dt();
+    double xVelocity = advanceMeasuringVelocity(action, () -> qpos(0));
     // v4 pays the healthy reward on every step, the terminal one included.
     return new RewardComponents(
         xVelocity, CONTROL_COST_WEIGHT * squaredNorm(action), HEALTHY_REWARD, 0, 0);

@@ -53,11 +53,6 @@ public final class Pusher extends MujocoTask {
   }
 
   @Override
-  protected boolean isTerminal() {
-    return false;
-  }
-
-  @Override
   protected double[][] initialState(SplittableRandom random) {
     double[] qpos = sim.initialQpos();
     double objectX;

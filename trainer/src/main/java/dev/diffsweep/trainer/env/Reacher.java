@@ -51,11 +51,6 @@ public final class Reacher extends MujocoTask {
   }
 
   @Override
-  protected boolean isTerminal() {
-    return false;
-  }
-
-  @Override
   protected double[][] initialState(SplittableRandom random) {
     double[] qpos = noisyInitialQpos(random, ARM_NOISE);
     double goalX;

@@ -14,20 +14,13 @@ public final class Swimmer extends MujocoTask {
 
   @Override
   protected RewardComponents simulate(double[] action) {
-    double xBefore = qpos(0);
-    advance(action);
-    double xVelocity = (qpos(0) - xBefore) / spec().dt();
+    double xVelocity = advanceMeasuringVelocity(action, () -> qpos(0));
     return new RewardComponents(xVelocity, CONTROL_COST_WEIGHT * squaredNorm(action), 0, 0, 0);
   }
 
   @Override
   protected double[] observation() {
     return concat(slice(Field.QPOS, 2, sim.nq()), slice(Field.QVEL, 0, sim.nv()));
-  }
-
-  @Override
-  protected boolean isTerminal() {
-    return false;
   }
 
   @Override
