@@ -12,13 +12,13 @@ import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.ComputeDevice;
 import dev.diffsweep.trainer.run.Checkpoints;
+import dev.diffsweep.trainer.run.RunFolders;
 import dev.diffsweep.trainer.run.RunIdentity;
 import dev.diffsweep.trainer.run.RunState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +79,7 @@ final class CheckpointBenchCommand implements Callable<Integer> {
       result.put("bytes_ratio", (double) large.bytes() / small.bytes());
       result.put("peak_rss_mb", peakResidentMegabytes());
     } finally {
-      deleteRecursively(scratch);
+      RunFolders.deleteRecursively(scratch);
     }
     PrintWriter out = command.commandLine().getOut();
     if (json) {
@@ -189,13 +189,5 @@ final class CheckpointBenchCommand implements Callable<Integer> {
       return -1;
     }
     return -1;
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

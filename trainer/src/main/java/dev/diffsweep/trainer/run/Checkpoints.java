@@ -14,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The run's latest checkpoint, {@code RUN_DIR/checkpoint/}: {@code manifest.json} (identity, file
@@ -62,7 +60,7 @@ public final class Checkpoints {
 
   public void save(RunIdentity identity, RunState state, Agent agent) throws IOException {
     Path temporary = runDir.resolve("checkpoint.tmp");
-    deleteRecursively(temporary);
+    RunFolders.deleteRecursively(temporary);
     Files.createDirectories(temporary);
     Optional<ReplayBuffer> buffer = agent.replayBuffer();
     List<ReplaySegments.Segment> segments =
@@ -85,11 +83,11 @@ public final class Checkpoints {
       ReplaySegments.sync(temporary.resolve(file));
     }
     if (Files.isDirectory(current)) {
-      deleteRecursively(previous);
+      RunFolders.deleteRecursively(previous);
       Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(temporary, current, StandardCopyOption.ATOMIC_MOVE);
-    deleteRecursively(previous);
+    RunFolders.deleteRecursively(previous);
     replay.deleteAllBut(segments);
   }
 
@@ -155,17 +153,6 @@ public final class Checkpoints {
     } catch (IOException | JsonParseException | IllegalStateException | NullPointerException e) {
       throw new CheckpointException(
           "checkpoint " + where + " cannot be read (" + e.getMessage() + ")" + startOver, e);
-    }
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.diffsweep.trainer.env.VectorEnv;
 import dev.diffsweep.trainer.nn.ComputeDevice;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -235,6 +236,14 @@ public final class TrainerRun {
           state.episodesInProgress[copy] = newEpisode(copy);
         }
       }
+      try {
+        return trainFrom(resumed, stopAt);
+      } catch (IOException e) {
+        return failedToWrite(e);
+      }
+    }
+
+    private RunOutcome trainFrom(boolean resumed, long stopAt) throws IOException {
       // Parts after the checkpoint hold rows this invocation writes again.
       tables.deletePartsFrom(state.partsWritten);
       clockOrigin = System.nanoTime() - (long) (state.wallTimeS * 1e9);
@@ -394,6 +403,42 @@ public final class TrainerRun {
     }
 
     private RunState lastCheckpoint;
+
+    /**
+     * A write into the run folder failed (a full disk, a lost mount). Nothing half-written stays:
+     * the temporary files go, and so do the parts the last checkpoint does not cover (a resumed run
+     * writes their rows again); run.json says failed and why, so the same command, once the cause
+     * is fixed, resumes from that checkpoint.
+     */
+    private RunOutcome failedToWrite(IOException cause) {
+      state.wallTimeS = elapsed();
+      RunState kept = lastCheckpointState();
+      String fix =
+          String.valueOf(cause.getMessage()).contains("No space left")
+              ? "free space there (or give --out on another disk)"
+              : "fix that";
+      String error =
+          String.format(
+              "cannot write %s: %s; %s and rerun the same command: it resumes from %s",
+              cause instanceof FileSystemException f && f.getFile() != null
+                  ? f.getFile()
+                  : "into the run folder " + config.outDir(),
+              cause instanceof FileSystemException f && f.getReason() != null
+                  ? f.getReason()
+                  : cause.getMessage(),
+              fix,
+              lastCheckpoint != null
+                  ? "its checkpoint at " + kept.envSteps + " env steps"
+                  : "the start (no checkpoint was written yet)");
+      try {
+        RunFolders.deleteTemporaries(config.outDir());
+        tables.deletePartsFrom(kept.partsWritten);
+        RunMetadata.write(config.outDir(), config, "failed", kept, error, deviceName);
+      } catch (IOException again) {
+        error += " (tidying the run folder failed too: " + again.getMessage() + ")";
+      }
+      return new RunOutcome(false, kept.envSteps, state.finalEvalReturn, error);
+    }
 
     /** What run.json reports after a failure: the counters of the checkpoint that stays. */
     private RunState lastCheckpointState() {

@@ -2,12 +2,10 @@ package dev.diffsweep.trainer.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diffsweep.trainer.cli.DiffsweepCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -27,45 +25,35 @@ class KilledTrainerResumeTest {
   @TempDir Path work;
 
   private Process start(Path out) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("..", "conf", "jvm.args").toAbsolutePath().normalize(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                DiffsweepCli.class.getName(),
-                "train",
-                "--algo",
-                "sac",
-                "--env",
-                "InvertedPendulum-v4",
-                "--steps",
-                "2400",
-                "--seed",
-                "5",
-                "--out",
-                out.toString(),
-                "--run-id",
-                "killed",
-                "--eval-every",
-                "400",
-                "--eval-episodes",
-                "1",
-                "--checkpoint-every",
-                "100",
-                "--no-progress",
-                "--set",
-                "learning_starts=100",
-                "--set",
-                "hidden_size=16",
-                "--set",
-                "batch_size=16"));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve(out.getFileName() + ".log").toFile())
-        .start();
+    return TrainerJvm.start(
+        work.resolve(out.getFileName() + ".log"),
+        List.of(
+            "train",
+            "--algo",
+            "sac",
+            "--env",
+            "InvertedPendulum-v4",
+            "--steps",
+            "2400",
+            "--seed",
+            "5",
+            "--out",
+            out.toString(),
+            "--run-id",
+            "killed",
+            "--eval-every",
+            "400",
+            "--eval-episodes",
+            "1",
+            "--checkpoint-every",
+            "100",
+            "--no-progress",
+            "--set",
+            "learning_starts=100",
+            "--set",
+            "hidden_size=16",
+            "--set",
+            "batch_size=16"));
   }
 
   private static FileTime modified(Path file) {
