@@ -3,6 +3,7 @@ package dev.diffsweep.pipeline.cli;
 import dev.diffsweep.analysis.cli.AnalyzeBenchCommand;
 import dev.diffsweep.analysis.cli.AnalyzeCommand;
 import dev.diffsweep.trainer.cli.DiffsweepCli;
+import dev.diffsweep.trainer.cli.OutOfSpace;
 import picocli.CommandLine;
 
 /**
@@ -14,7 +15,7 @@ public final class DiffsweepMain {
   private DiffsweepMain() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(OutOfSpace.exitCodeOf(() -> commandLine().execute(args)));
   }
 
   public static CommandLine commandLine() {

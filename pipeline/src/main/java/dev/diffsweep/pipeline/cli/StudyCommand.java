@@ -8,6 +8,7 @@ import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.trial.TrialExpansion;
 import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.cli.OutOfSpace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,14 +97,22 @@ final class StudyCommand implements Callable<Integer> {
         noAnalysis || noLiveReport ? Optional.empty() : Optional.of(liveReportEvery);
     // The analysis writes into the study folder too: it runs under the driver's lease, after the
     // live report's last refresh (the live refresher itself takes no lease).
-    StudyDriver.Result result =
-        new StudyDriver(study, conf, out, takeover.force, live)
-            .run(
-                done -> {
-                  if (!noAnalysis) {
-                    AnalysisStep.run(conf, done.folder(), out, "study " + study.name());
-                  }
-                });
+    StudyDriver.Result result;
+    try {
+      result =
+          new StudyDriver(study, conf, out, takeover.force, live)
+              .run(
+                  done -> {
+                    if (!noAnalysis) {
+                      AnalysisStep.run(conf, done.folder(), out, "study " + study.name());
+                    }
+                  });
+    } catch (Exception | Error e) {
+      if (OutOfSpace.causedBy(e)) {
+        throw OutOfSpace.writing("the study folder " + study.folder());
+      }
+      throw e;
+    }
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();
     return result.failed() > 0 ? 1 : 0;

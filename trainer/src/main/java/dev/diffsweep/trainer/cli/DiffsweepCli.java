@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 public final class DiffsweepCli {
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(OutOfSpace.exitCodeOf(() -> commandLine().execute(args)));
   }
 
   /** The configured command line, shared by main and the tests. */
