@@ -20,9 +20,10 @@ import org.apache.hadoop.fs.Path;
 /**
  * Checks a study's committed trials against what their commits recorded ({@code runs/ID/
  * outcome.json}, field {@code files}): every recorded file present with its length (and, in a
- * thorough check, its CRC-32C and footer row count), and no other visible file in the trial's
- * partitions. Trials committed before commits recorded files are checked readable only. Hadoop
- * FileSystem only, so it works on every scheme; no Spark, so it runs before Spark reads anything.
+ * thorough check, its CRC-32C and footer row count), and no other visible file in the folders of
+ * the recorded files (the trial's partitions). Trials committed before commits recorded files are
+ * checked readable only. Hadoop FileSystem only, so it works on every scheme; no Spark, so it runs
+ * before Spark reads anything.
  */
 public final class StudyVerification {
   /** How much is read. */
@@ -81,16 +82,18 @@ public final class StudyVerification {
                         + ")")));
       }
     }
-    Map<String, Map<String, List<Path>>> partitions = partitions();
+    // A recorded trial's partitions are the folders of its recorded files; only trials committed
+    // before file records need the tables' partitions found by listing them all.
+    boolean anyUnrecorded = committed.values().stream().anyMatch(trial -> trial.files() == null);
+    Map<String, Map<String, List<Path>>> partitions = anyUnrecorded ? partitions() : Map.of();
     List<String> unrecorded = new ArrayList<>();
     for (Committed trial : committed.values()) {
-      Map<String, List<Path>> own = partitions.getOrDefault(trial.trialId(), Map.of());
       List<String> problems;
       if (trial.files() == null) {
         unrecorded.add(trial.trialId());
-        problems = checkUnrecorded(own, depth);
+        problems = checkUnrecorded(partitions.getOrDefault(trial.trialId(), Map.of()), depth);
       } else {
-        problems = checkRecorded(trial.files(), own, depth);
+        problems = checkRecorded(trial.files(), depth);
       }
       if (!problems.isEmpty()) {
         damaged.add(new TrialDamage(trial.trialId(), problems));
@@ -117,19 +120,17 @@ public final class StudyVerification {
     return files;
   }
 
-  private List<String> checkRecorded(
-      List<CommittedFile> recorded, Map<String, List<Path>> own, Depth depth) {
+  private List<String> checkRecorded(List<CommittedFile> recorded, Depth depth) {
     List<String> problems = new ArrayList<>();
     Map<String, CommittedFile> byPath = new LinkedHashMap<>();
     recorded.forEach(file -> byPath.put(file.path(), file));
     Map<String, FileStatus> present = new HashMap<>();
     try {
       List<Path> folders = new ArrayList<>();
-      own.values().forEach(folders::addAll);
       for (CommittedFile file : recorded) {
         Path parent = new Path(root, file.path()).getParent();
-        if (!folders.contains(fs.makeQualified(parent))) {
-          folders.add(fs.makeQualified(parent));
+        if (!folders.contains(parent)) {
+          folders.add(parent);
         }
       }
       for (Path folder : folders) {
