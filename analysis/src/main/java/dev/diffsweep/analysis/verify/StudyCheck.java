@@ -41,7 +41,8 @@ public record StudyCheck(int committed, List<TrialDamage> damaged, List<String> 
     }
     return text.append("). Run `bin/diffsweep verify ")
         .append(study)
-        .append(" --repair` to un-commit them, then rerun the study to retrain only them")
+        .append(" --repair` to un-commit the damaged trials, then rerun the study to retrain only")
+        .append(" them")
         .toString();
   }
 }

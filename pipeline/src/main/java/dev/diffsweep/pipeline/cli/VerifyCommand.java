@@ -62,8 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
       report(check, out);
       if (!check.intact()) {
         out.printf(
-            "Run `bin/diffsweep verify %s --repair` to un-commit them; the next `bin/diffsweep"
-                + " study FILE` then retrains only them.%n",
+            "Run `bin/diffsweep verify %s --repair` to un-commit the damaged trials; the next"
+                + " `bin/diffsweep study FILE` then retrains only them.%n",
             name);
       }
       out.flush();
@@ -85,7 +85,8 @@ final class VerifyCommand implements Callable<Integer> {
               id, id, aside);
         }
         out.printf(
-            "Repaired %d trials. Run `bin/diffsweep study FILE` to retrain them.%n", ids.size());
+            "Repaired %d damaged trials. Run `bin/diffsweep study FILE` to retrain them.%n",
+            ids.size());
       }
     }
     out.flush();

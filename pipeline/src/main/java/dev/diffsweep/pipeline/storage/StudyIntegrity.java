@@ -29,6 +29,7 @@ public final class StudyIntegrity {
 
   /** The study folder as a user types it: a plain path when local, else its URI. */
   public String displayName() {
-    return folder.isLocal() ? folder.root().toUri().getPath() : folder.root().toString();
+    String name = folder.isLocal() ? folder.root().toUri().getPath() : folder.root().toString();
+    return name.length() > 1 && name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
   }
 }

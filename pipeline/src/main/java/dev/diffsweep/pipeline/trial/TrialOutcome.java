@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.trial;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import dev.diffsweep.analysis.verify.CommittedFile;
 import java.io.Serializable;
 import java.util.List;
@@ -33,7 +34,8 @@ public record TrialOutcome(
     boolean newlyTrained,
     List<CommittedFile> files)
     implements Serializable {
-  private static final Gson GSON = new Gson();
+  // Unescaped, so that outcome.json shows a recorded path's "trial_id=" as written.
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /** The outcome a run record describes. */
   public static TrialOutcome from(

@@ -223,6 +223,13 @@ class VerifyRepairEndToEndTest {
         .contains(study.relativize(extra) + " is not one of the trial's committed files");
     Run refused = study(study.getParent());
     assertThat(refused.exit()).as(refused.all()).isEqualTo(2);
+    // Without the check, the analysis would silently count fewer (or twice the) rows.
+    Run analyze =
+        cli("analyze", study.toString(), "--master", "local[2]", "--no-plots", "--bootstrap", "50");
+    assertThat(analyze.exit()).as(analyze.all()).isEqualTo(2);
+    assertThat(analyze.err())
+        .contains(study.relativize(episodes).toString())
+        .contains(study.relativize(extra).toString());
 
     Path truncatedEpisodes = copy("truncated-episodes");
     Path part = parts(truncatedEpisodes, "episodes", ids.get(1)).get(0);
