@@ -241,6 +241,32 @@ class VerifyRepairEndToEndTest {
   }
 
   /**
+   * A changed byte keeps the length, so only verify's full read (CRC-32C) sees it; study and
+   * analyze check listings only, and verify --repair is the way to find and fix it.
+   */
+  @Test
+  void aFlippedByteIsCaughtByItsChecksum() throws Exception {
+    Path study = copy("flipped");
+    String trialId = trialIds(study).get(0);
+    Path part = parts(study, "evaluations", trialId).get(0);
+    try (RandomAccessFile raf = new RandomAccessFile(part.toFile(), "rw")) {
+      long middle = raf.length() / 2;
+      raf.seek(middle);
+      int value = raf.read();
+      raf.seek(middle);
+      raf.write(value ^ 0xff);
+    }
+
+    Run verify = cli("verify", study.toString());
+    assertThat(verify.exit()).as(verify.all()).isEqualTo(1);
+    assertThat(verify.out())
+        .contains("damaged trial " + trialId + ": " + study.relativize(part) + " has CRC-32C ");
+    Run repair = cli("verify", study.toString(), "--repair");
+    assertThat(repair.exit()).as(repair.all()).isZero();
+    assertThat(parts(study, "evaluations", trialId)).isEmpty();
+  }
+
+  /**
    * Trials committed before commits recorded their files (a study still running old code) are
    * accepted, checked readable only; a truncated part of one is still caught.
    */
