@@ -27,6 +27,8 @@ import dev.diffsweep.analysis.tuning.TuneSettings;
 import dev.diffsweep.analysis.tuning.TunedConfiguration;
 import dev.diffsweep.analysis.tuning.TuningResults;
 import dev.diffsweep.analysis.tuning.TuningStatistics;
+import dev.diffsweep.analysis.verify.StudyCheck;
+import dev.diffsweep.analysis.verify.StudyVerification;
 import dev.diffsweep.contract.AlgorithmCatalogue;
 import dev.diffsweep.contract.ComparedPairs;
 import java.io.IOException;
@@ -76,6 +78,9 @@ public final class StudyAnalysis {
     }
     tables.checkIsStudy(studyPath);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (mode == ReportMode.FINAL) {
+      refuseDamaged(layout, conf, studyPath);
+    }
     PhaseTimer timer = new PhaseTimer();
     StudyInventory inventory = tables.inventory();
     timer.lap("inventory");
@@ -357,5 +362,24 @@ public final class StudyAnalysis {
       return "unknown";
     }
     return properties.getProperty("version", "unknown");
+  }
+
+  /**
+   * Refuses a study with a damaged committed file before Spark reads it: a truncated or deleted
+   * part, or one no commit wrote, would otherwise end in Spark traces or in different numbers. The
+   * live report skips this (trials commit while it reads; the driver checked at its start).
+   */
+  private static void refuseDamaged(StudyLayout layout, Configuration conf, String studyPath) {
+    StudyCheck check;
+    try {
+      check =
+          new StudyVerification(layout.root().getFileSystem(conf), layout.root())
+              .check(StudyVerification.Depth.LISTING);
+    } catch (IOException e) {
+      throw new StudyReadException("cannot verify " + studyPath + ": " + e.getMessage(), e);
+    }
+    if (!check.intact()) {
+      throw new StudyReadException(check.refusal(studyPath));
+    }
   }
 }

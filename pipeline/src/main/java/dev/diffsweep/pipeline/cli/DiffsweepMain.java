@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /**
  * The diffsweep command line with Spark: the trainer's commands (envs, rollout, train, bench env)
- * plus the pipeline's (study, tune, bench pipeline) and the analysis job's (analyze, bench
+ * plus the pipeline's (study, tune, verify, bench pipeline) and the analysis job's (analyze, bench
  * analyze).
  */
 public final class DiffsweepMain {
@@ -23,6 +23,7 @@ public final class DiffsweepMain {
     commandLine.addSubcommand("study", new StudyCommand());
     commandLine.addSubcommand("tune", new TuneCommand());
     commandLine.addSubcommand("analyze", new AnalyzeCommand());
+    commandLine.addSubcommand("verify", new VerifyCommand());
     commandLine.getSubcommands().get("bench").addSubcommand("analyze", new AnalyzeBenchCommand());
     commandLine.getSubcommands().get("bench").addSubcommand("pipeline", new PipelineBenchCommand());
     return commandLine;

@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyIntegrity;
 import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import dev.diffsweep.pipeline.storage.TrialsTable;
@@ -111,6 +112,9 @@ public final class StudyDriver {
               + ": trainers need a local or mounted (file:) study folder; mirroring run folders"
               + " to HDFS or S3 is not built yet");
     }
+    // Before anything is written: a damaged committed trial would be skipped as done, and the
+    // analysis afterwards would fail on it or silently count fewer rows.
+    new StudyIntegrity(folder).refuseIfDamaged();
     folder.checkWritable();
     try (StudyLease lease =
         StudyLease.acquire(folder, leaseSettings(conf), force, this::logLease)) {

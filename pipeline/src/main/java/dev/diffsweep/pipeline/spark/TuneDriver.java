@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
+import dev.diffsweep.pipeline.storage.StudyIntegrity;
 import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import dev.diffsweep.pipeline.storage.TrialsTable;
@@ -76,6 +77,8 @@ public final class TuneDriver {
       throw new IllegalArgumentException(
           "study output " + folder.root() + ": trainers need a local or mounted study folder");
     }
+    // A damaged committed trial would be skipped as done and then fail the analysis afterwards.
+    new StudyIntegrity(folder).refuseIfDamaged();
     folder.checkWritable();
     try (StudyLease lease =
         StudyLease.acquire(

@@ -61,7 +61,7 @@ public final class TrialCommit {
         throw new IOException("cannot move " + source + " to " + target);
       }
     }
-    writeOutcome(outcome);
+    writeOutcome(outcome.withFiles(CommittedFileRecords.of(folder, trial)));
     // The checkpoint and its replay segments only served to resume; the committed rows are the
     // result.
     fileSystem.delete(new Path(run, "checkpoint"), true);

@@ -1,7 +1,10 @@
 package dev.diffsweep.pipeline.trial;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.diffsweep.analysis.verify.CommittedFile;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * How a trial's task ended: completed (and committed) or failed for good. The task returns it to
@@ -10,6 +13,9 @@ import java.io.Serializable;
  *
  * @param attempts Spark task attempts this trial took in the study run that ended it
  * @param newlyTrained false when the trial had been committed before and nothing ran
+ * @param files what the commit recorded of each committed file (rows, bytes, CRC-32C), which {@code
+ *     verify} checks; null before the commit, and in outcomes committed before commits recorded
+ *     files
  */
 public record TrialOutcome(
     String trialId,
@@ -25,9 +31,11 @@ public record TrialOutcome(
     String torchVersion,
     String host,
     String device,
-    boolean newlyTrained)
+    boolean newlyTrained,
+    List<CommittedFile> files)
     implements Serializable {
-  private static final Gson GSON = new Gson();
+  // Unescaped, so that outcome.json shows a recorded path's "trial_id=" as written.
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /** The outcome a run record describes. */
   public static TrialOutcome from(
@@ -46,7 +54,8 @@ public record TrialOutcome(
         run.version("torch"),
         run.host,
         run.device == null ? device : run.device,
-        true);
+        true,
+        null);
   }
 
   /** A failure with no usable run record (the trainer never wrote one). */
@@ -66,7 +75,8 @@ public record TrialOutcome(
         null,
         host,
         device,
-        true);
+        true,
+        null);
   }
 
   /** The same outcome, reported by a later study run that had nothing to do. */
@@ -85,7 +95,28 @@ public record TrialOutcome(
         torchVersion,
         host,
         device,
-        false);
+        false,
+        files);
+  }
+
+  /** The same outcome with the files its commit recorded. */
+  public TrialOutcome withFiles(List<CommittedFile> committed) {
+    return new TrialOutcome(
+        trialId,
+        status,
+        attempts,
+        envSteps,
+        wallTimeS,
+        finalEvalReturn,
+        bestEvalReturn,
+        error,
+        codeVersion,
+        mujocoVersion,
+        torchVersion,
+        host,
+        device,
+        newlyTrained,
+        List.copyOf(committed));
   }
 
   public String toJson() {
