@@ -55,7 +55,7 @@ final class FusedPpoGradients {
       GaussianStepPolicy policy,
       OrthogonalMlp value,
       ParameterGroup valueParameters,
-      PpoHyperparameters hp) {
+      PpoSettings hp) {
     this.policySizes = sizes(mean);
     this.valueSizes = sizes(value);
     this.policyGradients = zerosLike(policyParameters);
@@ -90,10 +90,7 @@ final class FusedPpoGradients {
    * FMA.
    */
   static FusedPpoGradients forNetworks(
-      AugmentedPolicy policy,
-      OrthogonalMlp value,
-      ParameterGroup valueParameters,
-      PpoHyperparameters hp) {
+      AugmentedPolicy policy, OrthogonalMlp value, ParameterGroup valueParameters, PpoSettings hp) {
     if (!CPU_SUPPORTED || !(policy instanceof GaussianStepPolicy gaussian)) {
       return null;
     }

@@ -32,8 +32,7 @@ final class FusedValueGradients {
   private final float[] settings;
   private final double[] results = new double[2];
 
-  private FusedValueGradients(
-      OrthogonalMlp value, ParameterGroup valueParameters, PpoHyperparameters hp) {
+  private FusedValueGradients(OrthogonalMlp value, ParameterGroup valueParameters, PpoSettings hp) {
     this.sizes = FusedPpoGradients.sizes(value);
     this.arrays = FusedPpoGradients.memoryOf(valueParameters.arrays());
     this.gradients = FusedPpoGradients.zerosLike(valueParameters);
@@ -47,7 +46,7 @@ final class FusedValueGradients {
    * off the host, or a CPU without AVX2 and FMA.
    */
   static FusedValueGradients forNetwork(
-      OrthogonalMlp value, ParameterGroup valueParameters, PpoHyperparameters hp) {
+      OrthogonalMlp value, ParameterGroup valueParameters, PpoSettings hp) {
     boolean fits =
         FusedPpoGradients.cpuSupported()
             && FusedPpoGradients.isTanhNetworkOf(value, valueParameters.arrays(), 0)

@@ -63,7 +63,7 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   private final String name;
-  private final PpoHyperparameters hp;
+  private final PpoSettings hp;
   private final Temperature temperature;
   private final double chainLambda;
   private final TaskSpec spec;
@@ -99,7 +99,7 @@ public final class Ppo implements BenchmarkableAgent {
 
   public Ppo(
       String name,
-      PpoHyperparameters hp,
+      PpoSettings hp,
       Temperature temperature,
       double chainLambda,
       TaskSpec spec,
@@ -151,7 +151,7 @@ public final class Ppo implements BenchmarkableAgent {
   public static Ppo create(PpoHyperparameters hp, TaskSpec spec, AgentContext context) {
     return new Ppo(
         "ppo",
-        hp,
+        hp.ppo(),
         Temperature.fixed(0),
         1.0,
         spec,
@@ -161,7 +161,7 @@ public final class Ppo implements BenchmarkableAgent {
                 manager,
                 task.observationSize(),
                 task.actionSize(),
-                hp.hiddenSize(),
+                hp.ppo().hiddenSize(),
                 OrthogonalMlp.Nonlinearity.TANH,
                 hp.logStdInit(),
                 -20,

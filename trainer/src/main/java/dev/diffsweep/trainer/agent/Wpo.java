@@ -111,14 +111,16 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
         new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
     targetCritic.parameters().copyFrom(critic.parameters());
     targetCritic.parameters().setTrainable(false);
-    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.policyLr());
-    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.qLr());
+    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
+    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.offPolicy().qLr());
     // SAC's target entropy -d; the density tuned is the chain's log-ratio (log pi for K = 1).
     this.temperature =
-        hp.autotune() ? Temperature.tuned(-actionSize, hp.qLr()) : Temperature.fixed(hp.alpha());
-    int capacity = (int) Math.max(1, Math.min(hp.bufferSize(), context.totalSteps()));
+        hp.offPolicy().autotune()
+            ? Temperature.tuned(-actionSize, hp.offPolicy().qLr())
+            : Temperature.fixed(hp.offPolicy().alpha());
+    int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
     this.buffer = new ReplayBuffer(capacity, spec.observationSize(), (steps + 1) * actionSize);
-    this.previousPolicy = hp.klBounded() ? trailingCopy(policyFactory) : null;
+    this.previousPolicy = hp.actor().klBounded() ? trailingCopy(policyFactory) : null;
   }
 
   /**
@@ -213,7 +215,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
             transition.truncated()));
     pendingChain = null;
     long globalStep = envSteps++;
-    if (globalStep > hp.learningStarts()) {
+    if (globalStep > hp.offPolicy().learningStarts()) {
       update(globalStep);
     }
   }
@@ -231,7 +233,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
       NDArray continuation) {}
 
   private AugmentedBatch sampleBatch(NDManager scope) {
-    ReplayBuffer.Batch batch = buffer.sample(hp.batchSize(), random);
+    ReplayBuffer.Batch batch = buffer.sample(hp.offPolicy().batchSize(), random);
     int b = batch.size();
     int obs = spec.observationSize();
     int width = (steps + 1) * actionSize;
@@ -264,7 +266,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
       }
       lastStep[i] = last ? 1f : 0f;
       rewards[i] = last ? batch.rewards()[i] : 0f;
-      continuation[i] = last ? (float) hp.gamma() * (1f - batch.terminated()[i]) : 1f;
+      continuation[i] = last ? (float) hp.offPolicy().gamma() * (1f - batch.terminated()[i]) : 1f;
     }
     NDArray lastMask = HostArrays.floats(scope, lastStep, new Shape(b, 1));
     // A chain's first state after an env step is a fresh draw from the prior.
@@ -286,7 +288,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       AugmentedBatch batch = sampleBatch(scope);
-      int b = hp.batchSize();
+      int b = hp.offPolicy().batchSize();
       double alpha = temperature.alpha();
       ChainCompletion.End end =
           ChainCompletion.run(
@@ -317,8 +319,8 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
 
       double actorLoss = diagnostics.actorLoss();
       double entropy = diagnostics.entropy();
-      if (globalStep % hp.policyFrequency() == 0) {
-        for (int i = 0; i < hp.policyFrequency(); i++) {
+      if (globalStep % hp.offPolicy().policyFrequency() == 0) {
+        for (int i = 0; i < hp.offPolicy().policyFrequency(); i++) {
           double[] result = updateActor(scope, batch, features, temperature.alpha());
           actorLoss = result[0];
           entropy = -steps * result[1];
@@ -326,8 +328,8 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
           temperature.update(steps * result[1]);
         }
       }
-      if (globalStep % hp.targetNetworkFrequency() == 0) {
-        targetCritic.parameters().polyakFrom(critic.parameters(), hp.tau());
+      if (globalStep % hp.offPolicy().targetNetworkFrequency() == 0) {
+        targetCritic.parameters().polyakFrom(critic.parameters(), hp.offPolicy().tau());
       }
       diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
     }
@@ -339,7 +341,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
    */
   private double[] updateActor(
       NDManager scope, AugmentedBatch batch, NDArray features, double alpha) {
-    int b = hp.batchSize();
+    int b = hp.offPolicy().batchSize();
     GaussianKernel previous =
         previousPolicy == null
             ? null
@@ -357,18 +359,21 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
           WpoLosses.coefficient(
               current.logRatioGradient(batch.from(), next), criticGradient, alpha);
       NDArray actorLoss =
-          WpoLosses.actorLoss(live, coefficient, batch.from(), next, hp.naturalGradient());
+          WpoLosses.actorLoss(live, coefficient, batch.from(), next, hp.actor().naturalGradient());
       if (previous != null) {
         actorLoss =
             WpoLosses.klBounded(
-                actorLoss, live.klFrom(previous).mean(), hp.klBound(), hp.klWeight());
+                actorLoss,
+                live.klFrom(previous).mean(),
+                hp.actor().klBound(),
+                hp.actor().klWeight());
       }
       tape.backward(actorLoss);
       loss = checkFinite("actor loss", actorLoss.getFloat());
     }
     policyOptimizer.step();
     if (previousPolicy != null) {
-      previousPolicy.parameters().polyakFrom(policy.parameters(), hp.tau());
+      previousPolicy.parameters().polyakFrom(policy.parameters(), hp.offPolicy().tau());
     }
     return new double[] {loss, meanLogRatio};
   }
@@ -443,7 +448,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   @Override
   public void prepareForBenchmark() {
     double[] observation = new double[spec.observationSize()];
-    for (int i = 0; i < 4 * hp.batchSize(); i++) {
+    for (int i = 0; i < 4 * hp.offPolicy().batchSize(); i++) {
       for (int j = 0; j < observation.length; j++) {
         observation[j] = random.nextGaussian();
       }
@@ -468,7 +473,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
    */
   @Override
   public long flopsPerUpdate() {
-    long b = hp.batchSize();
+    long b = hp.offPolicy().batchSize();
     long criticUpdate =
         steps * policy.kernelForwardFlops(b)
             + targetCritic.forwardFlops(b)

@@ -45,12 +45,7 @@ class FusedPpoGradientsTest {
 
   /** One configuration of networks and losses, and a random minibatch for it. */
   private record Case(
-      int observations,
-      int hidden,
-      int actions,
-      int batch,
-      double logStdInit,
-      PpoHyperparameters hp) {
+      int observations, int hidden, int actions, int batch, double logStdInit, PpoSettings hp) {
     static Case of(
         int observations,
         int hidden,
@@ -59,8 +54,8 @@ class FusedPpoGradientsTest {
         double logStdInit,
         boolean clipValues,
         double entCoef) {
-      PpoHyperparameters hp =
-          new PpoHyperparameters(
+      PpoSettings hp =
+          new PpoSettings(
               1,
               2048,
               3e-4,
@@ -79,8 +74,7 @@ class FusedPpoGradientsTest {
               true,
               true,
               10,
-              10,
-              logStdInit);
+              10);
       return new Case(observations, hidden, actions, batch, logStdInit, hp);
     }
   }
@@ -125,11 +119,11 @@ class FusedPpoGradientsTest {
     GaussianStepPolicy policy = policy(3, 8, 2, 0.0, random);
     assertThat(
             FusedPpoGradients.forNetworks(
-                policy, reluValue, valueParameters, PpoHyperparameters.defaults()))
+                policy, reluValue, valueParameters, PpoHyperparameters.defaults().ppo()))
         .isNull();
     assertThat(
             FusedValueGradients.forNetwork(
-                reluValue, valueParameters, PpoHyperparameters.defaults()))
+                reluValue, valueParameters, PpoHyperparameters.defaults().ppo()))
         .isNull();
   }
 

@@ -66,4 +66,26 @@ class HyperparametersTest {
     assertThatThrownBy(() -> AlgorithmRegistry.get("sac").configure(Map.of("batch_size", "x")))
         .hasMessage("hyperparameter 'batch_size' wants a whole number, got 'x'");
   }
+
+  record Inner(@Default("1") int shared, @Default("0.5") double rate) {}
+
+  record Outer(@Defaults("rate=0.25") Inner inner, @Default("x") String label) {}
+
+  record Twice(Inner inner, @Default("2") int shared) {}
+
+  @Test
+  void aNestedRecordsKeysStandInItsPlaceWithTheOuterRecordsDefaults() {
+    Outer defaults = Hyperparameters.defaults(Outer.class);
+    assertThat(Hyperparameters.describe(defaults))
+        .containsExactly(
+            Map.entry("shared", "1"), Map.entry("rate", "0.25"), Map.entry("label", "x"));
+    Outer bound = Hyperparameters.bind("test", defaults, Map.of("rate", "2", "label", "y"));
+    assertThat(bound).isEqualTo(new Outer(new Inner(1, 2.0), "y"));
+  }
+
+  @Test
+  void aKeyTwoComponentsWouldGiveIsRefused() {
+    assertThatThrownBy(() -> Hyperparameters.defaults(Twice.class))
+        .hasMessageContaining("key shared twice");
+  }
 }
