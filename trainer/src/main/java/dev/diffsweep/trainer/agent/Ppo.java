@@ -11,7 +11,6 @@ import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
-import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
@@ -71,8 +70,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final AugmentedPolicy policy;
   private final ParameterGroup valueParameters;
   private final OrthogonalMlp valueNetwork;
-  private final FusedPpoGradients fusedGradients;
-  private final FusedValueGradients fusedValueGradients;
+  private final PpoGradients gradients;
   private final AdamOptimizer policyOptimizer;
   private final AdamOptimizer valueOptimizer;
   private final RunningMeanStd observationStatistics;
@@ -100,6 +98,7 @@ public final class Ppo implements BenchmarkableAgent {
   public Ppo(
       String name,
       PpoSettings hp,
+      PpoGradients.Path gradientPath,
       Temperature temperature,
       double chainLambda,
       TaskSpec spec,
@@ -129,13 +128,17 @@ public final class Ppo implements BenchmarkableAgent {
             hp.hiddenSize(),
             hp.hiddenSize(),
             1);
-    this.fusedGradients = FusedPpoGradients.forNetworks(policy, valueNetwork, valueParameters, hp);
-    // Where the whole update cannot be native (DiffPPO's denoiser), the value network's share still
-    // can.
-    this.fusedValueGradients =
-        fusedGradients == null
-            ? FusedValueGradients.forNetwork(valueNetwork, valueParameters, hp)
-            : null;
+    this.gradients =
+        gradientPath == PpoGradients.Path.NATIVE
+            ? FusedPpoGradients.require(policy, valueNetwork, valueParameters, hp)
+            : new TorchPpoGradients(
+                manager,
+                policy,
+                valueNetwork,
+                valueParameters,
+                hp,
+                spec.observationSize(),
+                actionSize);
     // CleanRL's Adam epsilon is 1e-5, not torch's 1e-8.
     this.policyOptimizer =
         new AdamOptimizer(policy.parameters(), hp.learningRate(), 0.9, 0.999, 1e-5);
@@ -152,6 +155,7 @@ public final class Ppo implements BenchmarkableAgent {
     return new Ppo(
         "ppo",
         hp.ppo(),
+        hp.gradientPath(),
         Temperature.fixed(0),
         1.0,
         spec,
@@ -178,6 +182,7 @@ public final class Ppo implements BenchmarkableAgent {
     return new Ppo(
         "diffppo",
         hp.ppo(),
+        PpoGradients.Path.TORCH,
         hp.temperature(spec.actionSize()),
         hp.chainGaeLambda(),
         spec,
@@ -433,17 +438,13 @@ public final class Ppo implements BenchmarkableAgent {
     float[] returns = new float[b];
     float[] oldValues = new float[b];
     double meanLogRatio = 0;
-    // The fused gradients take only what PPO's Gaussian reads: not x_k, nor the step.
-    boolean chainInputs = fusedGradients == null;
     for (int i = 0; i < b; i++) {
       int row = indices[i];
       meanLogRatio += rollout.logRatio(row) / b;
       rollout.copyObservation(row, observations, i * obs);
       rollout.copyState(row, true, to, i * actionSize);
-      if (chainInputs) {
-        rollout.copyState(row, false, from, i * actionSize);
-        oneHot[i * steps + rollout.step(row)] = 1f;
-      }
+      rollout.copyState(row, false, from, i * actionSize);
+      oneHot[i * steps + rollout.step(row)] = 1f;
       oldLogDensities[i] = rollout.logDensity(row);
       advantages[i] = (float) targets.advantages()[row];
       returns[i] = (float) targets.returns()[row];
@@ -452,31 +453,21 @@ public final class Ppo implements BenchmarkableAgent {
     if (hp.normAdv()) {
       advantages = PpoLosses.normalizeAdvantages(advantages);
     }
-    double[] losses =
-        fusedGradients != null
-            ? fusedGradients.compute(
-                b, observations, to, oldLogDensities, advantages, returns, oldValues)
-            : torchGradients(
-                b, observations, from, to, oneHot, oldLogDensities, advantages, returns, oldValues);
-    double policyLoss = checkFinite("policy loss", losses[0]);
-    double valueLoss = checkFinite("value loss", losses[1]);
-    if (fusedGradients != null) {
-      double scale = clippingScale(fusedGradients.squaredNorm());
-      policyOptimizer.step(lr, scale, fusedGradients.policyGradients());
-      valueOptimizer.step(lr, scale, fusedGradients.valueGradients());
-    } else if (fusedValueGradients != null) {
-      double squaredNorm =
-          policy.parameters().gradientSquaredNorm() + fusedValueGradients.squaredNorm();
-      double scale = clippingScale(squaredNorm);
-      policyOptimizer.step(lr, scale);
-      valueOptimizer.step(lr, scale, fusedValueGradients.gradients());
-    } else {
-      double squaredNorm =
-          policy.parameters().gradientSquaredNorm() + valueParameters.gradientSquaredNorm();
-      double scale = clippingScale(squaredNorm);
-      policyOptimizer.step(lr, scale);
-      valueOptimizer.step(lr, scale);
-    }
+    PpoGradients.Losses losses =
+        gradients.compute(
+            new PpoGradients.Minibatch(
+                b,
+                observations,
+                from,
+                to,
+                oneHot,
+                oldLogDensities,
+                advantages,
+                returns,
+                oldValues));
+    double policyLoss = checkFinite("policy loss", losses.policy());
+    double valueLoss = checkFinite("value loss", losses.value());
+    gradients.step(policyOptimizer, valueOptimizer, lr, clippingScale(gradients.squaredNorm()));
     minibatchUpdates++;
     // K times a step's mean log-ratio estimates the chain's, as DiffWPO's temperature does.
     temperature.update(steps * meanLogRatio);
@@ -488,65 +479,6 @@ public final class Ppo implements BenchmarkableAgent {
   private double clippingScale(double squaredNorm) {
     double norm = Math.sqrt(squaredNorm);
     return norm > hp.maxGradNorm() ? hp.maxGradNorm() / (norm + 1e-6) : 1.0;
-  }
-
-  /**
-   * The losses' gradients through torch's autograd, into the parameters' own gradients; returns
-   * {policy loss, value loss}. With {@link FusedValueGradients} the value network's share is
-   * computed natively instead, into that class's buffers.
-   */
-  private double[] torchGradients(
-      int b,
-      float[] observations,
-      float[] from,
-      float[] to,
-      float[] oneHot,
-      float[] oldLogDensities,
-      float[] advantages,
-      float[] returns,
-      float[] oldValues) {
-    int obs = spec.observationSize();
-    try (NDManager scope = manager.newSubManager()) {
-      NDArray observationRows = HostArrays.floats(scope, observations, new Shape(b, obs));
-      NDArray fromRows = HostArrays.floats(scope, from, new Shape(b, actionSize));
-      NDArray toRows = HostArrays.floats(scope, to, new Shape(b, actionSize));
-      NDArray stepRows = HostArrays.floats(scope, oneHot, new Shape(b, steps));
-      // The value network's input holds no parameter, so it is computed outside the tape.
-      NDArray features = policy.features(observationRows, fromRows, stepRows);
-      double nativeValueLoss =
-          fusedValueGradients == null
-              ? Double.NaN
-              : fusedValueGradients.compute(b, features.toFloatArray(), returns, oldValues);
-      try (GradientTape tape = GradientTape.open()) {
-        GaussianKernel kernel = policy.kernel(observationRows, fromRows, stepRows);
-        NDArray policyObjective =
-            PpoLosses.policyLoss(
-                kernel.logDensity(toRows),
-                HostArrays.floats(scope, oldLogDensities),
-                HostArrays.floats(scope, advantages),
-                hp.clipCoef());
-        NDArray loss = policyObjective;
-        NDArray valueObjective = null;
-        if (fusedValueGradients == null) {
-          valueObjective =
-              PpoLosses.valueLoss(
-                  valueNetwork.forward(features).reshape(b),
-                  HostArrays.floats(scope, oldValues),
-                  HostArrays.floats(scope, returns),
-                  hp.clipCoef(),
-                  hp.clipVloss());
-          loss = loss.add(Scalars.multiply(valueObjective, hp.vfCoef()));
-        }
-        if (hp.entCoef() > 0) {
-          loss = loss.sub(Scalars.multiply(kernel.entropy().mean(), hp.entCoef()));
-        }
-        tape.backward(loss);
-        return new double[] {
-          policyObjective.getFloat(),
-          valueObjective == null ? nativeValueLoss : valueObjective.getFloat()
-        };
-      }
-    }
   }
 
   private double checkFinite(String what, double value) {
