@@ -78,7 +78,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final AugmentedRollout rollout;
   private final RandomStream random;
   private final long iterations;
-  private final int steps;
+  private final int diffusionSteps;
   private final int copies;
   private final int actionSize;
   private long envSteps;
@@ -113,7 +113,7 @@ public final class Ppo implements BenchmarkableAgent {
     this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
     this.random = new RandomStream(context.seed());
     this.policy = policyFactory.create(manager, spec, random.split());
-    this.steps = policy.steps();
+    this.diffusionSteps = policy.diffusionSteps();
     this.copies = hp.numEnvs();
     this.actionSize = spec.actionSize();
     this.valueParameters = new ParameterGroup(manager);
@@ -146,7 +146,8 @@ public final class Ppo implements BenchmarkableAgent {
     this.observationStatistics = new RunningMeanStd(spec.observationSize());
     this.rewardScaler = new RewardScaler(hp.gamma(), hp.rewardClip(), copies);
     this.rollout =
-        new AugmentedRollout(hp.numSteps(), copies, steps, spec.observationSize(), actionSize);
+        new AugmentedRollout(
+            hp.numSteps(), copies, diffusionSteps, spec.observationSize(), actionSize);
     this.iterations = Math.max(1, context.totalSteps() / ((long) hp.numSteps() * copies));
   }
 
@@ -228,7 +229,7 @@ public final class Ppo implements BenchmarkableAgent {
     for (int copy = 0; copy < copies; copy++) {
       System.arraycopy(normalize(observations[copy]), 0, normalized, copy * obs, obs);
     }
-    int chainSize = (steps + 1) * actionSize;
+    int chainSize = (diffusionSteps + 1) * actionSize;
     try (NDManager scope = manager.newSubManager()) {
       NDArray state = HostArrays.floats(scope, normalized, new Shape(copies, obs));
       NDArray noise =
@@ -237,13 +238,16 @@ public final class Ppo implements BenchmarkableAgent {
       List<NDArray> chain = policy.sampleChain(state, noise);
       // Copy i's x_0 .. x_K as row i; its K augmented rows i K + k are x_k -> x_{k+1}.
       NDArray chains = NDArrays.concat(new NDList(chain), 1);
-      NDArray states = state.repeat(0, steps);
-      Shape augmentedRows = new Shape(copies * steps, actionSize);
-      NDArray from = NDArrays.stack(new NDList(chain.subList(0, steps)), 1).reshape(augmentedRows);
+      NDArray states = state.repeat(0, diffusionSteps);
+      Shape augmentedRows = new Shape(copies * diffusionSteps, actionSize);
+      NDArray from =
+          NDArrays.stack(new NDList(chain.subList(0, diffusionSteps)), 1).reshape(augmentedRows);
       NDArray to =
-          NDArrays.stack(new NDList(chain.subList(1, steps + 1)), 1).reshape(augmentedRows);
+          NDArrays.stack(new NDList(chain.subList(1, diffusionSteps + 1)), 1)
+              .reshape(augmentedRows);
       NDArray oneHot =
-          HostArrays.floats(scope, stepOneHots(copies), new Shape(copies * steps, steps));
+          HostArrays.floats(
+              scope, stepOneHots(copies), new Shape(copies * diffusionSteps, diffusionSteps));
       GaussianKernel kernel = policy.kernel(states, from, oneHot);
       NDArray logDensities = kernel.logDensity(to);
       NDArray logRatios = logDensities.sub(kernel.backwardLogDensity(from, to));
@@ -252,7 +256,7 @@ public final class Ppo implements BenchmarkableAgent {
       float[] logDensityValues = logDensities.toFloatArray();
       float[] logRatioValues = logRatios.toFloatArray();
       float[] valueValues = values.toFloatArray();
-      float[] actionValues = policy.toAction(chain.get(steps)).toFloatArray();
+      float[] actionValues = policy.toAction(chain.get(diffusionSteps)).toFloatArray();
       pending = new Pending[copies];
       double[][] actions = new double[copies][actionSize];
       for (int copy = 0; copy < copies; copy++) {
@@ -260,9 +264,12 @@ public final class Ppo implements BenchmarkableAgent {
             new Pending(
                 Arrays.copyOfRange(normalized, copy * obs, (copy + 1) * obs),
                 Arrays.copyOfRange(chainValues, copy * chainSize, (copy + 1) * chainSize),
-                Arrays.copyOfRange(logDensityValues, copy * steps, (copy + 1) * steps),
-                Arrays.copyOfRange(logRatioValues, copy * steps, (copy + 1) * steps),
-                Arrays.copyOfRange(valueValues, copy * steps, (copy + 1) * steps));
+                Arrays.copyOfRange(
+                    logDensityValues, copy * diffusionSteps, (copy + 1) * diffusionSteps),
+                Arrays.copyOfRange(
+                    logRatioValues, copy * diffusionSteps, (copy + 1) * diffusionSteps),
+                Arrays.copyOfRange(
+                    valueValues, copy * diffusionSteps, (copy + 1) * diffusionSteps));
         for (int j = 0; j < actionSize; j++) {
           actions[copy][j] = actionValues[copy * actionSize + j];
         }
@@ -273,9 +280,9 @@ public final class Ppo implements BenchmarkableAgent {
 
   /** One-hot rows of steps 0 .. K - 1, repeated for each of {@code chains} chains. */
   private float[] stepOneHots(int chains) {
-    float[] oneHot = new float[chains * steps * steps];
-    for (int row = 0; row < chains * steps; row++) {
-      oneHot[row * steps + row % steps] = 1f;
+    float[] oneHot = new float[chains * diffusionSteps * diffusionSteps];
+    for (int row = 0; row < chains * diffusionSteps; row++) {
+      oneHot[row * diffusionSteps + row % diffusionSteps] = 1f;
     }
     return oneHot;
   }
@@ -360,18 +367,18 @@ public final class Ppo implements BenchmarkableAgent {
     }
     int b = selected.length;
     float[] normalized = new float[b * obs];
-    float[] oneHot = new float[b * steps];
+    float[] oneHot = new float[b * diffusionSteps];
     for (int i = 0; i < b; i++) {
       float[] row = normalize(transitions.get(selected[i]).nextObservation());
       System.arraycopy(row, 0, normalized, i * obs, obs);
-      oneHot[i * steps] = 1f;
+      oneHot[i * diffusionSteps] = 1f;
     }
     try (NDManager scope = manager.newSubManager()) {
       NDArray state = HostArrays.floats(scope, normalized, new Shape(b, obs));
       NDArray first =
           policy.initialState(
               HostArrays.floats(scope, random.gaussians(b * actionSize), new Shape(b, actionSize)));
-      NDArray stepZero = HostArrays.floats(scope, oneHot, new Shape(b, steps));
+      NDArray stepZero = HostArrays.floats(scope, oneHot, new Shape(b, diffusionSteps));
       float[] values = valueNetwork.forward(policy.features(state, first, stepZero)).toFloatArray();
       for (int i = 0; i < b; i++) {
         valuesAfter[selected[i]] = values[i];
@@ -412,7 +419,7 @@ public final class Ppo implements BenchmarkableAgent {
             diagnostics.actorLoss(),
             diagnostics.criticLoss(),
             temperature.alpha(),
-            -steps * meanLogRatio);
+            -diffusionSteps * meanLogRatio);
   }
 
   private void shuffle(int[] order) {
@@ -432,7 +439,7 @@ public final class Ppo implements BenchmarkableAgent {
     float[] observations = new float[b * obs];
     float[] from = new float[b * actionSize];
     float[] to = new float[b * actionSize];
-    float[] oneHot = new float[b * steps];
+    float[] oneHot = new float[b * diffusionSteps];
     float[] oldLogDensities = new float[b];
     float[] advantages = new float[b];
     float[] returns = new float[b];
@@ -444,7 +451,7 @@ public final class Ppo implements BenchmarkableAgent {
       rollout.copyObservation(row, observations, i * obs);
       rollout.copyState(row, true, to, i * actionSize);
       rollout.copyState(row, false, from, i * actionSize);
-      oneHot[i * steps + rollout.step(row)] = 1f;
+      oneHot[i * diffusionSteps + rollout.step(row)] = 1f;
       oldLogDensities[i] = rollout.logDensity(row);
       advantages[i] = (float) targets.advantages()[row];
       returns[i] = (float) targets.returns()[row];
@@ -470,7 +477,7 @@ public final class Ppo implements BenchmarkableAgent {
     gradients.step(policyOptimizer, valueOptimizer, lr, clippingScale(gradients.squaredNorm()));
     minibatchUpdates++;
     // K times a step's mean log-ratio estimates the chain's, as DiffWPO's temperature does.
-    temperature.update(steps * meanLogRatio);
+    temperature.update(diffusionSteps * meanLogRatio);
     diagnostics =
         new TrainingDiagnostics(policyLoss, valueLoss, temperature.alpha(), diagnostics.entropy());
   }
@@ -568,7 +575,7 @@ public final class Ppo implements BenchmarkableAgent {
    */
   @Override
   public long flopsPerUpdate() {
-    long b = Math.max(1, (long) hp.numSteps() * copies * steps / hp.numMinibatches());
+    long b = Math.max(1, (long) hp.numSteps() * copies * diffusionSteps / hp.numMinibatches());
     return policy.kernelForwardFlops(b)
         + policy.kernelBackwardFlops(b)
         + valueNetwork.forwardFlops(b)

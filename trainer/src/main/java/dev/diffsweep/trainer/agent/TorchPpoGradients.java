@@ -24,7 +24,7 @@ final class TorchPpoGradients implements PpoGradients {
   private final PpoSettings hp;
   private final int observationSize;
   private final int actionSize;
-  private final int steps;
+  private final int diffusionSteps;
 
   TorchPpoGradients(
       NDManager manager,
@@ -41,7 +41,7 @@ final class TorchPpoGradients implements PpoGradients {
     this.hp = hp;
     this.observationSize = observationSize;
     this.actionSize = actionSize;
-    this.steps = policy.steps();
+    this.diffusionSteps = policy.diffusionSteps();
   }
 
   @Override
@@ -52,7 +52,7 @@ final class TorchPpoGradients implements PpoGradients {
           HostArrays.floats(scope, m.observations(), new Shape(b, observationSize));
       NDArray fromRows = HostArrays.floats(scope, m.from(), new Shape(b, actionSize));
       NDArray toRows = HostArrays.floats(scope, m.to(), new Shape(b, actionSize));
-      NDArray stepRows = HostArrays.floats(scope, m.oneHot(), new Shape(b, steps));
+      NDArray stepRows = HostArrays.floats(scope, m.oneHot(), new Shape(b, diffusionSteps));
       // The value network's input holds no parameter, so it is computed outside the tape.
       NDArray features = policy.features(observationRows, fromRows, stepRows);
       try (GradientTape tape = GradientTape.open()) {

@@ -83,7 +83,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   private final Temperature temperature;
   private final ReplayBuffer buffer;
   private final RandomStream random;
-  private final int steps;
+  private final int diffusionSteps;
   private final int actionSize;
   private long envSteps;
   private long updates;
@@ -103,7 +103,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
     this.random = new RandomStream(context.seed());
     this.policy = policyFactory.create(manager, spec, random.split());
-    this.steps = policy.steps();
+    this.diffusionSteps = policy.diffusionSteps();
     this.actionSize = spec.actionSize();
     int features = policy.featureSize();
     this.critic = new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
@@ -119,7 +119,8 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
             ? Temperature.tuned(-actionSize, hp.offPolicy().qLr())
             : Temperature.fixed(hp.offPolicy().alpha());
     int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
-    this.buffer = new ReplayBuffer(capacity, spec.observationSize(), (steps + 1) * actionSize);
+    this.buffer =
+        new ReplayBuffer(capacity, spec.observationSize(), (diffusionSteps + 1) * actionSize);
     this.previousPolicy = hp.actor().klBounded() ? trailingCopy(policyFactory) : null;
   }
 
@@ -185,9 +186,10 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       NDArray state = HostArrays.row(scope, observation);
-      List<NDArray> chain = policy.sampleChain(state, noise(scope, 1, (steps + 1) * actionSize));
+      List<NDArray> chain =
+          policy.sampleChain(state, noise(scope, 1, (diffusionSteps + 1) * actionSize));
       pendingChain = HostArrays.toDoubles(NDArrays.concat(new NDList(chain), 1));
-      return HostArrays.toDoubles(policy.toAction(chain.get(steps)));
+      return HostArrays.toDoubles(policy.toAction(chain.get(diffusionSteps)));
     }
   }
 
@@ -236,33 +238,33 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     ReplayBuffer.Batch batch = buffer.sample(hp.offPolicy().batchSize(), random);
     int b = batch.size();
     int obs = spec.observationSize();
-    int width = (steps + 1) * actionSize;
+    int width = (diffusionSteps + 1) * actionSize;
     float[] from = new float[b * actionSize];
     float[] to = new float[b * actionSize];
-    float[] oneHot = new float[b * steps];
+    float[] oneHot = new float[b * diffusionSteps];
     float[] nextObs = new float[b * obs];
     float[] nextFrom = new float[b * actionSize];
     // Row i, column j: 1 where chain step j still lies ahead of the next augmented state.
-    float[] remaining = new float[b * steps];
+    float[] remaining = new float[b * diffusionSteps];
     float[] lastStep = new float[b];
     float[] rewards = new float[b];
     float[] continuation = new float[b];
     for (int i = 0; i < b; i++) {
-      int k = random.nextInt(steps);
+      int k = random.nextInt(diffusionSteps);
       int chain = i * width;
       System.arraycopy(batch.actions(), chain + k * actionSize, from, i * actionSize, actionSize);
       System.arraycopy(
           batch.actions(), chain + (k + 1) * actionSize, to, i * actionSize, actionSize);
-      oneHot[i * steps + k] = 1f;
-      boolean last = k == steps - 1;
+      oneHot[i * diffusionSteps + k] = 1f;
+      boolean last = k == diffusionSteps - 1;
       float[] nextSource = last ? batch.nextObservations() : batch.observations();
       System.arraycopy(nextSource, i * obs, nextObs, i * obs, obs);
       if (!last) {
         System.arraycopy(to, i * actionSize, nextFrom, i * actionSize, actionSize);
       }
-      int nextStep = (k + 1) % steps;
-      for (int j = nextStep; j < steps; j++) {
-        remaining[i * steps + j] = 1f;
+      int nextStep = (k + 1) % diffusionSteps;
+      for (int j = nextStep; j < diffusionSteps; j++) {
+        remaining[i * diffusionSteps + j] = 1f;
       }
       lastStep[i] = last ? 1f : 0f;
       rewards[i] = last ? batch.rewards()[i] : 0f;
@@ -275,10 +277,10 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
         HostArrays.floats(scope, batch.observations(), new Shape(b, obs)),
         HostArrays.floats(scope, from, new Shape(b, actionSize)),
         HostArrays.floats(scope, to, new Shape(b, actionSize)),
-        HostArrays.floats(scope, oneHot, new Shape(b, steps)),
+        HostArrays.floats(scope, oneHot, new Shape(b, diffusionSteps)),
         HostArrays.floats(scope, nextObs, new Shape(b, obs)),
         HostArrays.floats(scope, nextFrom, new Shape(b, actionSize)).add(freshStart),
-        HostArrays.floats(scope, remaining, new Shape(b, steps)),
+        HostArrays.floats(scope, remaining, new Shape(b, diffusionSteps)),
         HostArrays.floats(scope, rewards, new Shape(b, 1)),
         HostArrays.floats(scope, continuation, new Shape(b, 1)));
   }
@@ -323,9 +325,9 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
         for (int i = 0; i < hp.offPolicy().policyFrequency(); i++) {
           double[] result = updateActor(scope, batch, features, temperature.alpha());
           actorLoss = result[0];
-          entropy = -steps * result[1];
+          entropy = -diffusionSteps * result[1];
           // One step's mean log-ratio times K estimates the chain's log-ratio.
-          temperature.update(steps * result[1]);
+          temperature.update(diffusionSteps * result[1]);
         }
       }
       if (globalStep % hp.offPolicy().targetNetworkFrequency() == 0) {
@@ -475,7 +477,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   public long flopsPerUpdate() {
     long b = hp.offPolicy().batchSize();
     long criticUpdate =
-        steps * policy.kernelForwardFlops(b)
+        diffusionSteps * policy.kernelForwardFlops(b)
             + targetCritic.forwardFlops(b)
             + critic.forwardFlops(b)
             + critic.backwardFlops(b, true, 0);
