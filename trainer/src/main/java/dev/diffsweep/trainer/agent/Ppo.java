@@ -49,7 +49,8 @@ import java.util.stream.IntStream;
  * rewards scaled by the running std of the discounted return (one return per copy, see {@link
  * RewardScaler}). Truncated episodes bootstrap from the value of their final observation. DiffPPO's
  * temperature alpha is fixed or tuned ({@link Temperature}); a rollout's soft rewards take the
- * value it has when the rollout's update begins.
+ * value it has when the rollout's update begins. A minibatch's gradients come from {@link
+ * PpoGradients}: torch's autograd, or PPO's native kernel where {@code gradients=native} asks.
  */
 public final class Ppo implements BenchmarkableAgent {
   private static final double OBSERVATION_EPSILON = 1e-8;
