@@ -27,8 +27,7 @@ fi
 kernels="$out/libdiffsweep_kernels.so"
 kernel_sources=("$source_dir/fused_kernels.c" "$source_dir/ppo_gradients.c")
 kernel_headers=("$target/jni-headers/dev_diffsweep_trainer_nn_FusedKernels.h"
-  "$target/jni-headers/dev_diffsweep_trainer_agent_FusedPpoGradients.h"
-  "$target/jni-headers/dev_diffsweep_trainer_agent_FusedValueGradients.h")
+  "$target/jni-headers/dev_diffsweep_trainer_agent_FusedPpoGradients.h")
 stale=false
 for input in "${kernel_sources[@]}" "${kernel_headers[@]}"; do
   if [ ! -f "$kernels" ] || [ "$input" -nt "$kernels" ]; then

@@ -4,7 +4,7 @@
 // matrix multiplies at torch's own GEMM rate, but about 140 torch calls through DJL, which cost
 // 0.8-1.5 ms. Here the forward pass of the Gaussian policy's mean network and of the value network,
 // the clipped losses and the backward pass of both run as one pass of plain C over small buffers.
-// DiffPPO, whose denoiser stays on torch, hands its value network's share alone to value_gradients.
+// It is PPO's opt-in path (gradients=native); torch's autograd is the default everywhere.
 //
 // Layout: activations are feature-major, [features][batch], so every matrix product runs along the
 // batch (or a layer's width) in 8-float AVX2 vectors. Weights are torch's [out][in]. The products
@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "dev_diffsweep_trainer_agent_FusedPpoGradients.h"
-#include "dev_diffsweep_trainer_agent_FusedValueGradients.h"
 
 #define SIMD __attribute__((target("avx2,fma")))
 
@@ -507,7 +506,9 @@ JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedPpoGradients_comput
     JNIEnv *env, jclass cls, jintArray policy_sizes_array, jobjectArray policy_arrays,
     jobjectArray policy_gradients, jobject log_std_buffer, jobject log_std_gradient_buffer,
     jintArray value_sizes_array, jobjectArray value_arrays, jobjectArray value_gradients,
-    jint batch, jobjectArray row_arrays, jfloatArray settings_array, jdoubleArray results_array) {
+    jint batch, jobjectArray row_arrays, jfloat clip, jboolean clip_values,
+    jfloat value_coefficient, jfloat entropy_coefficient, jfloat log_std_min, jfloat log_std_max,
+    jdoubleArray results_array) {
   int policy_layers = (*env)->GetArrayLength(env, policy_sizes_array) - 1;
   int value_layers = (*env)->GetArrayLength(env, value_sizes_array) - 1;
   jint policy_sizes[MAX_LAYERS + 1];
@@ -518,9 +519,12 @@ JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedPpoGradients_comput
   Network value;
   network_of(env, policy_sizes, policy_layers, policy_arrays, policy_gradients, &policy);
   network_of(env, value_sizes, value_layers, value_arrays, value_gradients, &value);
-  float values[6];
-  (*env)->GetFloatArrayRegion(env, settings_array, 0, 6, values);
-  Settings settings = {values[0], values[1] != 0.0f, values[2], values[3], values[4], values[5]};
+  Settings settings = {.clip = clip,
+                       .clip_values = clip_values == JNI_TRUE,
+                       .value_coefficient = value_coefficient,
+                       .entropy_coefficient = entropy_coefficient,
+                       .log_std_min = log_std_min,
+                       .log_std_max = log_std_max};
 
   const float *log_std = floats_of(env, log_std_buffer);
   float *log_std_gradient = floats_of(env, log_std_gradient_buffer);
@@ -542,65 +546,5 @@ JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedPpoGradients_comput
     (*env)->ReleasePrimitiveArrayCritical(env, arrays[i], pinned[i], JNI_ABORT);
   }
   (*env)->SetDoubleArrayRegion(env, results_array, 0, 3, results);
-  return status;
-}
-
-// The value network alone: gradients of value_coefficient value loss from the rows' features
-// [batch][input size], results = {value loss, squared norm of the gradients}. Returns 0, or -1 if
-// scratch memory ran out.
-static int value_gradients(const Network *value, int batch, const float *features,
-                           const float *returns, const float *old_values,
-                           const Settings *settings, double results[2]) {
-  int width = widest(value);
-  size_t row_floats = (size_t)width * batch;
-  size_t work_floats = 2 * (size_t)width * (batch > width ? batch : width);
-  size_t need = (size_t)value->sizes[0] * batch + activation_floats(value, batch) +
-                2 * row_floats + work_floats;
-  float *memory = scratch_of(need);
-  if (memory == NULL) {
-    return -1;
-  }
-  float *activations[MAX_LAYERS + 1] = {NULL};
-  float *next = memory;
-  for (int l = 0; l <= value->layers; l++) {
-    activations[l] = next;
-    next += (size_t)value->sizes[l] * batch;
-  }
-  float *delta = next;
-  float *spare = delta + row_floats;
-  float *work = spare + row_floats;
-
-  transpose(batch, value->sizes[0], features, activations[0]);
-  forward(value, batch, activations);
-  results[0] = value_loss_delta(activations[value->layers], batch, returns, old_values, settings,
-                                delta);
-  backward(value, batch, activations, delta, spare, work);
-  results[1] = gradient_squared_sum(value);
-  return 0;
-}
-
-// See FusedValueGradients.compute for the arguments.
-JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedValueGradients_compute(
-    JNIEnv *env, jclass cls, jintArray sizes_array, jobjectArray arrays, jobjectArray gradients,
-    jint batch, jfloatArray features_array, jfloatArray returns_array,
-    jfloatArray old_values_array, jfloatArray settings_array, jdoubleArray results_array) {
-  int layers = (*env)->GetArrayLength(env, sizes_array) - 1;
-  jint sizes[MAX_LAYERS + 1];
-  (*env)->GetIntArrayRegion(env, sizes_array, 0, layers + 1, sizes);
-  Network value;
-  network_of(env, sizes, layers, arrays, gradients, &value);
-  float values[3];
-  (*env)->GetFloatArrayRegion(env, settings_array, 0, 3, values);
-  Settings settings = {values[0], values[1] != 0.0f, values[2], 0.0f, 0.0f, 0.0f};
-  // No JNI calls while the arrays are pinned: value_gradients is plain C.
-  jfloat *features = (*env)->GetPrimitiveArrayCritical(env, features_array, NULL);
-  jfloat *returns = (*env)->GetPrimitiveArrayCritical(env, returns_array, NULL);
-  jfloat *old_values = (*env)->GetPrimitiveArrayCritical(env, old_values_array, NULL);
-  double results[2];
-  int status = value_gradients(&value, batch, features, returns, old_values, &settings, results);
-  (*env)->ReleasePrimitiveArrayCritical(env, old_values_array, old_values, JNI_ABORT);
-  (*env)->ReleasePrimitiveArrayCritical(env, returns_array, returns, JNI_ABORT);
-  (*env)->ReleasePrimitiveArrayCritical(env, features_array, features, JNI_ABORT);
-  (*env)->SetDoubleArrayRegion(env, results_array, 0, 2, results);
   return status;
 }

@@ -34,17 +34,17 @@ final class ChainCompletion {
       NDArray remaining,
       Supplier<NDArray> noise) {
     int rows = (int) states.getShape().get(0);
-    int steps = policy.steps();
+    int diffusionSteps = policy.diffusionSteps();
     NDArray state = states;
     NDArray logRatioSum = scope.zeros(new Shape(rows));
     NDArray lastFeatures = null;
-    for (int j = 0; j < steps; j++) {
-      float[] oneHot = new float[rows * steps];
+    for (int j = 0; j < diffusionSteps; j++) {
+      float[] oneHot = new float[rows * diffusionSteps];
       for (int i = 0; i < rows; i++) {
-        oneHot[i * steps + j] = 1f;
+        oneHot[i * diffusionSteps + j] = 1f;
       }
-      NDArray stepOneHot = HostArrays.floats(scope, oneHot, new Shape(rows, steps));
-      if (j == steps - 1) {
+      NDArray stepOneHot = HostArrays.floats(scope, oneHot, new Shape(rows, diffusionSteps));
+      if (j == diffusionSteps - 1) {
         lastFeatures = policy.features(observations, state, stepOneHot);
       }
       GaussianKernel kernel = policy.kernel(observations, state, stepOneHot);

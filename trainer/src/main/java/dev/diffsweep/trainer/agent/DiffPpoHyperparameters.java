@@ -3,95 +3,39 @@ package dev.diffsweep.trainer.agent;
 import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
- * DiffPPO's hyperparameters: PPO's (CleanRL's defaults; hidden_size is the value network's), the
- * augmented MDP's (alpha, chain_gae_lambda) and the diffusion chain's (docs/ALGORITHMS.md, section
- * 2).
+ * DiffPPO's hyperparameters: PPO's machinery (CleanRL's defaults; hidden_size is the value
+ * network's, see {@link PpoSettings}), the augmented MDP's (alpha, chain_gae_lambda) and the
+ * diffusion chain's (docs/ALGORITHMS.md, section 2). The prior keeps the paper's sigma0 = 2.5: no
+ * critic sees tanh(x_K) here.
  *
+ * @param ppo rollout, update, value network and normalisation ({@link PpoSettings})
  * @param alpha temperature of the soft rewards -alpha l_k, or the tuned temperature's starting
- *     value (0.01)
+ *     value
  * @param autotune tune alpha towards the target entropy -d * ent_target_mult (docs/ALGORITHMS.md,
- *     section 9; false): one Adam step on log alpha per minibatch, on SAC's loss with the chain
- *     log-ratio sum_k l_k that the minibatch's rows recorded when they acted (K times their mean
- *     l_k); the rollout's soft rewards take the alpha of the iteration's start
- * @param entTargetMult multiplier of the target entropy -d (1)
- * @param alphaLr Adam learning rate of log alpha (1e-3, SAC's q_lr)
+ *     section 9): one Adam step on log alpha per minibatch, on SAC's loss with the chain log-ratio
+ *     sum_k l_k that the minibatch's rows recorded when they acted (K times their mean l_k); the
+ *     rollout's soft rewards take the alpha of the iteration's start
+ * @param entTargetMult multiplier of the target entropy -d
+ * @param alphaLr Adam learning rate of log alpha (SAC's q_lr)
  * @param chainGaeLambda GAE trace inside the chain, where the discount is 1 (1: a chain step's
  *     advantage sees the whole rest of its chain)
- * @param denoiserHidden width of the denoiser f_theta (256)
+ * @param chain the diffusion chain ({@link ChainSettings})
+ * @param denoiserHidden width of the denoiser f_theta
+ * @param denoiser the denoiser's depth and time features
  */
 public record DiffPpoHyperparameters(
-    int numEnvs,
-    int numSteps,
-    double learningRate,
-    boolean annealLr,
-    double gamma,
-    double gaeLambda,
-    int numMinibatches,
-    int updateEpochs,
-    boolean normAdv,
-    double clipCoef,
-    boolean clipVloss,
-    double entCoef,
-    double vfCoef,
-    double maxGradNorm,
-    int hiddenSize,
-    boolean normObs,
-    boolean normReward,
-    double obsClip,
-    double rewardClip,
-    double alpha,
-    boolean autotune,
-    double entTargetMult,
-    double alphaLr,
-    double chainGaeLambda,
-    int diffusionSteps,
-    double sigma0,
-    double minFrac,
-    double stepSize,
-    boolean learnStepSizes,
-    double friction,
-    boolean learnFriction,
-    int denoiserHidden,
-    int denoiserLayers,
-    int timeFeatures) {
+    PpoSettings ppo,
+    @Default("0.01") double alpha,
+    @Default("false") boolean autotune,
+    @Default("1") double entTargetMult,
+    @Default("1e-3") double alphaLr,
+    @Default("1") double chainGaeLambda,
+    @Defaults("sigma0=2.5") ChainSettings chain,
+    @Default("256") int denoiserHidden,
+    DenoiserSettings denoiser) {
 
   public static DiffPpoHyperparameters defaults() {
-    PpoHyperparameters ppo = PpoHyperparameters.defaults();
-    return new DiffPpoHyperparameters(
-        ppo.numEnvs(),
-        ppo.numSteps(),
-        ppo.learningRate(),
-        ppo.annealLr(),
-        ppo.gamma(),
-        ppo.gaeLambda(),
-        ppo.numMinibatches(),
-        ppo.updateEpochs(),
-        ppo.normAdv(),
-        ppo.clipCoef(),
-        ppo.clipVloss(),
-        ppo.entCoef(),
-        ppo.vfCoef(),
-        ppo.maxGradNorm(),
-        ppo.hiddenSize(),
-        ppo.normObs(),
-        ppo.normReward(),
-        ppo.obsClip(),
-        ppo.rewardClip(),
-        0.01,
-        false,
-        1.0,
-        1e-3,
-        1.0,
-        8,
-        2.5,
-        0.17,
-        0.1,
-        false,
-        0.25,
-        false,
-        256,
-        2,
-        16);
+    return Hyperparameters.defaults(DiffPpoHyperparameters.class);
   }
 
   public DiffPpoHyperparameters {
@@ -103,64 +47,7 @@ public record DiffPpoHyperparameters(
     Checks.positive("ent_target_mult", entTargetMult);
     Checks.positive("alpha_lr", alphaLr);
     Checks.inRange("chain_gae_lambda", chainGaeLambda, 0, 1);
-    // Constructing both views validates every field with the key's name in the message.
-    new PpoHyperparameters(
-        numEnvs,
-        numSteps,
-        learningRate,
-        annealLr,
-        gamma,
-        gaeLambda,
-        numMinibatches,
-        updateEpochs,
-        normAdv,
-        clipCoef,
-        clipVloss,
-        entCoef,
-        vfCoef,
-        maxGradNorm,
-        hiddenSize,
-        normObs,
-        normReward,
-        obsClip,
-        rewardClip,
-        0.0);
-    new DiffusionSettings(
-        diffusionSteps,
-        sigma0,
-        minFrac,
-        stepSize,
-        learnStepSizes,
-        friction,
-        learnFriction,
-        denoiserHidden,
-        denoiserLayers,
-        timeFeatures);
-  }
-
-  /** The PPO machinery's settings (the Gaussian's initial log sigma does not apply). */
-  public PpoHyperparameters ppo() {
-    return new PpoHyperparameters(
-        numEnvs,
-        numSteps,
-        learningRate,
-        annealLr,
-        gamma,
-        gaeLambda,
-        numMinibatches,
-        updateEpochs,
-        normAdv,
-        clipCoef,
-        clipVloss,
-        entCoef,
-        vfCoef,
-        maxGradNorm,
-        hiddenSize,
-        normObs,
-        normReward,
-        obsClip,
-        rewardClip,
-        0.0);
+    chain.with(denoiserHidden, denoiser);
   }
 
   /** The temperature of the soft rewards for a task with {@code actionSize} actuators. */
@@ -171,16 +58,6 @@ public record DiffPpoHyperparameters(
   }
 
   public DiffusionSettings diffusion() {
-    return new DiffusionSettings(
-        diffusionSteps,
-        sigma0,
-        minFrac,
-        stepSize,
-        learnStepSizes,
-        friction,
-        learnFriction,
-        denoiserHidden,
-        denoiserLayers,
-        timeFeatures);
+    return chain.with(denoiserHidden, denoiser);
   }
 }

@@ -9,175 +9,52 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  * docs/ALGORITHMS.md, section 10.1): the critic sees tanh(x_K), whose gradient vanishes for the 42%
  * of an untrained chain's samples beyond |x| = 2 under sigma0 = 2.5.
  *
- * @param policyLr actor Adam learning rate (3e-4, SAC's; WPO's own default is lower, see {@link
- *     WpoHyperparameters})
- * @param alpha temperature of the soft terms -alpha l_k when not tuned (0.05: with 0.01 a chain
- *     could collapse onto tanh's saturated tails right after learning started; 0.05 keeps enough
- *     spread in the chain; docs/ALGORITHMS.md, section 10.4)
- * @param autotune tune alpha towards the target entropy -d on the chain log-ratio, as DiffSAC does
- *     (false)
- * @param naturalGradient scale the kernel mean's gradient by its variance (false)
- * @param klBound bound on the mean KL between the live and the trailing previous actor's kernels
- *     F(. | s, x_k, k) at the sampled augmented states (0: off; see {@link WpoHyperparameters})
- * @param klWeight lambda, the weight of the KL loss past the bound (1)
- * @param hiddenSize width of the critics' two hidden layers and of the denoiser (256)
- * @param sigma0 standard deviation of the prior N(0, sigma0^2 I) (1; see above)
+ * @param offPolicy replay, critics, schedule and temperature ({@link OffPolicySettings}): policy_lr
+ *     is SAC's 3e-4 (WPO's own default is lower, see {@link WpoHyperparameters}); alpha, the
+ *     temperature of the soft terms -alpha l_k when not tuned, is 0.05 (with 0.01 a chain could
+ *     collapse onto tanh's saturated tails right after learning started; 0.05 keeps enough spread
+ *     in the chain; docs/ALGORITHMS.md, section 10.4); autotune (towards the target entropy -d on
+ *     the chain log-ratio, as DiffSAC does) is off
+ * @param actor the actor step's natural gradient and KL bound ({@link WpoActorSettings})
+ * @param hiddenSize width of the critics' two hidden layers and of the denoiser
+ * @param chain the diffusion chain ({@link ChainSettings}; sigma0 is 1, see above)
+ * @param denoiser the denoiser's depth and time features
  */
 public record DiffWpoHyperparameters(
-    int bufferSize,
-    double gamma,
-    double tau,
-    int batchSize,
-    int learningStarts,
-    double policyLr,
-    double qLr,
-    int policyFrequency,
-    int targetNetworkFrequency,
-    double alpha,
-    boolean autotune,
-    boolean naturalGradient,
-    double klBound,
-    double klWeight,
-    int hiddenSize,
-    int diffusionSteps,
-    double sigma0,
-    double minFrac,
-    double stepSize,
-    boolean learnStepSizes,
-    double friction,
-    boolean learnFriction,
-    int denoiserLayers,
-    int timeFeatures) {
+    @Defaults({"alpha=0.05", "autotune=false"}) OffPolicySettings offPolicy,
+    WpoActorSettings actor,
+    @Default("256") int hiddenSize,
+    ChainSettings chain,
+    DenoiserSettings denoiser) {
+  private static final WpoHyperparameters WPO_DEFAULTS = WpoHyperparameters.defaults();
 
   public static DiffWpoHyperparameters defaults() {
-    WpoHyperparameters wpo = WpoHyperparameters.defaults();
-    return new DiffWpoHyperparameters(
-        wpo.bufferSize(),
-        wpo.gamma(),
-        wpo.tau(),
-        wpo.batchSize(),
-        wpo.learningStarts(),
-        SacHyperparameters.defaults().policyLr(),
-        wpo.qLr(),
-        wpo.policyFrequency(),
-        wpo.targetNetworkFrequency(),
-        0.05,
-        false,
-        false,
-        wpo.klBound(),
-        wpo.klWeight(),
-        wpo.hiddenSize(),
-        8,
-        1.0,
-        0.17,
-        0.1,
-        false,
-        0.25,
-        false,
-        2,
-        16);
+    return Hyperparameters.defaults(DiffWpoHyperparameters.class);
   }
 
   public DiffWpoHyperparameters {
     // Constructing both views validates every field with the key's name in the message.
-    wpo(
-        bufferSize,
-        gamma,
-        tau,
-        batchSize,
-        learningStarts,
-        policyLr,
-        qLr,
-        policyFrequency,
-        targetNetworkFrequency,
-        alpha,
-        autotune,
-        naturalGradient,
-        klBound,
-        klWeight,
-        hiddenSize);
-    new DiffusionSettings(
-        diffusionSteps,
-        sigma0,
-        minFrac,
-        stepSize,
-        learnStepSizes,
-        friction,
-        learnFriction,
-        hiddenSize,
-        denoiserLayers,
-        timeFeatures);
+    wpo(offPolicy, actor, hiddenSize);
+    chain.with(hiddenSize, denoiser);
   }
 
   /** The WPO machinery's settings (the Gaussian's log-sigma settings do not apply). */
   public WpoHyperparameters wpo() {
-    return wpo(
-        bufferSize,
-        gamma,
-        tau,
-        batchSize,
-        learningStarts,
-        policyLr,
-        qLr,
-        policyFrequency,
-        targetNetworkFrequency,
-        alpha,
-        autotune,
-        naturalGradient,
-        klBound,
-        klWeight,
-        hiddenSize);
+    return wpo(offPolicy, actor, hiddenSize);
   }
 
   public DiffusionSettings diffusion() {
-    return new DiffusionSettings(
-        diffusionSteps,
-        sigma0,
-        minFrac,
-        stepSize,
-        learnStepSizes,
-        friction,
-        learnFriction,
-        hiddenSize,
-        denoiserLayers,
-        timeFeatures);
+    return chain.with(hiddenSize, denoiser);
   }
 
   private static WpoHyperparameters wpo(
-      int bufferSize,
-      double gamma,
-      double tau,
-      int batchSize,
-      int learningStarts,
-      double policyLr,
-      double qLr,
-      int policyFrequency,
-      int targetNetworkFrequency,
-      double alpha,
-      boolean autotune,
-      boolean naturalGradient,
-      double klBound,
-      double klWeight,
-      int hiddenSize) {
-    WpoHyperparameters defaults = WpoHyperparameters.defaults();
+      OffPolicySettings offPolicy, WpoActorSettings actor, int hiddenSize) {
     return new WpoHyperparameters(
-        bufferSize,
-        gamma,
-        tau,
-        batchSize,
-        learningStarts,
-        policyLr,
-        qLr,
-        policyFrequency,
-        targetNetworkFrequency,
-        alpha,
-        autotune,
-        naturalGradient,
-        klBound,
-        klWeight,
+        offPolicy,
+        actor,
         hiddenSize,
-        defaults.logStdInit(),
-        defaults.logStdMin(),
-        defaults.logStdMax());
+        WPO_DEFAULTS.logStdInit(),
+        WPO_DEFAULTS.logStdMin(),
+        WPO_DEFAULTS.logStdMax());
   }
 }

@@ -2,6 +2,7 @@ package dev.diffsweep.trainer.agent;
 
 import ai.djl.ndarray.NDArray;
 import dev.diffsweep.trainer.natives.NativeLibraries;
+import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.DenseLayer;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
@@ -20,15 +21,16 @@ import java.util.List;
  * float round-off.
  *
  * <p>Why: at CleanRL's sizes an update is 3.9 MFLOP, about 50 us at torch's GEMM rate, while the
- * roughly 140 torch calls that make it up cost 0.8-1.5 ms through DJL. It applies on the CPU only,
- * where the networks' memory is reachable, and only where the CPU has AVX2 and FMA; elsewhere, and
- * for DiffPPO's chain kernel, PPO keeps torch's path.
+ * roughly 140 torch calls that make it up cost 0.8-1.5 ms through DJL. It is opt-in ({@code
+ * gradients=native}, PPO only) and refused where it cannot run: off the CPU, where the networks'
+ * memory is not reachable, on a CPU without AVX2 and FMA, and for DiffPPO's chain kernel. Its float
+ * round-off differs from torch's, so the path is part of the run's identity.
  *
  * <p>The gradients land in host memory of this class, in each parameter group's order, for {@link
  * dev.diffsweep.trainer.nn.AdamOptimizer#step(double, double, List)}; the parameters' own torch
  * gradients are not touched.
  */
-final class FusedPpoGradients {
+final class FusedPpoGradients implements PpoGradients {
   private static final boolean CPU_SUPPORTED;
 
   static {
@@ -46,7 +48,12 @@ final class FusedPpoGradients {
   private final ByteBuffer logStdGradient;
   private final List<ByteBuffer> policyGradients;
   private final List<ByteBuffer> valueGradients;
-  private final float[] settings;
+  private final float clip;
+  private final boolean clipValues;
+  private final float valueCoefficient;
+  private final float entropyCoefficient;
+  private final float logStdMin;
+  private final float logStdMax;
   private final double[] results = new double[3];
 
   private FusedPpoGradients(
@@ -55,7 +62,7 @@ final class FusedPpoGradients {
       GaussianStepPolicy policy,
       OrthogonalMlp value,
       ParameterGroup valueParameters,
-      PpoHyperparameters hp) {
+      PpoSettings hp) {
     this.policySizes = sizes(mean);
     this.valueSizes = sizes(value);
     this.policyGradients = zerosLike(policyParameters);
@@ -68,15 +75,12 @@ final class FusedPpoGradients {
     this.valueGradientMemory = valueGradients.toArray(ByteBuffer[]::new);
     this.logStd = HostArrays.memory(policy.logStd());
     this.logStdGradient = policyGradients.get(meanArrays.size());
-    this.settings =
-        new float[] {
-          (float) hp.clipCoef(),
-          hp.clipVloss() ? 1f : 0f,
-          (float) hp.vfCoef(),
-          (float) hp.entCoef(),
-          policy.logStdMin(),
-          policy.logStdMax()
-        };
+    this.clip = (float) hp.clipCoef();
+    this.clipValues = hp.clipVloss();
+    this.valueCoefficient = (float) hp.vfCoef();
+    this.entropyCoefficient = (float) hp.entCoef();
+    this.logStdMin = policy.logStdMin();
+    this.logStdMax = policy.logStdMax();
   }
 
   /** Whether this CPU runs the native gradients (AVX2 and FMA). */
@@ -85,15 +89,32 @@ final class FusedPpoGradients {
   }
 
   /**
+   * The native path for these networks.
+   *
+   * @throws IllegalArgumentException saying why it does not apply: a policy other than {@link
+   *     GaussianStepPolicy} (DiffPPO), a ReLU network, arrays off the host, or a CPU without AVX2
+   *     and FMA
+   */
+  static FusedPpoGradients require(
+      AugmentedPolicy policy, OrthogonalMlp value, ParameterGroup valueParameters, PpoSettings hp) {
+    FusedPpoGradients fused = forNetworks(policy, value, valueParameters, hp);
+    if (fused == null) {
+      throw new IllegalArgumentException(
+          "gradients=native needs PPO's Gaussian policy with tanh networks in float32 CPU memory"
+              + " on a CPU with AVX2 and FMA"
+              + (CPU_SUPPORTED ? "" : " (this CPU lacks them)")
+              + "; use gradients=torch");
+    }
+    return fused;
+  }
+
+  /**
    * The fused path for these networks, or null where it does not apply: a policy other than {@link
    * GaussianStepPolicy} (DiffPPO), a ReLU network, arrays off the host, or a CPU without AVX2 and
    * FMA.
    */
   static FusedPpoGradients forNetworks(
-      AugmentedPolicy policy,
-      OrthogonalMlp value,
-      ParameterGroup valueParameters,
-      PpoHyperparameters hp) {
+      AugmentedPolicy policy, OrthogonalMlp value, ParameterGroup valueParameters, PpoSettings hp) {
     if (!CPU_SUPPORTED || !(policy instanceof GaussianStepPolicy gaussian)) {
       return null;
     }
@@ -128,6 +149,26 @@ final class FusedPpoGradients {
       }
     }
     return true;
+  }
+
+  @Override
+  public Losses compute(Minibatch m) {
+    double[] losses =
+        compute(
+            m.rows(),
+            m.observations(),
+            m.to(),
+            m.oldLogDensities(),
+            m.advantages(),
+            m.returns(),
+            m.oldValues());
+    return new Losses(losses[0], losses[1]);
+  }
+
+  @Override
+  public void step(AdamOptimizer policy, AdamOptimizer value, double learningRate, double scale) {
+    policy.step(learningRate, scale, policyGradients);
+    value.step(learningRate, scale, valueGradients);
   }
 
   /**
@@ -173,7 +214,12 @@ final class FusedPpoGradients {
             valueGradientMemory,
             batch,
             new float[][] {observations, actions, oldLogDensities, advantages, returns, oldValues},
-            settings,
+            clip,
+            clipValues,
+            valueCoefficient,
+            entropyCoefficient,
+            logStdMin,
+            logStdMax,
             results);
     if (status != 0) {
       throw new OutOfMemoryError("no native scratch memory for a PPO minibatch of " + batch);
@@ -181,8 +227,8 @@ final class FusedPpoGradients {
     return new double[] {results[0], results[1]};
   }
 
-  /** The squared global norm of the last {@link #compute}'s gradients, both networks together. */
-  double squaredNorm() {
+  @Override
+  public double squaredNorm() {
     return results[2];
   }
 
@@ -237,6 +283,11 @@ final class FusedPpoGradients {
       ByteBuffer[] valueGradients,
       int batch,
       float[][] rows,
-      float[] settings,
+      float clip,
+      boolean clipValues,
+      float valueCoefficient,
+      float entropyCoefficient,
+      float logStdMin,
+      float logStdMax,
       double[] results);
 }

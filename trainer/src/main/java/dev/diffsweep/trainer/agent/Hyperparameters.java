@@ -1,29 +1,68 @@
 package dev.diffsweep.trainer.agent;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * Binds {@code key=value} strings to a hyperparameter record. Keys are the record components in
- * snake_case ({@code learningStarts} is {@code learning_starts}); values are parsed by the
- * component's type. Every error names what is allowed.
+ * Binds {@code key=value} strings to a hyperparameter record. A record's components are its keys in
+ * snake_case ({@code learningStarts} is {@code learning_starts}); a component that is itself a
+ * record (the settings an algorithm shares with its variants) contributes its keys in its place, so
+ * a composed record has the same flat keys as a hand-written one. Values are parsed by the
+ * component's type; defaults come from {@link Default} beside each component, changed for one
+ * algorithm by {@link Defaults} on the nested record. Every error names what is allowed.
  */
 public final class Hyperparameters {
   private Hyperparameters() {}
 
+  /** The record of {@code type} with every key at its default. */
+  public static <H extends Record> H defaults(Class<H> type) {
+    flatKeys(type); // refuses a key that two components would both give
+    return defaults(type, Map.of());
+  }
+
+  private static <H extends Record> H defaults(Class<H> type, Map<String, String> changed) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent component = components[i];
+      String key = snakeCase(component.getName());
+      if (component.getType().isRecord()) {
+        Map<String, String> nested = new LinkedHashMap<>(changed);
+        Defaults own = component.getAnnotation(Defaults.class);
+        for (String entry : own == null ? new String[0] : own.value()) {
+          int equals = entry.indexOf('=');
+          String changedKey = entry.substring(0, equals).trim();
+          if (!flatKeys(component.getType()).contains(changedKey)) {
+            throw new IllegalStateException(
+                type.getSimpleName() + "." + component.getName() + " has no key " + changedKey);
+          }
+          nested.put(changedKey, entry.substring(equals + 1).trim());
+        }
+        values[i] = defaults(component.getType().asSubclass(Record.class), nested);
+      } else {
+        Default declared = component.getAnnotation(Default.class);
+        if (declared == null && !changed.containsKey(key)) {
+          throw new IllegalStateException(type.getSimpleName() + "." + key + " has no @Default");
+        }
+        String text = changed.containsKey(key) ? changed.get(key) : declared.value();
+        values[i] = parse(key, component.getType(), text);
+      }
+    }
+    return construct(type, components, values);
+  }
+
   public static <H extends Record> H bind(
       String algorithm, H defaults, Map<String, String> overrides) {
-    RecordComponent[] components = defaults.getClass().getRecordComponents();
-    Map<String, RecordComponent> byKey = new LinkedHashMap<>();
-    for (RecordComponent component : components) {
-      byKey.put(snakeCase(component.getName()), component);
-    }
+    Map<String, String> keys = describe(defaults);
     for (String key : overrides.keySet()) {
-      if (!byKey.containsKey(key)) {
+      if (!keys.containsKey(key)) {
         throw new IllegalArgumentException(
             "unknown hyperparameter '"
                 + key
@@ -33,22 +72,38 @@ public final class Hyperparameters {
                 + allowed(defaults));
       }
     }
+    return rebuild(defaults, overrides);
+  }
+
+  private static <H extends Record> H rebuild(H defaults, Map<String, String> overrides) {
+    RecordComponent[] components = defaults.getClass().getRecordComponents();
     Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent component = components[i];
       String key = snakeCase(component.getName());
-      types[i] = component.getType();
-      values[i] =
-          overrides.containsKey(key)
-              ? parse(key, component.getType(), overrides.get(key))
-              : read(component, defaults);
+      Object value = read(component, defaults);
+      if (value instanceof Record nested) {
+        values[i] = rebuild(nested, overrides);
+      } else {
+        values[i] =
+            overrides.containsKey(key)
+                ? parse(key, component.getType(), overrides.get(key))
+                : value;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Class<H> type = (Class<H>) defaults.getClass();
+    return construct(type, components, values);
+  }
+
+  private static <H extends Record> H construct(
+      Class<H> type, RecordComponent[] components, Object[] values) {
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
     }
     try {
-      Constructor<?> constructor = defaults.getClass().getDeclaredConstructor(types);
-      @SuppressWarnings("unchecked")
-      H bound = (H) constructor.newInstance(values);
-      return bound;
+      return type.getDeclaredConstructor(types).newInstance(values);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof IllegalArgumentException invalid) {
         throw invalid;
@@ -59,28 +114,57 @@ public final class Hyperparameters {
     }
   }
 
-  /** Every key with its value as a string, in the record's order. */
+  /** Every key with its value as a string, nested records flattened, in the records' order. */
   public static Map<String, String> describe(Record hyperparameters) {
     Map<String, String> described = new LinkedHashMap<>();
-    for (RecordComponent component : hyperparameters.getClass().getRecordComponents()) {
-      described.put(
-          snakeCase(component.getName()), String.valueOf(read(component, hyperparameters)));
-    }
+    walk(
+        hyperparameters,
+        (component, value) -> described.put(snakeCase(component.getName()), String.valueOf(value)));
     return described;
   }
 
   /** "key (type, default value)" for each key. */
   public static String allowed(Record defaults) {
-    return java.util.Arrays.stream(defaults.getClass().getRecordComponents())
-        .map(
-            c ->
-                snakeCase(c.getName())
+    List<String> keys = new ArrayList<>();
+    walk(
+        defaults,
+        (component, value) ->
+            keys.add(
+                snakeCase(component.getName())
                     + " ("
-                    + c.getType().getSimpleName()
+                    + component.getType().getSimpleName()
                     + ", default "
-                    + read(c, defaults)
-                    + ")")
-        .collect(Collectors.joining(", "));
+                    + value
+                    + ")"));
+    return String.join(", ", keys);
+  }
+
+  /** Calls {@code visit} with each leaf component and its value, depth first. */
+  private static void walk(Record record, BiConsumer<RecordComponent, Object> visit) {
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      Object value = read(component, record);
+      if (value instanceof Record nested) {
+        walk(nested, visit);
+      } else {
+        visit.accept(component, value);
+      }
+    }
+  }
+
+  private static Set<String> flatKeys(Class<?> type) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (RecordComponent component : type.getRecordComponents()) {
+      Set<String> own =
+          component.getType().isRecord()
+              ? flatKeys(component.getType())
+              : Set.of(snakeCase(component.getName()));
+      for (String key : own) {
+        if (!keys.add(key)) {
+          throw new IllegalStateException("key " + key + " twice in " + type.getSimpleName());
+        }
+      }
+    }
+    return keys;
   }
 
   static String snakeCase(String camelCase) {

@@ -11,7 +11,6 @@ import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
-import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
@@ -50,7 +49,8 @@ import java.util.stream.IntStream;
  * rewards scaled by the running std of the discounted return (one return per copy, see {@link
  * RewardScaler}). Truncated episodes bootstrap from the value of their final observation. DiffPPO's
  * temperature alpha is fixed or tuned ({@link Temperature}); a rollout's soft rewards take the
- * value it has when the rollout's update begins.
+ * value it has when the rollout's update begins. A minibatch's gradients come from {@link
+ * PpoGradients}: torch's autograd, or PPO's native kernel where {@code gradients=native} asks.
  */
 public final class Ppo implements BenchmarkableAgent {
   private static final double OBSERVATION_EPSILON = 1e-8;
@@ -63,7 +63,7 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   private final String name;
-  private final PpoHyperparameters hp;
+  private final PpoSettings hp;
   private final Temperature temperature;
   private final double chainLambda;
   private final TaskSpec spec;
@@ -71,8 +71,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final AugmentedPolicy policy;
   private final ParameterGroup valueParameters;
   private final OrthogonalMlp valueNetwork;
-  private final FusedPpoGradients fusedGradients;
-  private final FusedValueGradients fusedValueGradients;
+  private final PpoGradients gradients;
   private final AdamOptimizer policyOptimizer;
   private final AdamOptimizer valueOptimizer;
   private final RunningMeanStd observationStatistics;
@@ -80,7 +79,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final AugmentedRollout rollout;
   private final RandomStream random;
   private final long iterations;
-  private final int steps;
+  private final int diffusionSteps;
   private final int copies;
   private final int actionSize;
   private long envSteps;
@@ -99,7 +98,8 @@ public final class Ppo implements BenchmarkableAgent {
 
   public Ppo(
       String name,
-      PpoHyperparameters hp,
+      PpoSettings hp,
+      PpoGradients.Path gradientPath,
       Temperature temperature,
       double chainLambda,
       TaskSpec spec,
@@ -114,7 +114,7 @@ public final class Ppo implements BenchmarkableAgent {
     this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
     this.random = new RandomStream(context.seed());
     this.policy = policyFactory.create(manager, spec, random.split());
-    this.steps = policy.steps();
+    this.diffusionSteps = policy.diffusionSteps();
     this.copies = hp.numEnvs();
     this.actionSize = spec.actionSize();
     this.valueParameters = new ParameterGroup(manager);
@@ -129,13 +129,17 @@ public final class Ppo implements BenchmarkableAgent {
             hp.hiddenSize(),
             hp.hiddenSize(),
             1);
-    this.fusedGradients = FusedPpoGradients.forNetworks(policy, valueNetwork, valueParameters, hp);
-    // Where the whole update cannot be native (DiffPPO's denoiser), the value network's share still
-    // can.
-    this.fusedValueGradients =
-        fusedGradients == null
-            ? FusedValueGradients.forNetwork(valueNetwork, valueParameters, hp)
-            : null;
+    this.gradients =
+        gradientPath == PpoGradients.Path.NATIVE
+            ? FusedPpoGradients.require(policy, valueNetwork, valueParameters, hp)
+            : new TorchPpoGradients(
+                manager,
+                policy,
+                valueNetwork,
+                valueParameters,
+                hp,
+                spec.observationSize(),
+                actionSize);
     // CleanRL's Adam epsilon is 1e-5, not torch's 1e-8.
     this.policyOptimizer =
         new AdamOptimizer(policy.parameters(), hp.learningRate(), 0.9, 0.999, 1e-5);
@@ -143,7 +147,8 @@ public final class Ppo implements BenchmarkableAgent {
     this.observationStatistics = new RunningMeanStd(spec.observationSize());
     this.rewardScaler = new RewardScaler(hp.gamma(), hp.rewardClip(), copies);
     this.rollout =
-        new AugmentedRollout(hp.numSteps(), copies, steps, spec.observationSize(), actionSize);
+        new AugmentedRollout(
+            hp.numSteps(), copies, diffusionSteps, spec.observationSize(), actionSize);
     this.iterations = Math.max(1, context.totalSteps() / ((long) hp.numSteps() * copies));
   }
 
@@ -151,7 +156,8 @@ public final class Ppo implements BenchmarkableAgent {
   public static Ppo create(PpoHyperparameters hp, TaskSpec spec, AgentContext context) {
     return new Ppo(
         "ppo",
-        hp,
+        hp.ppo(),
+        hp.gradientPath(),
         Temperature.fixed(0),
         1.0,
         spec,
@@ -161,7 +167,7 @@ public final class Ppo implements BenchmarkableAgent {
                 manager,
                 task.observationSize(),
                 task.actionSize(),
-                hp.hiddenSize(),
+                hp.ppo().hiddenSize(),
                 OrthogonalMlp.Nonlinearity.TANH,
                 hp.logStdInit(),
                 -20,
@@ -178,6 +184,7 @@ public final class Ppo implements BenchmarkableAgent {
     return new Ppo(
         "diffppo",
         hp.ppo(),
+        PpoGradients.Path.TORCH,
         hp.temperature(spec.actionSize()),
         hp.chainGaeLambda(),
         spec,
@@ -223,7 +230,7 @@ public final class Ppo implements BenchmarkableAgent {
     for (int copy = 0; copy < copies; copy++) {
       System.arraycopy(normalize(observations[copy]), 0, normalized, copy * obs, obs);
     }
-    int chainSize = (steps + 1) * actionSize;
+    int chainSize = (diffusionSteps + 1) * actionSize;
     try (NDManager scope = manager.newSubManager()) {
       NDArray state = HostArrays.floats(scope, normalized, new Shape(copies, obs));
       NDArray noise =
@@ -232,13 +239,16 @@ public final class Ppo implements BenchmarkableAgent {
       List<NDArray> chain = policy.sampleChain(state, noise);
       // Copy i's x_0 .. x_K as row i; its K augmented rows i K + k are x_k -> x_{k+1}.
       NDArray chains = NDArrays.concat(new NDList(chain), 1);
-      NDArray states = state.repeat(0, steps);
-      Shape augmentedRows = new Shape(copies * steps, actionSize);
-      NDArray from = NDArrays.stack(new NDList(chain.subList(0, steps)), 1).reshape(augmentedRows);
+      NDArray states = state.repeat(0, diffusionSteps);
+      Shape augmentedRows = new Shape(copies * diffusionSteps, actionSize);
+      NDArray from =
+          NDArrays.stack(new NDList(chain.subList(0, diffusionSteps)), 1).reshape(augmentedRows);
       NDArray to =
-          NDArrays.stack(new NDList(chain.subList(1, steps + 1)), 1).reshape(augmentedRows);
+          NDArrays.stack(new NDList(chain.subList(1, diffusionSteps + 1)), 1)
+              .reshape(augmentedRows);
       NDArray oneHot =
-          HostArrays.floats(scope, stepOneHots(copies), new Shape(copies * steps, steps));
+          HostArrays.floats(
+              scope, stepOneHots(copies), new Shape(copies * diffusionSteps, diffusionSteps));
       GaussianKernel kernel = policy.kernel(states, from, oneHot);
       NDArray logDensities = kernel.logDensity(to);
       NDArray logRatios = logDensities.sub(kernel.backwardLogDensity(from, to));
@@ -247,7 +257,7 @@ public final class Ppo implements BenchmarkableAgent {
       float[] logDensityValues = logDensities.toFloatArray();
       float[] logRatioValues = logRatios.toFloatArray();
       float[] valueValues = values.toFloatArray();
-      float[] actionValues = policy.toAction(chain.get(steps)).toFloatArray();
+      float[] actionValues = policy.toAction(chain.get(diffusionSteps)).toFloatArray();
       pending = new Pending[copies];
       double[][] actions = new double[copies][actionSize];
       for (int copy = 0; copy < copies; copy++) {
@@ -255,9 +265,12 @@ public final class Ppo implements BenchmarkableAgent {
             new Pending(
                 Arrays.copyOfRange(normalized, copy * obs, (copy + 1) * obs),
                 Arrays.copyOfRange(chainValues, copy * chainSize, (copy + 1) * chainSize),
-                Arrays.copyOfRange(logDensityValues, copy * steps, (copy + 1) * steps),
-                Arrays.copyOfRange(logRatioValues, copy * steps, (copy + 1) * steps),
-                Arrays.copyOfRange(valueValues, copy * steps, (copy + 1) * steps));
+                Arrays.copyOfRange(
+                    logDensityValues, copy * diffusionSteps, (copy + 1) * diffusionSteps),
+                Arrays.copyOfRange(
+                    logRatioValues, copy * diffusionSteps, (copy + 1) * diffusionSteps),
+                Arrays.copyOfRange(
+                    valueValues, copy * diffusionSteps, (copy + 1) * diffusionSteps));
         for (int j = 0; j < actionSize; j++) {
           actions[copy][j] = actionValues[copy * actionSize + j];
         }
@@ -268,9 +281,9 @@ public final class Ppo implements BenchmarkableAgent {
 
   /** One-hot rows of steps 0 .. K - 1, repeated for each of {@code chains} chains. */
   private float[] stepOneHots(int chains) {
-    float[] oneHot = new float[chains * steps * steps];
-    for (int row = 0; row < chains * steps; row++) {
-      oneHot[row * steps + row % steps] = 1f;
+    float[] oneHot = new float[chains * diffusionSteps * diffusionSteps];
+    for (int row = 0; row < chains * diffusionSteps; row++) {
+      oneHot[row * diffusionSteps + row % diffusionSteps] = 1f;
     }
     return oneHot;
   }
@@ -355,18 +368,18 @@ public final class Ppo implements BenchmarkableAgent {
     }
     int b = selected.length;
     float[] normalized = new float[b * obs];
-    float[] oneHot = new float[b * steps];
+    float[] oneHot = new float[b * diffusionSteps];
     for (int i = 0; i < b; i++) {
       float[] row = normalize(transitions.get(selected[i]).nextObservation());
       System.arraycopy(row, 0, normalized, i * obs, obs);
-      oneHot[i * steps] = 1f;
+      oneHot[i * diffusionSteps] = 1f;
     }
     try (NDManager scope = manager.newSubManager()) {
       NDArray state = HostArrays.floats(scope, normalized, new Shape(b, obs));
       NDArray first =
           policy.initialState(
               HostArrays.floats(scope, random.gaussians(b * actionSize), new Shape(b, actionSize)));
-      NDArray stepZero = HostArrays.floats(scope, oneHot, new Shape(b, steps));
+      NDArray stepZero = HostArrays.floats(scope, oneHot, new Shape(b, diffusionSteps));
       float[] values = valueNetwork.forward(policy.features(state, first, stepZero)).toFloatArray();
       for (int i = 0; i < b; i++) {
         valuesAfter[selected[i]] = values[i];
@@ -407,7 +420,7 @@ public final class Ppo implements BenchmarkableAgent {
             diagnostics.actorLoss(),
             diagnostics.criticLoss(),
             temperature.alpha(),
-            -steps * meanLogRatio);
+            -diffusionSteps * meanLogRatio);
   }
 
   private void shuffle(int[] order) {
@@ -427,23 +440,19 @@ public final class Ppo implements BenchmarkableAgent {
     float[] observations = new float[b * obs];
     float[] from = new float[b * actionSize];
     float[] to = new float[b * actionSize];
-    float[] oneHot = new float[b * steps];
+    float[] oneHot = new float[b * diffusionSteps];
     float[] oldLogDensities = new float[b];
     float[] advantages = new float[b];
     float[] returns = new float[b];
     float[] oldValues = new float[b];
     double meanLogRatio = 0;
-    // The fused gradients take only what PPO's Gaussian reads: not x_k, nor the step.
-    boolean chainInputs = fusedGradients == null;
     for (int i = 0; i < b; i++) {
       int row = indices[i];
       meanLogRatio += rollout.logRatio(row) / b;
       rollout.copyObservation(row, observations, i * obs);
       rollout.copyState(row, true, to, i * actionSize);
-      if (chainInputs) {
-        rollout.copyState(row, false, from, i * actionSize);
-        oneHot[i * steps + rollout.step(row)] = 1f;
-      }
+      rollout.copyState(row, false, from, i * actionSize);
+      oneHot[i * diffusionSteps + rollout.step(row)] = 1f;
       oldLogDensities[i] = rollout.logDensity(row);
       advantages[i] = (float) targets.advantages()[row];
       returns[i] = (float) targets.returns()[row];
@@ -452,34 +461,24 @@ public final class Ppo implements BenchmarkableAgent {
     if (hp.normAdv()) {
       advantages = PpoLosses.normalizeAdvantages(advantages);
     }
-    double[] losses =
-        fusedGradients != null
-            ? fusedGradients.compute(
-                b, observations, to, oldLogDensities, advantages, returns, oldValues)
-            : torchGradients(
-                b, observations, from, to, oneHot, oldLogDensities, advantages, returns, oldValues);
-    double policyLoss = checkFinite("policy loss", losses[0]);
-    double valueLoss = checkFinite("value loss", losses[1]);
-    if (fusedGradients != null) {
-      double scale = clippingScale(fusedGradients.squaredNorm());
-      policyOptimizer.step(lr, scale, fusedGradients.policyGradients());
-      valueOptimizer.step(lr, scale, fusedGradients.valueGradients());
-    } else if (fusedValueGradients != null) {
-      double squaredNorm =
-          policy.parameters().gradientSquaredNorm() + fusedValueGradients.squaredNorm();
-      double scale = clippingScale(squaredNorm);
-      policyOptimizer.step(lr, scale);
-      valueOptimizer.step(lr, scale, fusedValueGradients.gradients());
-    } else {
-      double squaredNorm =
-          policy.parameters().gradientSquaredNorm() + valueParameters.gradientSquaredNorm();
-      double scale = clippingScale(squaredNorm);
-      policyOptimizer.step(lr, scale);
-      valueOptimizer.step(lr, scale);
-    }
+    PpoGradients.Losses losses =
+        gradients.compute(
+            new PpoGradients.Minibatch(
+                b,
+                observations,
+                from,
+                to,
+                oneHot,
+                oldLogDensities,
+                advantages,
+                returns,
+                oldValues));
+    double policyLoss = checkFinite("policy loss", losses.policy());
+    double valueLoss = checkFinite("value loss", losses.value());
+    gradients.step(policyOptimizer, valueOptimizer, lr, clippingScale(gradients.squaredNorm()));
     minibatchUpdates++;
     // K times a step's mean log-ratio estimates the chain's, as DiffWPO's temperature does.
-    temperature.update(steps * meanLogRatio);
+    temperature.update(diffusionSteps * meanLogRatio);
     diagnostics =
         new TrainingDiagnostics(policyLoss, valueLoss, temperature.alpha(), diagnostics.entropy());
   }
@@ -488,65 +487,6 @@ public final class Ppo implements BenchmarkableAgent {
   private double clippingScale(double squaredNorm) {
     double norm = Math.sqrt(squaredNorm);
     return norm > hp.maxGradNorm() ? hp.maxGradNorm() / (norm + 1e-6) : 1.0;
-  }
-
-  /**
-   * The losses' gradients through torch's autograd, into the parameters' own gradients; returns
-   * {policy loss, value loss}. With {@link FusedValueGradients} the value network's share is
-   * computed natively instead, into that class's buffers.
-   */
-  private double[] torchGradients(
-      int b,
-      float[] observations,
-      float[] from,
-      float[] to,
-      float[] oneHot,
-      float[] oldLogDensities,
-      float[] advantages,
-      float[] returns,
-      float[] oldValues) {
-    int obs = spec.observationSize();
-    try (NDManager scope = manager.newSubManager()) {
-      NDArray observationRows = HostArrays.floats(scope, observations, new Shape(b, obs));
-      NDArray fromRows = HostArrays.floats(scope, from, new Shape(b, actionSize));
-      NDArray toRows = HostArrays.floats(scope, to, new Shape(b, actionSize));
-      NDArray stepRows = HostArrays.floats(scope, oneHot, new Shape(b, steps));
-      // The value network's input holds no parameter, so it is computed outside the tape.
-      NDArray features = policy.features(observationRows, fromRows, stepRows);
-      double nativeValueLoss =
-          fusedValueGradients == null
-              ? Double.NaN
-              : fusedValueGradients.compute(b, features.toFloatArray(), returns, oldValues);
-      try (GradientTape tape = GradientTape.open()) {
-        GaussianKernel kernel = policy.kernel(observationRows, fromRows, stepRows);
-        NDArray policyObjective =
-            PpoLosses.policyLoss(
-                kernel.logDensity(toRows),
-                HostArrays.floats(scope, oldLogDensities),
-                HostArrays.floats(scope, advantages),
-                hp.clipCoef());
-        NDArray loss = policyObjective;
-        NDArray valueObjective = null;
-        if (fusedValueGradients == null) {
-          valueObjective =
-              PpoLosses.valueLoss(
-                  valueNetwork.forward(features).reshape(b),
-                  HostArrays.floats(scope, oldValues),
-                  HostArrays.floats(scope, returns),
-                  hp.clipCoef(),
-                  hp.clipVloss());
-          loss = loss.add(Scalars.multiply(valueObjective, hp.vfCoef()));
-        }
-        if (hp.entCoef() > 0) {
-          loss = loss.sub(Scalars.multiply(kernel.entropy().mean(), hp.entCoef()));
-        }
-        tape.backward(loss);
-        return new double[] {
-          policyObjective.getFloat(),
-          valueObjective == null ? nativeValueLoss : valueObjective.getFloat()
-        };
-      }
-    }
   }
 
   private double checkFinite(String what, double value) {
@@ -636,7 +576,7 @@ public final class Ppo implements BenchmarkableAgent {
    */
   @Override
   public long flopsPerUpdate() {
-    long b = Math.max(1, (long) hp.numSteps() * copies * steps / hp.numMinibatches());
+    long b = Math.max(1, (long) hp.numSteps() * copies * diffusionSteps / hp.numMinibatches());
     return policy.kernelForwardFlops(b)
         + policy.kernelBackwardFlops(b)
         + valueNetwork.forwardFlops(b)

@@ -81,13 +81,13 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
     targetCritic.parameters().copyFrom(critic.parameters());
     // Target networks are never differentiated.
     targetCritic.parameters().setTrainable(false);
-    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.policyLr());
-    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.qLr());
+    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
+    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.offPolicy().qLr());
     this.temperature =
-        hp.autotune()
-            ? Temperature.tuned(-act * targetEntropyMultiplier, hp.qLr())
-            : Temperature.fixed(hp.alpha());
-    int capacity = (int) Math.max(1, Math.min(hp.bufferSize(), context.totalSteps()));
+        hp.offPolicy().autotune()
+            ? Temperature.tuned(-act * targetEntropyMultiplier, hp.offPolicy().qLr())
+            : Temperature.fixed(hp.offPolicy().alpha());
+    int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
     this.buffer = new ReplayBuffer(capacity, obs, act);
   }
 
@@ -113,7 +113,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
   @Override
   public double[] act(double[] observation) {
-    if (steps < hp.learningStarts()) {
+    if (steps < hp.offPolicy().learningStarts()) {
       double[] action = new double[spec.actionSize()];
       for (int i = 0; i < action.length; i++) {
         double low = spec.actionLow()[i];
@@ -143,7 +143,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
   public void observe(Transition transition) {
     buffer.add(transition);
     long globalStep = steps++;
-    if (globalStep > hp.learningStarts()) {
+    if (globalStep > hp.offPolicy().learningStarts()) {
       update(globalStep);
     }
   }
@@ -152,7 +152,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
   public void update(long globalStep) {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
-      ReplayBuffer.Batch batch = buffer.sample(hp.batchSize(), random);
+      ReplayBuffer.Batch batch = buffer.sample(hp.offPolicy().batchSize(), random);
       int b = batch.size();
       int obs = spec.observationSize();
       int act = spec.actionSize();
@@ -170,7 +170,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
           SacLosses.criticTarget(
               rewards,
               notDone,
-              hp.gamma(),
+              hp.offPolicy().gamma(),
               targetCritic.min(nextObservations, next.action()),
               next.logDensity(),
               alpha);
@@ -186,16 +186,16 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
       double actorLoss = diagnostics.actorLoss();
       double entropy = diagnostics.entropy();
-      if (globalStep % hp.policyFrequency() == 0) {
-        for (int i = 0; i < hp.policyFrequency(); i++) {
+      if (globalStep % hp.offPolicy().policyFrequency() == 0) {
+        for (int i = 0; i < hp.offPolicy().policyFrequency(); i++) {
           double[] result = updateActor(scope, observations, b);
           actorLoss = result[0];
           entropy = -result[1];
           temperature.update(result[1]);
         }
       }
-      if (globalStep % hp.targetNetworkFrequency() == 0) {
-        targetCritic.parameters().polyakFrom(critic.parameters(), hp.tau());
+      if (globalStep % hp.offPolicy().targetNetworkFrequency() == 0) {
+        targetCritic.parameters().polyakFrom(critic.parameters(), hp.offPolicy().tau());
       }
       diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
     }
@@ -274,7 +274,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
   @Override
   public void prepareForBenchmark() {
-    int rows = 4 * hp.batchSize();
+    int rows = 4 * hp.offPolicy().batchSize();
     for (int i = 0; i < rows; i++) {
       double[] observation = gaussians(spec.observationSize());
       double[] action = new double[spec.actionSize()];
@@ -308,7 +308,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
   @Override
   public long flopsPerUpdate() {
-    return flopsPerUpdate(hp.batchSize());
+    return flopsPerUpdate(hp.offPolicy().batchSize());
   }
 
   /**

@@ -83,7 +83,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   private final Temperature temperature;
   private final ReplayBuffer buffer;
   private final RandomStream random;
-  private final int steps;
+  private final int diffusionSteps;
   private final int actionSize;
   private long envSteps;
   private long updates;
@@ -103,7 +103,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
     this.random = new RandomStream(context.seed());
     this.policy = policyFactory.create(manager, spec, random.split());
-    this.steps = policy.steps();
+    this.diffusionSteps = policy.diffusionSteps();
     this.actionSize = spec.actionSize();
     int features = policy.featureSize();
     this.critic = new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
@@ -111,14 +111,17 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
         new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
     targetCritic.parameters().copyFrom(critic.parameters());
     targetCritic.parameters().setTrainable(false);
-    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.policyLr());
-    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.qLr());
+    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
+    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.offPolicy().qLr());
     // SAC's target entropy -d; the density tuned is the chain's log-ratio (log pi for K = 1).
     this.temperature =
-        hp.autotune() ? Temperature.tuned(-actionSize, hp.qLr()) : Temperature.fixed(hp.alpha());
-    int capacity = (int) Math.max(1, Math.min(hp.bufferSize(), context.totalSteps()));
-    this.buffer = new ReplayBuffer(capacity, spec.observationSize(), (steps + 1) * actionSize);
-    this.previousPolicy = hp.klBounded() ? trailingCopy(policyFactory) : null;
+        hp.offPolicy().autotune()
+            ? Temperature.tuned(-actionSize, hp.offPolicy().qLr())
+            : Temperature.fixed(hp.offPolicy().alpha());
+    int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
+    this.buffer =
+        new ReplayBuffer(capacity, spec.observationSize(), (diffusionSteps + 1) * actionSize);
+    this.previousPolicy = hp.actor().klBounded() ? trailingCopy(policyFactory) : null;
   }
 
   /**
@@ -183,9 +186,10 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       NDArray state = HostArrays.row(scope, observation);
-      List<NDArray> chain = policy.sampleChain(state, noise(scope, 1, (steps + 1) * actionSize));
+      List<NDArray> chain =
+          policy.sampleChain(state, noise(scope, 1, (diffusionSteps + 1) * actionSize));
       pendingChain = HostArrays.toDoubles(NDArrays.concat(new NDList(chain), 1));
-      return HostArrays.toDoubles(policy.toAction(chain.get(steps)));
+      return HostArrays.toDoubles(policy.toAction(chain.get(diffusionSteps)));
     }
   }
 
@@ -213,7 +217,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
             transition.truncated()));
     pendingChain = null;
     long globalStep = envSteps++;
-    if (globalStep > hp.learningStarts()) {
+    if (globalStep > hp.offPolicy().learningStarts()) {
       update(globalStep);
     }
   }
@@ -231,40 +235,40 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
       NDArray continuation) {}
 
   private AugmentedBatch sampleBatch(NDManager scope) {
-    ReplayBuffer.Batch batch = buffer.sample(hp.batchSize(), random);
+    ReplayBuffer.Batch batch = buffer.sample(hp.offPolicy().batchSize(), random);
     int b = batch.size();
     int obs = spec.observationSize();
-    int width = (steps + 1) * actionSize;
+    int width = (diffusionSteps + 1) * actionSize;
     float[] from = new float[b * actionSize];
     float[] to = new float[b * actionSize];
-    float[] oneHot = new float[b * steps];
+    float[] oneHot = new float[b * diffusionSteps];
     float[] nextObs = new float[b * obs];
     float[] nextFrom = new float[b * actionSize];
     // Row i, column j: 1 where chain step j still lies ahead of the next augmented state.
-    float[] remaining = new float[b * steps];
+    float[] remaining = new float[b * diffusionSteps];
     float[] lastStep = new float[b];
     float[] rewards = new float[b];
     float[] continuation = new float[b];
     for (int i = 0; i < b; i++) {
-      int k = random.nextInt(steps);
+      int k = random.nextInt(diffusionSteps);
       int chain = i * width;
       System.arraycopy(batch.actions(), chain + k * actionSize, from, i * actionSize, actionSize);
       System.arraycopy(
           batch.actions(), chain + (k + 1) * actionSize, to, i * actionSize, actionSize);
-      oneHot[i * steps + k] = 1f;
-      boolean last = k == steps - 1;
+      oneHot[i * diffusionSteps + k] = 1f;
+      boolean last = k == diffusionSteps - 1;
       float[] nextSource = last ? batch.nextObservations() : batch.observations();
       System.arraycopy(nextSource, i * obs, nextObs, i * obs, obs);
       if (!last) {
         System.arraycopy(to, i * actionSize, nextFrom, i * actionSize, actionSize);
       }
-      int nextStep = (k + 1) % steps;
-      for (int j = nextStep; j < steps; j++) {
-        remaining[i * steps + j] = 1f;
+      int nextStep = (k + 1) % diffusionSteps;
+      for (int j = nextStep; j < diffusionSteps; j++) {
+        remaining[i * diffusionSteps + j] = 1f;
       }
       lastStep[i] = last ? 1f : 0f;
       rewards[i] = last ? batch.rewards()[i] : 0f;
-      continuation[i] = last ? (float) hp.gamma() * (1f - batch.terminated()[i]) : 1f;
+      continuation[i] = last ? (float) hp.offPolicy().gamma() * (1f - batch.terminated()[i]) : 1f;
     }
     NDArray lastMask = HostArrays.floats(scope, lastStep, new Shape(b, 1));
     // A chain's first state after an env step is a fresh draw from the prior.
@@ -273,10 +277,10 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
         HostArrays.floats(scope, batch.observations(), new Shape(b, obs)),
         HostArrays.floats(scope, from, new Shape(b, actionSize)),
         HostArrays.floats(scope, to, new Shape(b, actionSize)),
-        HostArrays.floats(scope, oneHot, new Shape(b, steps)),
+        HostArrays.floats(scope, oneHot, new Shape(b, diffusionSteps)),
         HostArrays.floats(scope, nextObs, new Shape(b, obs)),
         HostArrays.floats(scope, nextFrom, new Shape(b, actionSize)).add(freshStart),
-        HostArrays.floats(scope, remaining, new Shape(b, steps)),
+        HostArrays.floats(scope, remaining, new Shape(b, diffusionSteps)),
         HostArrays.floats(scope, rewards, new Shape(b, 1)),
         HostArrays.floats(scope, continuation, new Shape(b, 1)));
   }
@@ -286,7 +290,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
       AugmentedBatch batch = sampleBatch(scope);
-      int b = hp.batchSize();
+      int b = hp.offPolicy().batchSize();
       double alpha = temperature.alpha();
       ChainCompletion.End end =
           ChainCompletion.run(
@@ -317,17 +321,17 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
 
       double actorLoss = diagnostics.actorLoss();
       double entropy = diagnostics.entropy();
-      if (globalStep % hp.policyFrequency() == 0) {
-        for (int i = 0; i < hp.policyFrequency(); i++) {
+      if (globalStep % hp.offPolicy().policyFrequency() == 0) {
+        for (int i = 0; i < hp.offPolicy().policyFrequency(); i++) {
           double[] result = updateActor(scope, batch, features, temperature.alpha());
           actorLoss = result[0];
-          entropy = -steps * result[1];
+          entropy = -diffusionSteps * result[1];
           // One step's mean log-ratio times K estimates the chain's log-ratio.
-          temperature.update(steps * result[1]);
+          temperature.update(diffusionSteps * result[1]);
         }
       }
-      if (globalStep % hp.targetNetworkFrequency() == 0) {
-        targetCritic.parameters().polyakFrom(critic.parameters(), hp.tau());
+      if (globalStep % hp.offPolicy().targetNetworkFrequency() == 0) {
+        targetCritic.parameters().polyakFrom(critic.parameters(), hp.offPolicy().tau());
       }
       diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
     }
@@ -339,7 +343,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
    */
   private double[] updateActor(
       NDManager scope, AugmentedBatch batch, NDArray features, double alpha) {
-    int b = hp.batchSize();
+    int b = hp.offPolicy().batchSize();
     GaussianKernel previous =
         previousPolicy == null
             ? null
@@ -357,18 +361,21 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
           WpoLosses.coefficient(
               current.logRatioGradient(batch.from(), next), criticGradient, alpha);
       NDArray actorLoss =
-          WpoLosses.actorLoss(live, coefficient, batch.from(), next, hp.naturalGradient());
+          WpoLosses.actorLoss(live, coefficient, batch.from(), next, hp.actor().naturalGradient());
       if (previous != null) {
         actorLoss =
             WpoLosses.klBounded(
-                actorLoss, live.klFrom(previous).mean(), hp.klBound(), hp.klWeight());
+                actorLoss,
+                live.klFrom(previous).mean(),
+                hp.actor().klBound(),
+                hp.actor().klWeight());
       }
       tape.backward(actorLoss);
       loss = checkFinite("actor loss", actorLoss.getFloat());
     }
     policyOptimizer.step();
     if (previousPolicy != null) {
-      previousPolicy.parameters().polyakFrom(policy.parameters(), hp.tau());
+      previousPolicy.parameters().polyakFrom(policy.parameters(), hp.offPolicy().tau());
     }
     return new double[] {loss, meanLogRatio};
   }
@@ -443,7 +450,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   @Override
   public void prepareForBenchmark() {
     double[] observation = new double[spec.observationSize()];
-    for (int i = 0; i < 4 * hp.batchSize(); i++) {
+    for (int i = 0; i < 4 * hp.offPolicy().batchSize(); i++) {
       for (int j = 0; j < observation.length; j++) {
         observation[j] = random.nextGaussian();
       }
@@ -468,9 +475,9 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
    */
   @Override
   public long flopsPerUpdate() {
-    long b = hp.batchSize();
+    long b = hp.offPolicy().batchSize();
     long criticUpdate =
-        steps * policy.kernelForwardFlops(b)
+        diffusionSteps * policy.kernelForwardFlops(b)
             + targetCritic.forwardFlops(b)
             + critic.forwardFlops(b)
             + critic.backwardFlops(b, true, 0);

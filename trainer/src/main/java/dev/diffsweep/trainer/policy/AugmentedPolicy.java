@@ -16,7 +16,7 @@ import java.util.List;
 public interface AugmentedPolicy {
 
   /** K, the augmented steps per environment step. */
-  int steps();
+  int diffusionSteps();
 
   int actionSize();
 

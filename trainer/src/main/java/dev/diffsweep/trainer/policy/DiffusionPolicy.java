@@ -85,7 +85,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
     this.observationSize = observationSize;
     int h = settings.hidden();
     int t = settings.timeFeatures();
-    int k = settings.steps();
+    int k = settings.diffusionSteps();
     double bound = 1 / Math.sqrt(observationSize + actionSize + t);
     observationWeight =
         parameters.addUniform("denoiser.in.obs", new Shape(observationSize, h), bound, random);
@@ -137,7 +137,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
 
   @Override
   public int noiseWidth() {
-    return (settings.steps() + 1) * actionSize;
+    return (settings.diffusionSteps() + 1) * actionSize;
   }
 
   @Override
@@ -157,7 +157,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
    */
   public ChainSample run(NDArray observations, NDArray noise, boolean keepSteps) {
     NDManager scope = observations.getManager();
-    int k = settings.steps();
+    int k = settings.diffusionSteps();
     boolean stochastic = noise != null;
     Coefficients c = coefficients(scope);
     NDArray observationShare = observations.matMul(observationWeight);
@@ -253,7 +253,9 @@ public final class DiffusionPolicy implements SquashedPolicy {
   private NDArray timeFeatures(NDManager scope) {
     NDArray features =
         HostArrays.floats(
-            scope, timeFeatureValues, new Shape(settings.steps(), settings.timeFeatures()));
+            scope,
+            timeFeatureValues,
+            new Shape(settings.diffusionSteps(), settings.timeFeatures()));
     return parameters.dataType() == DataType.FLOAT32
         ? features
         : features.toType(parameters.dataType(), false);
@@ -273,7 +275,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
   public double[][] stepSizes() {
     try (NDManager scope = parameters.manager().newSubManager()) {
       Coefficients c = coefficients(scope);
-      double[][] eta = new double[settings.steps()][];
+      double[][] eta = new double[settings.diffusionSteps()][];
       for (int step = 0; step < eta.length; step++) {
         double[] row = c.eta.get(step).toType(DataType.FLOAT64, false).toDoubleArray();
         eta[step] = new double[row.length];
@@ -290,7 +292,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
       NDList eta, NDList decay, NDList noiseScale, NDList backwardPrecision) {}
 
   private Coefficients coefficients(NDManager scope) {
-    int k = settings.steps();
+    int k = settings.diffusionSteps();
     NDArray eta = stepSizeTable(scope);
     NDArray decay = Scalars.multiply(eta, -1 / (settings.sigma0() * settings.sigma0())).add(1f);
     NDArray noiseScale = Scalars.multiply(eta, 2).sqrt();
@@ -301,7 +303,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
 
   /** eta_k per step and action dimension, [K, d]. */
   private NDArray stepSizeTable(NDManager scope) {
-    int k = settings.steps();
+    int k = settings.diffusionSteps();
     // The first op on a long-lived array would attach its result to the long-lived manager:
     // attach explicitly so per-step intermediates are freed with the scope.
     NDArray stepSizes = Activation.softPlus(stepSizeLogits);
@@ -338,7 +340,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
   @Override
   public long sampleForwardFlops(long batch) {
     return 2 * batch * observationSize * settings.hidden()
-        + settings.steps() * stepForwardFlops(batch);
+        + settings.diffusionSteps() * stepForwardFlops(batch);
   }
 
   @Override
@@ -346,7 +348,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
     // Weight and input gradients for every step's layers; the observation share needs only its
     // weight gradient.
     return 2 * batch * observationSize * settings.hidden()
-        + 2 * settings.steps() * stepForwardFlops(batch);
+        + 2 * settings.diffusionSteps() * stepForwardFlops(batch);
   }
 
   static double inverseSoftplus(double y) {

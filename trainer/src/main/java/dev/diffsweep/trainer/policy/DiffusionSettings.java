@@ -3,7 +3,7 @@ package dev.diffsweep.trainer.policy;
 /**
  * The diffusion chain's shape (docs/ALGORITHMS.md, sections 2.1, 2.2 and 2.3).
  *
- * @param steps K, the number of denoising steps
+ * @param diffusionSteps K, the number of denoising steps (the key diffusion_steps)
  * @param sigma0 standard deviation of the prior N(0, sigma0^2 I)
  * @param minFrac the linear step-size schedule's value at the last step (1 at the first)
  * @param stepSize softplus(delta) at initialisation: eta_k = softplus(delta_k) sched(k) / friction
@@ -16,7 +16,7 @@ package dev.diffsweep.trainer.policy;
  * @param timeFeatures Fourier features of k/K fed to f_theta (sines and cosines, even)
  */
 public record DiffusionSettings(
-    int steps,
+    int diffusionSteps,
     double sigma0,
     double minFrac,
     double stepSize,
@@ -28,7 +28,7 @@ public record DiffusionSettings(
     int timeFeatures) {
 
   public DiffusionSettings {
-    require(steps >= 1, "diffusion_steps must be >= 1, got " + steps);
+    require(diffusionSteps >= 1, "diffusion_steps must be >= 1, got " + diffusionSteps);
     require(sigma0 > 0, "sigma0 must be > 0, got " + sigma0);
     require(minFrac > 0 && minFrac <= 1, "min_frac must be in (0, 1], got " + minFrac);
     require(stepSize > 0, "step_size must be > 0, got " + stepSize);
@@ -44,7 +44,7 @@ public record DiffusionSettings(
 
   /** sched(k): 1 at k = 0 falling linearly to minFrac at k = K - 1. */
   public double schedule(int k) {
-    return steps == 1 ? 1.0 : 1.0 - (1.0 - minFrac) * k / (steps - 1);
+    return diffusionSteps == 1 ? 1.0 : 1.0 - (1.0 - minFrac) * k / (diffusionSteps - 1);
   }
 
   private static void require(boolean condition, String message) {

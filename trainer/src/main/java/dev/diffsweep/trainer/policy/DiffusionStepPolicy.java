@@ -27,8 +27,8 @@ public final class DiffusionStepPolicy implements AugmentedPolicy {
   }
 
   @Override
-  public int steps() {
-    return chain.settings().steps();
+  public int diffusionSteps() {
+    return chain.settings().diffusionSteps();
   }
 
   @Override

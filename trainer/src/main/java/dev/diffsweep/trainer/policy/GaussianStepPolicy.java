@@ -77,7 +77,7 @@ public final class GaussianStepPolicy implements AugmentedPolicy {
   }
 
   @Override
-  public int steps() {
+  public int diffusionSteps() {
     return 1;
   }
 

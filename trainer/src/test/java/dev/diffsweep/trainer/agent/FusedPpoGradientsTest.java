@@ -1,19 +1,17 @@
 package dev.diffsweep.trainer.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
-import dev.diffsweep.trainer.nn.Scalars;
 import dev.diffsweep.trainer.nn.TorchRuntime;
-import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
 import java.nio.ByteBuffer;
@@ -23,9 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The native PPO gradients against torch's autograd through {@link PpoLosses}, on the same networks
- * and minibatch: every parameter's gradient and both losses; likewise the value network's share
- * alone ({@link FusedValueGradients}, DiffPPO's).
+ * The two PPO gradient paths against each other on the same networks and minibatch: the opt-in
+ * native one ({@link FusedPpoGradients}) and the default, torch's autograd through {@link
+ * PpoLosses} ({@link TorchPpoGradients}): every parameter's gradient, both losses and the norm.
  */
 class FusedPpoGradientsTest {
   private static final double LOG_STD_MIN = -20;
@@ -45,12 +43,7 @@ class FusedPpoGradientsTest {
 
   /** One configuration of networks and losses, and a random minibatch for it. */
   private record Case(
-      int observations,
-      int hidden,
-      int actions,
-      int batch,
-      double logStdInit,
-      PpoHyperparameters hp) {
+      int observations, int hidden, int actions, int batch, double logStdInit, PpoSettings hp) {
     static Case of(
         int observations,
         int hidden,
@@ -59,8 +52,8 @@ class FusedPpoGradientsTest {
         double logStdInit,
         boolean clipValues,
         double entCoef) {
-      PpoHyperparameters hp =
-          new PpoHyperparameters(
+      PpoSettings hp =
+          new PpoSettings(
               1,
               2048,
               3e-4,
@@ -79,8 +72,7 @@ class FusedPpoGradientsTest {
               true,
               true,
               10,
-              10,
-              logStdInit);
+              10);
       return new Case(observations, hidden, actions, batch, logStdInit, hp);
     }
   }
@@ -105,58 +97,19 @@ class FusedPpoGradientsTest {
   }
 
   @Test
-  void valueShareMatchesAutogradAtDiffPposSizes() {
-    // DiffPPO's value input [s, x_k, time features] at HalfCheetah's sizes, its 512-row minibatch.
-    assertValueShareMatchesAutograd(Case.of(17 + 6 + 8, 64, 6, 512, 0, true, 0), 5);
-  }
-
-  @Test
-  void valueShareMatchesAutogradUnclippedOffTheVectorLength() {
-    assertValueShareMatchesAutograd(Case.of(7, 24, 2, 37, 0, false, 0), 6);
-  }
-
-  @Test
-  void reluNetworksAndOtherPoliciesKeepTorchsPath() {
+  void reluNetworksAndOtherPoliciesHaveNoNativePath() {
     RandomStream random = new RandomStream(4);
     ParameterGroup valueParameters = new ParameterGroup(manager);
     OrthogonalMlp reluValue =
         new OrthogonalMlp(
             valueParameters, "value", OrthogonalMlp.Nonlinearity.RELU, 1.0, random, 3, 8, 8, 1);
     GaussianStepPolicy policy = policy(3, 8, 2, 0.0, random);
-    assertThat(
-            FusedPpoGradients.forNetworks(
-                policy, reluValue, valueParameters, PpoHyperparameters.defaults()))
-        .isNull();
-    assertThat(
-            FusedValueGradients.forNetwork(
-                reluValue, valueParameters, PpoHyperparameters.defaults()))
-        .isNull();
-  }
-
-  /** The value network's native share against autograd of vfCoef times the value loss. */
-  private void assertValueShareMatchesAutograd(Case c, long seed) {
-    RandomStream random = new RandomStream(seed);
-    ParameterGroup valueParameters = new ParameterGroup(manager);
-    OrthogonalMlp value = tanhValue(valueParameters, c, random);
-    FusedValueGradients fused = FusedValueGradients.forNetwork(value, valueParameters, c.hp());
-    assertThat(fused).as("the native value share applies to a tanh MLP on the CPU").isNotNull();
-
-    int b = c.batch();
-    float[] features = gaussian(random, b * c.observations(), 1);
-    float[] returns = gaussian(random, b, 1);
-    float[] oldValues = plus(currentValues(value, features, c), random, 0.4);
-    double torchLoss;
-    try (NDManager scope = manager.newSubManager();
-        GradientTape tape = GradientTape.open()) {
-      NDArray inputs = HostArrays.floats(scope, features, new Shape(b, c.observations()));
-      NDArray valueLoss = valueLoss(scope, value, inputs, oldValues, returns, c);
-      tape.backward(Scalars.multiply(valueLoss, c.hp().vfCoef()));
-      torchLoss = valueLoss.getFloat();
-    }
-
-    assertThat(fused.compute(b, features, returns, oldValues)).isCloseTo(torchLoss, offset(2e-5));
-    double squaredNorm = assertSameGradients(valueParameters.arrays(), fused.gradients(), "value");
-    assertThat(fused.squaredNorm()).isCloseTo(squaredNorm, withinPercentage(0.01));
+    PpoSettings hp = PpoHyperparameters.defaults().ppo();
+    assertThat(FusedPpoGradients.forNetworks(policy, reluValue, valueParameters, hp)).isNull();
+    assertThatThrownBy(() -> FusedPpoGradients.require(policy, reluValue, valueParameters, hp))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("gradients=native needs PPO's Gaussian policy")
+        .hasMessageEndingWith("use gradients=torch");
   }
 
   /** Returns the fused log-std gradient after checking everything against autograd. */
@@ -180,55 +133,32 @@ class FusedPpoGradientsTest {
         plus(currentLogDensities(policy, observations, actions, c), random, 0.5);
     float[] oldValues = plus(currentValues(value, observations, c), random, 0.4);
 
-    double[] torchLosses = new double[2];
-    try (NDManager scope = manager.newSubManager();
-        GradientTape tape = GradientTape.open()) {
-      NDArray obs = HostArrays.floats(scope, observations, new Shape(b, c.observations()));
-      GaussianKernel kernel = policy.kernel(obs, null, null);
-      NDArray policyLoss =
-          PpoLosses.policyLoss(
-              kernel.logDensity(HostArrays.floats(scope, actions, new Shape(b, c.actions()))),
-              HostArrays.floats(scope, oldLogDensities),
-              HostArrays.floats(scope, advantages),
-              c.hp().clipCoef());
-      NDArray valueLoss = valueLoss(scope, value, obs, oldValues, returns, c);
-      NDArray loss =
-          policyLoss
-              .add(Scalars.multiply(valueLoss, c.hp().vfCoef()))
-              .sub(Scalars.multiply(kernel.entropy().mean(), c.hp().entCoef()));
-      tape.backward(loss);
-      torchLosses[0] = policyLoss.getFloat();
-      torchLosses[1] = valueLoss.getFloat();
-    }
+    // The default path, as Ppo runs it: a Gaussian reads neither x_k (zeros) nor the step (K = 1).
+    PpoGradients.Losses torchLosses =
+        new TorchPpoGradients(
+                manager, policy, value, valueParameters, c.hp(), c.observations(), c.actions())
+            .compute(
+                new PpoGradients.Minibatch(
+                    b,
+                    observations,
+                    new float[b * c.actions()],
+                    actions,
+                    ones(b),
+                    oldLogDensities,
+                    advantages,
+                    returns,
+                    oldValues));
 
     double[] losses =
         fused.compute(b, observations, actions, oldLogDensities, advantages, returns, oldValues);
-    assertThat(losses[0]).isCloseTo(torchLosses[0], offset(2e-5));
-    assertThat(losses[1]).isCloseTo(torchLosses[1], offset(2e-5));
+    assertThat(losses[0]).isCloseTo(torchLosses.policy(), offset(2e-5));
+    assertThat(losses[1]).isCloseTo(torchLosses.value(), offset(2e-5));
     double squaredNorm =
         assertSameGradients(policy.parameters().arrays(), fused.policyGradients(), "policy")
             + assertSameGradients(valueParameters.arrays(), fused.valueGradients(), "value");
     assertThat(fused.squaredNorm()).isCloseTo(squaredNorm, withinPercentage(0.01));
     List<ByteBuffer> policyGradients = fused.policyGradients();
     return floats(policyGradients.get(policyGradients.size() - 1));
-  }
-
-  /**
-   * Torch's (clipped) value loss of {@code value} on {@code inputs}, on the tape if one is open.
-   */
-  private static NDArray valueLoss(
-      NDManager scope,
-      OrthogonalMlp value,
-      NDArray inputs,
-      float[] oldValues,
-      float[] returns,
-      Case c) {
-    return PpoLosses.valueLoss(
-        value.forward(inputs).reshape(c.batch()),
-        HostArrays.floats(scope, oldValues),
-        HostArrays.floats(scope, returns),
-        c.hp().clipCoef(),
-        c.hp().clipVloss());
   }
 
   /** CleanRL's value network over the case's inputs: two tanh layers of its hidden width. */
@@ -309,6 +239,12 @@ class FusedPpoGradientsTest {
       }
     }
     return squaredNorm;
+  }
+
+  private static float[] ones(int n) {
+    float[] values = new float[n];
+    Arrays.fill(values, 1f);
+    return values;
   }
 
   private static float[] floats(ByteBuffer memory) {

@@ -106,6 +106,7 @@ class TrainerRunTest {
         "sac",
         "diffsac",
         "ppo",
+        "ppo gradients=native",
         "diffppo",
         "wpo",
         "diffwpo",
@@ -328,6 +329,19 @@ class TrainerRunTest {
         .isInstanceOf(CheckpointException.class)
         .hasMessageContaining("different run")
         .hasMessageContaining("seed 1 (this command: 2)");
+  }
+
+  @Test
+  void aPpoCheckpointIsNotResumedOnTheOtherGradientPath() {
+    // The paths' float round-off differs: resuming on the other one would change numerics mid-run.
+    Path dir = temp.resolve("run-path");
+    TrainerRun crashing =
+        new TrainerRun(config(dir, "ppo gradients=native", 1), faulty(400, Long.MAX_VALUE), QUIET);
+    assertThatThrownBy(crashing::run).hasMessageContaining("simulated crash");
+    assertThatThrownBy(() -> new TrainerRun(config(dir, "ppo", 1), QUIET).run())
+        .isInstanceOf(CheckpointException.class)
+        .hasMessageContaining("different run")
+        .hasMessageContaining("gradients native (this command: torch)");
   }
 
   @Test

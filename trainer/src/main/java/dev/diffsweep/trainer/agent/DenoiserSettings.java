@@ -1,0 +1,9 @@
+package dev.diffsweep.trainer.agent;
+
+/**
+ * The denoiser f_theta's shape apart from its width (docs/ALGORITHMS.md, section 2.2).
+ *
+ * @param denoiserLayers hidden layers of f_theta (1 to 4)
+ * @param timeFeatures Fourier features of k/K fed to f_theta (sines and cosines, even)
+ */
+public record DenoiserSettings(@Default("2") int denoiserLayers, @Default("16") int timeFeatures) {}
