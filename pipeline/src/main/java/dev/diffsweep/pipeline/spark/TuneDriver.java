@@ -73,7 +73,10 @@ public final class TuneDriver {
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
     if (!folder.isLocal()) {
       throw new IllegalArgumentException(
-          "study output " + folder.root() + ": trainers need a local or mounted study folder");
+          "study output "
+              + folder.root()
+              + ": tuning needs a local or mounted (file:) study folder; studies without a tune"
+              + " block run on HDFS and S3");
     }
     folder.checkWritable();
     try (StudyLease lease =
