@@ -46,12 +46,14 @@ public final class RemoteRunFolder {
   private final FileSystem fileSystem;
   private final Path remote;
   private final java.nio.file.Path local;
+  private final boolean objectStore;
   private final Set<String> uploaded = new HashSet<>();
   private String lastManifest;
   private String lastRunJson;
 
   public RemoteRunFolder(StudyFolder folder, String trialId, java.nio.file.Path local) {
     this.fileSystem = folder.fileSystem();
+    this.objectStore = folder.isObjectStore();
     this.remote = folder.runFolder(trialId);
     this.local = local;
   }
@@ -281,10 +283,16 @@ public final class RemoteRunFolder {
   }
 
   /**
-   * Writes a file so that readers see it whole or not at all: to a hidden name, then renamed (on S3
-   * the upload itself is atomic, and the rename a copy).
+   * Writes a file so that readers see it whole or not at all: on an object store in place (the
+   * upload at close is atomic, a rename would be a copy), elsewhere to a hidden name, then renamed.
    */
   private void writeRemote(Path file, byte[] content) throws IOException {
+    if (objectStore) {
+      try (FSDataOutputStream out = fileSystem.create(file, true)) {
+        out.write(content);
+      }
+      return;
+    }
     Path temporary = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID());
     try (FSDataOutputStream out = fileSystem.create(temporary, true)) {
       out.write(content);

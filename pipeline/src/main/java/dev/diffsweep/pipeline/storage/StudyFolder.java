@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
@@ -57,6 +58,22 @@ public final class StudyFolder {
   /** True when trainers can write run folders here directly, as plain local paths. */
   public boolean isLocal() {
     return fileSystem instanceof LocalFileSystem || fileSystem instanceof RawLocalFileSystem;
+  }
+
+  /**
+   * True on an object store (S3A and the like): a file becomes visible whole, old content or new,
+   * when its writer closes it, and a rename is a copy and a delete, not one step. There files are
+   * written in place; elsewhere to a hidden name and then renamed.
+   */
+  public boolean isObjectStore() {
+    String scheme = fileSystem.getUri().getScheme();
+    try {
+      return "s3a".equals(scheme)
+          || "gs".equals(scheme)
+          || fileSystem.hasPathCapability(root, CommonPathCapabilities.ABORTABLE_STREAM);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public Path studyFile() {
@@ -171,6 +188,12 @@ public final class StudyFolder {
 
   /** Writes a small file so that readers see the old content or the new, never half. */
   public void writeAtomically(Path file, String content) throws IOException {
+    if (isObjectStore()) {
+      try (FSDataOutputStream out = fileSystem.create(file, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+      return;
+    }
     Path temporary = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID());
     try (FSDataOutputStream out = fileSystem.create(temporary, true)) {
       out.write(content.getBytes(StandardCharsets.UTF_8));
