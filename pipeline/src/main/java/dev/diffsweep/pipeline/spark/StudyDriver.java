@@ -249,7 +249,11 @@ public final class StudyDriver {
         "[%s] live report: %s, refreshed every %s and when trials commit%n",
         label, new Path(folder.root(), "report.html"), describe(every));
     return LiveReport.start(
-        new LiveAnalysisProcess(folder.root().toString(), localLogs(folder)), every, out, label);
+        new LiveAnalysisProcess(
+            folder.root().toString(), localLogs(folder), SparkSessions.hadoopSettings(conf)),
+        every,
+        out,
+        label);
   }
 
   /**

@@ -92,7 +92,8 @@ final class RemoteStudyScenario {
             file.toString(),
             "--master",
             "local[2,3]",
-            "--no-live-report");
+            "--live-report-every",
+            "15s");
     assertThat(rerun.waitFor(5, TimeUnit.MINUTES)).as(read(rerunLog)).isTrue();
     String log = read(rerunLog);
     assertThat(rerun.exitValue()).as(log).isZero();
@@ -101,6 +102,8 @@ final class RemoteStudyScenario {
             "%d trials, %d committed before, %d to train"
                 .formatted(TRIALS, committedBefore, TRIALS - committedBefore));
     assertThat(committed()).hasSize(TRIALS);
+    // The live report's analysis JVM read the remote study with the driver's Hadoop settings.
+    assertThat(log).contains("live report:").doesNotContain("live report refresh failed");
     // A trial the kill interrupted resumed from the checkpoint found on the study's file system.
     assertThat(trainerLogs()).contains("from its checkpoint at");
     // The analysis ran on the remote study and wrote its report there.
