@@ -265,11 +265,15 @@ public final class StudyDriver {
     if (folder.isLocal()) {
       return java.nio.file.Path.of(folder.root().toUri());
     }
-    String name = folder.root().toString().replaceAll("[^A-Za-z0-9._-]+", "_");
-    java.nio.file.Path logs =
-        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "diffsweep-logs", name);
+    java.nio.file.Path logs = remoteStudyLogs(folder.root().toString());
     java.nio.file.Files.createDirectories(logs);
     return logs;
+  }
+
+  /** The local folder of a remote study's driver logs (spark-tasks.log, live-report.log). */
+  static java.nio.file.Path remoteStudyLogs(String studyRoot) {
+    String name = studyRoot.replaceAll("[^A-Za-z0-9._-]+", "_");
+    return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "diffsweep-logs", name);
   }
 
   private static String describe(Duration duration) {

@@ -46,6 +46,25 @@ final class RemoteStudyScenario {
   }
 
   void run() throws Exception {
+    try {
+      runStudy();
+    } finally {
+      // The driver's local logs of the remote study (spark-tasks.log, live-report.log...).
+      deleteRecursively(StudyDriver.remoteStudyLogs(studyRoot));
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (var paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  private void runStudy() throws Exception {
     Path file = work.resolve("study.conf");
     // The budget of DriverKilledMidStudyTest, with a checkpoint (at each evaluation) the kill
     // can come after.
@@ -56,7 +75,7 @@ final class RemoteStudyScenario {
         algorithms = [sac]
         tasks = [InvertedPendulum-v4]
         seeds = 2
-        steps = 1200
+        steps = 800
         evaluation { every = 200, episodes = 1 }
         grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
         output = "%s"
@@ -93,7 +112,7 @@ final class RemoteStudyScenario {
             "--master",
             "local[2,3]",
             "--live-report-every",
-            "15s");
+            "10s");
     assertThat(rerun.waitFor(5, TimeUnit.MINUTES)).as(read(rerunLog)).isTrue();
     String log = read(rerunLog);
     assertThat(rerun.exitValue()).as(log).isZero();
@@ -104,6 +123,9 @@ final class RemoteStudyScenario {
     assertThat(committed()).hasSize(TRIALS);
     // The live report's analysis JVM read the remote study with the driver's Hadoop settings.
     assertThat(log).contains("live report:").doesNotContain("live report refresh failed");
+    Path liveLog = StudyDriver.remoteStudyLogs(studyRoot).resolve(LiveAnalysisProcess.LOG);
+    assertThat(liveLog).as("a live refresh ran").exists();
+    assertThat(read(liveLog)).doesNotContain("diffsweep analyze:");
     // A trial the kill interrupted resumed from the checkpoint found on the study's file system.
     assertThat(trainerLogs()).contains("from its checkpoint at");
     // The analysis ran on the remote study and wrote its report there.
