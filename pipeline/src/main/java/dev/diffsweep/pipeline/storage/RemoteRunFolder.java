@@ -229,6 +229,11 @@ public final class RemoteRunFolder {
   /** Removes the scratch folder. */
   public void deleteScratch() throws IOException {
     deleteLocal(local);
+    try {
+      Files.deleteIfExists(local.getParent()); // the study's folder, once its last trial is done
+    } catch (java.nio.file.DirectoryNotEmptyException otherTrialsStillThere) {
+      // kept for them
+    }
   }
 
   /** The remote checkpoints that the latest one replaced, and the segments it no longer needs. */
