@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
@@ -37,6 +38,11 @@ public final class HadoopFiles {
    * new, never half: a hidden temporary file beside it, then one rename over it.
    */
   public static void writeTextAtomically(Configuration conf, Path path, String text) {
+    if (isObjectStore(conf, path)) {
+      // An object store shows the upload whole at close; a rename there would be a copy.
+      write(conf, path, text.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
     Path temporary = new Path(path.getParent(), "." + path.getName() + "." + UUID.randomUUID());
     write(conf, temporary, text.getBytes(StandardCharsets.UTF_8));
     try {
@@ -47,6 +53,19 @@ public final class HadoopFiles {
       fs.delete(new Path(temporary.getParent(), "." + temporary.getName() + ".crc"), false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot replace " + path, e);
+    }
+  }
+
+  /** S3A and the like: files appear whole when their writer closes them; renames are copies. */
+  static boolean isObjectStore(Configuration conf, Path path) {
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      String scheme = fs.getUri().getScheme();
+      return "s3a".equals(scheme)
+          || "gs".equals(scheme)
+          || fs.hasPathCapability(path, CommonPathCapabilities.ABORTABLE_STREAM);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -5,9 +5,13 @@ import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.TrainerProcess;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One live refresh: {@code analyze --live STUDY} in a JVM of its own with a one-core local Spark.
@@ -20,14 +24,50 @@ final class LiveAnalysisProcess implements LiveReport.Refresh {
 
   private final String studyFolder;
   private final Path log;
+  private final Map<String, String> hadoopSettings;
 
   /**
    * @param studyFolder the study folder's URI, as the analysis takes it
-   * @param localFolder the same folder as a local path (a study's folder is local or mounted)
+   * @param localFolder where its log goes: the study folder when it is local or mounted
    */
   LiveAnalysisProcess(String studyFolder, Path localFolder) {
+    this(studyFolder, localFolder, Map.of());
+  }
+
+  /**
+   * @param hadoopSettings the driver's spark.hadoop.* settings (an S3 endpoint, credentials...),
+   *     which the analysis JVM needs to read the study too
+   */
+  LiveAnalysisProcess(String studyFolder, Path localFolder, Map<String, String> hadoopSettings) {
     this.studyFolder = studyFolder;
     this.log = localFolder.resolve(LOG);
+    this.hadoopSettings = Map.copyOf(hadoopSettings);
+  }
+
+  /**
+   * The settings as a java argument file (-D lines) readable only by this user, so that credentials
+   * do not show on the process list.
+   */
+  private Optional<Path> settingsFile() throws IOException {
+    if (hadoopSettings.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = log.resolveSibling("live-report.args");
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    StringBuilder lines = new StringBuilder();
+    hadoopSettings.forEach(
+        (key, value) ->
+            lines
+                .append('"')
+                .append(
+                    ("-Dspark.hadoop." + key + "=" + value)
+                        .replace("\\", "\\\\")
+                        .replace("\"", "\\\""))
+                .append("\"\n"));
+    Files.writeString(file, lines);
+    return Optional.of(file);
   }
 
   @Override
@@ -36,6 +76,7 @@ final class LiveAnalysisProcess implements LiveReport.Refresh {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(TrainerLauncher.projectJvmOptions());
     command.add("-Dspark.ui.enabled=false");
+    settingsFile().ifPresent(file -> command.add("@" + file));
     String log4j = System.getProperty("log4j2.configurationFile");
     if (log4j != null) {
       command.add("-Dlog4j2.configurationFile=" + log4j);

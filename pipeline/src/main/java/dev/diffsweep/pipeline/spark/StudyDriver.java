@@ -105,13 +105,6 @@ public final class StudyDriver {
   public Result run(Afterwards afterwards) throws IOException, InterruptedException {
     Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
-    if (!folder.isLocal()) {
-      throw new IllegalArgumentException(
-          "study output "
-              + folder.root()
-              + ": trainers need a local or mounted (file:) study folder; mirroring run folders"
-              + " to HDFS or S3 is not built yet");
-    }
     // Before anything is written: a damaged committed trial would be skipped as done, and the
     // analysis afterwards would fail on it or silently count fewer rows.
     new StudyIntegrity(folder).refuseIfDamaged();
@@ -164,8 +157,7 @@ public final class StudyDriver {
       out.printf("[study %s] nothing to train: every trial is committed%n", study.name());
       return result(trials.size(), committedBefore, progress, folder);
     }
-    java.nio.file.Path taskLog =
-        java.nio.file.Path.of(folder.root().toUri()).resolve(SparkTaskLog.FILE_NAME);
+    java.nio.file.Path taskLog = localLogs(folder).resolve(SparkTaskLog.FILE_NAME);
     progress.sparkTracesIn(taskLog.toString());
     SparkTaskLog routed = SparkTaskLog.open(taskLog);
     // The live report closes before the session: its last refresh finishes before this returns,
@@ -251,7 +243,7 @@ public final class StudyDriver {
   }
 
   /** The live report, or one that never refreshes when the study runs without. */
-  private LiveReport liveReport(StudyFolder folder) {
+  private LiveReport liveReport(StudyFolder folder) throws IOException {
     String label = "study " + study.name();
     if (liveReportEvery.isEmpty()) {
       return LiveReport.none();
@@ -262,10 +254,30 @@ public final class StudyDriver {
         label, new Path(folder.root(), "report.html"), describe(every));
     return LiveReport.start(
         new LiveAnalysisProcess(
-            folder.root().toString(), java.nio.file.Path.of(folder.root().toUri())),
+            folder.root().toString(), localLogs(folder), SparkSessions.hadoopSettings(conf)),
         every,
         out,
         label);
+  }
+
+  /**
+   * Where the driver's own logs go: the study folder when it is local or mounted; for a study on
+   * HDFS or S3, a folder of this machine named after the study (logs are appended to, which object
+   * stores cannot do).
+   */
+  static java.nio.file.Path localLogs(StudyFolder folder) throws IOException {
+    if (folder.isLocal()) {
+      return java.nio.file.Path.of(folder.root().toUri());
+    }
+    java.nio.file.Path logs = remoteStudyLogs(folder.root().toString());
+    java.nio.file.Files.createDirectories(logs);
+    return logs;
+  }
+
+  /** The local folder of a remote study's driver logs (spark-tasks.log, live-report.log). */
+  static java.nio.file.Path remoteStudyLogs(String studyRoot) {
+    String name = studyRoot.replaceAll("[^A-Za-z0-9._-]+", "_");
+    return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "diffsweep-logs", name);
   }
 
   private static String describe(Duration duration) {

@@ -75,7 +75,10 @@ public final class TuneDriver {
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
     if (!folder.isLocal()) {
       throw new IllegalArgumentException(
-          "study output " + folder.root() + ": trainers need a local or mounted study folder");
+          "study output "
+              + folder.root()
+              + ": tuning needs a local or mounted (file:) study folder; studies without a tune"
+              + " block run on HDFS and S3");
     }
     // A damaged committed trial would be skipped as done and then fail the analysis afterwards.
     new StudyIntegrity(folder).refuseIfDamaged();

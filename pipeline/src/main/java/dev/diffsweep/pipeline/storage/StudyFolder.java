@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
@@ -19,6 +20,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
 /**
  * A study's folder on any Hadoop file system (local, HDFS, S3): where its tables, run folders and
@@ -38,12 +40,50 @@ public final class StudyFolder {
     Configuration configuration = new Configuration();
     hadoopSettings.forEach(configuration::set);
     NioLocalFileSystem.configure(configuration);
+    Path root = new Path(URI.create(uri));
     try {
-      Path root = new Path(URI.create(uri));
       return new StudyFolder(root.getFileSystem(configuration), root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the file system of " + uri, e);
+    } catch (UnsupportedFileSystemException e) {
+      throw new IllegalArgumentException(
+          "study output "
+              + uri
+              + ": no Hadoop file system for the scheme '"
+              + root.toUri().getScheme()
+              + "' is on the classpath; use a local path, file:, hdfs:// or s3a:// ("
+              + S3A_PACKAGES
+              + ")",
+          e);
+    } catch (IOException | RuntimeException e) {
+      if (mentions(e, "S3AFileSystem")) {
+        throw new IllegalArgumentException(
+            "study output " + uri + ": S3A is not on the classpath; " + S3A_PACKAGES, e);
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalArgumentException(
+          "study output " + uri + ": cannot open its file system: " + firstLine(e), e);
     }
+  }
+
+  /** How a user brings S3A (README.md, "Studies on HDFS and S3"). */
+  static final String S3A_PACKAGES =
+      "s3a:// needs hadoop-aws: spark-submit --packages org.apache.hadoop:hadoop-aws:"
+          + org.apache.hadoop.util.VersionInfo.getVersion();
+
+  private static boolean mentions(Throwable e, String text) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   public FileSystem fileSystem() {
@@ -57,6 +97,22 @@ public final class StudyFolder {
   /** True when trainers can write run folders here directly, as plain local paths. */
   public boolean isLocal() {
     return fileSystem instanceof LocalFileSystem || fileSystem instanceof RawLocalFileSystem;
+  }
+
+  /**
+   * True on an object store (S3A and the like): a file becomes visible whole, old content or new,
+   * when its writer closes it, and a rename is a copy and a delete, not one step. There files are
+   * written in place; elsewhere to a hidden name and then renamed.
+   */
+  public boolean isObjectStore() {
+    String scheme = fileSystem.getUri().getScheme();
+    try {
+      return "s3a".equals(scheme)
+          || "gs".equals(scheme)
+          || fileSystem.hasPathCapability(root, CommonPathCapabilities.ABORTABLE_STREAM);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public Path studyFile() {
@@ -145,9 +201,27 @@ public final class StudyFolder {
       fileSystem.create(probe, false).close();
       fileSystem.delete(probe, false);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "the output location " + root + " is not writable: " + e.getMessage(), e);
+      throw new IllegalArgumentException(unusable(e), e);
     }
+  }
+
+  /** One line naming what stops this process from using the output location, and the fix. */
+  private String unusable(Exception e) {
+    if (mentions(e, "No AWS Credentials") || mentions(e, "NoAuthWithAWS")) {
+      return "the output location "
+          + root
+          + " needs S3 credentials: set spark.hadoop.fs.s3a.access.key and"
+          + " spark.hadoop.fs.s3a.secret.key (spark-submit --conf, or -D for bin/diffsweep), or run"
+          + " where an instance role or AWS_* environment variables provide them";
+    }
+    if (mentions(e, "Connection refused") || mentions(e, "UnknownHost")) {
+      return "the output location "
+          + root
+          + " cannot be reached ("
+          + firstLine(e)
+          + "): check the host and port of the namenode or endpoint, and that it is running";
+    }
+    return "the output location " + root + " is not writable: " + firstLine(e);
   }
 
   private static String firstDifference(String existing, String wanted) {
@@ -171,6 +245,12 @@ public final class StudyFolder {
 
   /** Writes a small file so that readers see the old content or the new, never half. */
   public void writeAtomically(Path file, String content) throws IOException {
+    if (isObjectStore()) {
+      try (FSDataOutputStream out = fileSystem.create(file, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+      return;
+    }
     Path temporary = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID());
     try (FSDataOutputStream out = fileSystem.create(temporary, true)) {
       out.write(content.getBytes(StandardCharsets.UTF_8));

@@ -68,6 +68,21 @@ public final class TrialCommit {
     fileSystem.delete(new Path(run, "replay"), true);
   }
 
+  /**
+   * Publishes a completed run that trained in local scratch for a study on HDFS, S3 or another
+   * remote file system, where a folder rename is not one atomic step: each part is uploaded into
+   * its partition by name (a repeat overwrites), then the outcome is written last; until then no
+   * reader counts the partition (see {@link RemoteRunFolder#publishParts}).
+   */
+  public void commit(Trial trial, TrialOutcome outcome, RemoteRunFolder run) throws IOException {
+    if (outcome.status() != TrialStatus.COMPLETED) {
+      throw new IllegalArgumentException("only a completed trial is committed: " + outcome);
+    }
+    run.publishParts(folder, trial);
+    writeOutcome(outcome.withFiles(CommittedFileRecords.of(folder, trial)));
+    run.dropResumeState();
+  }
+
   /** Leaves the failure where the driver and the next study run find it. */
   public void recordFailure(TrialOutcome outcome) throws IOException {
     writeOutcome(outcome);

@@ -45,7 +45,11 @@ public final class TrialsTable {
 
   /** Replaces the table with {@code rows}. */
   public void write(List<TrialRow> rows) throws IOException {
-    Path temporary = new Path(folder.tablesFolder(), ".trials-" + UUID.randomUUID() + ".parquet");
+    // On an object store the upload at close replaces the table in one step; a rename would not.
+    Path temporary =
+        folder.isObjectStore()
+            ? file()
+            : new Path(folder.tablesFolder(), ".trials-" + UUID.randomUUID() + ".parquet");
     SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
     try (ParquetWriter<Group> writer =
         ExampleParquetWriter.builder(
@@ -56,6 +60,9 @@ public final class TrialsTable {
       for (TrialRow row : rows) {
         writer.write(toGroup(factory, row));
       }
+    }
+    if (temporary.equals(file())) {
+      return;
     }
     folder.fileSystem().mkdirs(folder.trialsTable());
     FileContext context =

@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline.trial;
 
 import dev.diffsweep.pipeline.storage.EvaluationCurves;
+import dev.diffsweep.pipeline.storage.RemoteRunFolder;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import java.io.IOException;
@@ -23,14 +24,12 @@ public final class TrialRunner {
   private final TrialCommit commit;
   private final TrainerLauncher launcher;
 
+  /**
+   * A study on a local or mounted file system: the trainer writes the trial's run folder in place.
+   * Elsewhere (HDFS, S3...) it writes a scratch folder on this machine ({@link #scratchFolder})
+   * that {@link RemoteRunFolder} mirrors to the study's file system.
+   */
   public TrialRunner(StudyFolder folder, TrainerLauncher launcher) {
-    if (!folder.isLocal()) {
-      // Remote study folders need a local run folder mirrored to them; not built yet.
-      throw new UnsupportedOperationException(
-          "trainers write run folders on a local or mounted file system; "
-              + folder.root()
-              + " is not one yet");
-    }
     this.folder = folder;
     this.commit = new TrialCommit(folder);
     this.launcher = launcher;
@@ -43,6 +42,9 @@ public final class TrialRunner {
       return earlier.get().alreadyDone();
     }
     commit.clearOutcome(trial.id());
+    if (!folder.isLocal()) {
+      return runInScratch(trial, attempt);
+    }
     Path runFolder = Path.of(folder.runFolder(trial.id()).toUri());
     Path log = runFolder.resolve("trainer-attempt-" + attempt.number() + ".log");
     int exit = TrainerProcess.run(launcher.command(trial, runFolder, attempt.device()), log);
@@ -121,6 +123,129 @@ public final class TrialRunner {
           "trial " + trial.id() + " attempt " + attempt.number() + ": " + error);
     }
     return RungOutcome.failed(trial.id(), error);
+  }
+
+  /**
+   * The attempt for a study on a remote file system: resumes from the latest checkpoint the study
+   * holds (a retried or relocated trial), mirrors each new checkpoint back while the trainer runs,
+   * and commits by upload with the outcome written last.
+   */
+  private TrialOutcome runInScratch(Trial trial, TrialAttempt attempt)
+      throws IOException, InterruptedException {
+    RemoteRunFolder remote = new RemoteRunFolder(folder, trial.id(), scratchFolder(trial));
+    remote.download();
+    Path runFolder = remote.local();
+    Path log = runFolder.resolve("trainer-attempt-" + attempt.number() + ".log");
+    int exit;
+    Mirror mirror = Mirror.start(remote, trial.id());
+    try {
+      exit = TrainerProcess.run(launcher.command(trial, runFolder, attempt.device()), log);
+    } finally {
+      mirror.close();
+    }
+    remote.sync();
+    remote.uploadLogs();
+    Optional<RunRecord> run = readRunRecord(runFolder);
+    if (exit == EXIT_COMPLETED && run.isPresent() && run.get().completed()) {
+      TrialOutcome outcome =
+          TrialOutcome.from(
+              run.get(), TrialStatus.COMPLETED, attempt.number(), null, attempt.device());
+      commit.commit(trial, outcome, remote);
+      remote.deleteScratch();
+      return outcome;
+    }
+    return failedAttempt(trial, attempt, exit, run, log);
+  }
+
+  private TrialOutcome failedAttempt(
+      Trial trial, TrialAttempt attempt, int exit, Optional<RunRecord> run, Path log)
+      throws IOException {
+    String error = explain(exit, run, log);
+    boolean deterministic = exit == EXIT_RUN_FAILED || exit == EXIT_BAD_INPUT;
+    if (!deterministic && !attempt.last()) {
+      throw new TrialAttemptFailedException(
+          "trial " + trial.id() + " attempt " + attempt.number() + ": " + error);
+    }
+    TrialOutcome failed =
+        run.map(
+                r ->
+                    TrialOutcome.from(
+                        r, TrialStatus.FAILED, attempt.number(), error, attempt.device()))
+            .orElseGet(
+                () ->
+                    TrialOutcome.failedWithoutRecord(
+                        trial.id(), attempt.number(), error, attempt.host(), attempt.device()));
+    commit.recordFailure(failed);
+    return failed;
+  }
+
+  /**
+   * The executor-local folder a trial of a remote study trains in: under {@code diffsweep.scratch}
+   * if set, else {@code java.io.tmpdir} (on YARN the container's own), one per study and trial.
+   * Emptied at each attempt's start, which fills it from the study's copy.
+   */
+  Path scratchFolder(Trial trial) {
+    String root = System.getProperty("diffsweep.scratch", System.getProperty("java.io.tmpdir"));
+    String study = Integer.toHexString(folder.root().toString().hashCode());
+    return Path.of(root, "diffsweep-scratch", study, trial.id());
+  }
+
+  /** Uploads the trainer's new checkpoints to the study's file system while it runs. */
+  private static final class Mirror implements AutoCloseable {
+    private static final long EVERY_MILLIS = 1000;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private Mirror(RemoteRunFolder remote, String trialId) {
+      // Stopped by a flag, not an interrupt: an interrupt inside a Hadoop client call can close
+      // connections the file system object shares with the rest of this JVM.
+      this.thread =
+          new Thread(
+              () -> {
+                while (!stopped) {
+                  try {
+                    for (long slept = 0; slept < EVERY_MILLIS && !stopped; slept += 100) {
+                      Thread.sleep(100);
+                    }
+                    if (!stopped) {
+                      remote.sync();
+                    }
+                  } catch (InterruptedException e) {
+                    return;
+                  } catch (IOException | RuntimeException e) {
+                    // The study's file system was unreachable this time; the next round retries,
+                    // and the attempt's final sync reports what stays broken.
+                  }
+                }
+              },
+              "diffsweep-mirror-" + trialId);
+      thread.setDaemon(true);
+    }
+
+    static Mirror start(RemoteRunFolder remote, String trialId) {
+      Mirror mirror = new Mirror(remote, trialId);
+      mirror.thread.start();
+      return mirror;
+    }
+
+    @Override
+    public void close() {
+      stopped = true;
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static Optional<RunRecord> readRunRecord(Path runFolder) {
+    try {
+      return Optional.of(
+          RunRecord.parse(java.nio.file.Files.readString(runFolder.resolve("run.json"))));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private Optional<RunRecord> readRunRecord(Trial trial) {

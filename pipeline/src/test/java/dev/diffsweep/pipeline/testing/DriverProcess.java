@@ -15,6 +15,15 @@ public final class DriverProcess {
   private DriverProcess() {}
 
   public static Process start(Path log, String... args) throws IOException {
+    return start(log, List.of(), args);
+  }
+
+  /**
+   * With {@code properties} (-Dkey=value) too: spark.hadoop.* settings reach the driver's SparkConf
+   * this way, as spark-submit's --conf does.
+   */
+  public static Process start(Path log, List<String> properties, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -25,6 +34,7 @@ public final class DriverProcess {
     command.add("-Xmx512m");
     command.add("-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2.properties"));
     command.add("-Dspark.diffsweep.trainer.javaOptions=-Xmx256m");
+    command.addAll(properties);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(DiffsweepMain.class.getName());
