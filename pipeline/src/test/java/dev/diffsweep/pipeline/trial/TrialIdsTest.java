@@ -37,4 +37,27 @@ class TrialIdsTest {
   void theIdStartsWithWhatAPersonLooksFor() {
     assertThat(id(Map.of())).matches("diffsac-InvertedPendulum-v4-s1-[0-9a-f]{10}");
   }
+
+  /**
+   * PPO's gradient path is how, not what, it computes: at its default it leaves the id PPO trials
+   * had before the key existed (so their committed runs stay theirs), any other value is another
+   * trial. The id below is the one a PPO trial of these settings had before {@code gradients}.
+   */
+  @Test
+  void anImplementationChoiceAtItsDefaultLeavesTheIdAsBeforeTheKeyExisted() {
+    String ppo = ppoId(Map.of());
+    assertThat(ppoId(Map.of("gradients", "torch"))).isEqualTo(ppo);
+    assertThat(ppoId(Map.of("gradients", "native"))).isNotEqualTo(ppo);
+    assertThat(ppo).isEqualTo("ppo-Hopper-v4-s0-d51bec84f6");
+  }
+
+  private static String ppoId(Map<String, String> hyperparameters) {
+    return TrialIds.of(
+        "ppo",
+        "Hopper-v4",
+        0,
+        1_000_000,
+        new EvaluationSchedule(5000, 10),
+        new TreeMap<>(hyperparameters));
+  }
 }

@@ -123,6 +123,22 @@ public final class Hyperparameters {
     return described;
   }
 
+  /**
+   * The keys marked {@link ImplementationChoice} with their defaults: at its default such a key is
+   * not part of what a trial is.
+   */
+  public static Map<String, String> implementationDefaults(Record defaults) {
+    Map<String, String> choices = new LinkedHashMap<>();
+    walk(
+        defaults,
+        (component, value) -> {
+          if (component.isAnnotationPresent(ImplementationChoice.class)) {
+            choices.put(snakeCase(component.getName()), String.valueOf(value));
+          }
+        });
+    return choices;
+  }
+
   /** "key (type, default value)" for each key. */
   public static String allowed(Record defaults) {
     List<String> keys = new ArrayList<>();

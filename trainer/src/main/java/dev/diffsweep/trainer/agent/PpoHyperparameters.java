@@ -11,7 +11,9 @@ package dev.diffsweep.trainer.agent;
  *     on ({@link PpoGradients})
  */
 public record PpoHyperparameters(
-    PpoSettings ppo, @Default("0") double logStdInit, @Default("torch") String gradients) {
+    PpoSettings ppo,
+    @Default("0") double logStdInit,
+    @Default("torch") @ImplementationChoice String gradients) {
 
   public static PpoHyperparameters defaults() {
     return Hyperparameters.defaults(PpoHyperparameters.class);
