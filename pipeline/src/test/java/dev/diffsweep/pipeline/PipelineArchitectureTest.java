@@ -1,6 +1,7 @@
 package dev.diffsweep.pipeline;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Spark stays in the driver's packages: studies, trials, storage and the tuner are plain Java, so
- * they are testable without a Spark session and a trainer never loads Spark.
+ * they are testable without a Spark session and a trainer never loads Spark. No package cycles:
+ * trials are values that storage keeps, and running one (execution) uses both.
  */
 @AnalyzeClasses(
     packages = "dev.diffsweep.pipeline",
@@ -23,4 +25,8 @@ class PipelineArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.apache.spark..");
+
+  @ArchTest
+  static final ArchRule hasNoPackageCycles =
+      slices().matching("dev.diffsweep.pipeline.(*)..").should().beFreeOfCycles();
 }

@@ -1,11 +1,11 @@
 package dev.diffsweep.pipeline.spark;
 
+import dev.diffsweep.pipeline.execution.TrialRunner;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.trial.RungOutcome;
 import dev.diffsweep.pipeline.trial.RungRun;
 import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.TrialAttempt;
-import dev.diffsweep.pipeline.trial.TrialRunner;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.TaskContext;

@@ -107,6 +107,7 @@ public final class StudyDriver {
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
     // Before anything is written: a damaged committed trial would be skipped as done, and the
     // analysis afterwards would fail on it or silently count fewer rows.
+    folder.checkReachable();
     new StudyIntegrity(folder).refuseIfDamaged();
     folder.checkWritable();
     try (StudyLease lease =

@@ -1,11 +1,11 @@
 package dev.diffsweep.pipeline.spark;
 
+import dev.diffsweep.pipeline.execution.TrialRunner;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.Trial;
 import dev.diffsweep.pipeline.trial.TrialAttempt;
 import dev.diffsweep.pipeline.trial.TrialOutcome;
-import dev.diffsweep.pipeline.trial.TrialRunner;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

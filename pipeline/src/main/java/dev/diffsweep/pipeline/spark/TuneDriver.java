@@ -81,6 +81,7 @@ public final class TuneDriver {
               + " block run on HDFS and S3");
     }
     // A damaged committed trial would be skipped as done and then fail the analysis afterwards.
+    folder.checkReachable();
     new StudyIntegrity(folder).refuseIfDamaged();
     folder.checkWritable();
     try (StudyLease lease =

@@ -191,6 +191,20 @@ public final class StudyFolder {
     }
   }
 
+  /**
+   * Reads nothing but whether the study folder exists, so that an unreachable namenode or endpoint,
+   * or missing credentials, is one line before any other check reads the folder.
+   *
+   * @throws IllegalArgumentException naming the location and what to check
+   */
+  public void checkReachable() {
+    try {
+      fileSystem.exists(root);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(unusable(e), e);
+    }
+  }
+
   /** Creates the folder if needed and refuses (bad input) a location this process cannot write. */
   public void checkWritable() {
     Path probe = new Path(root, ".write-probe-" + UUID.randomUUID());

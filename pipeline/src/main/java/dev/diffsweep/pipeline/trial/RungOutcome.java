@@ -18,11 +18,12 @@ public record RungOutcome(
     curve = List.copyOf(curve);
   }
 
-  static RungOutcome trained(String trialId, List<EvaluationPoint> curve, boolean newlyTrained) {
+  public static RungOutcome trained(
+      String trialId, List<EvaluationPoint> curve, boolean newlyTrained) {
     return new RungOutcome(trialId, curve, null, newlyTrained);
   }
 
-  static RungOutcome failed(String trialId, String error) {
+  public static RungOutcome failed(String trialId, String error) {
     return new RungOutcome(trialId, List.of(), error, false);
   }
 }

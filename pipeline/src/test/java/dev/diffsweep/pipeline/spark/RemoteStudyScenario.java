@@ -112,7 +112,8 @@ final class RemoteStudyScenario {
             "--master",
             "local[2,3]",
             "--live-report-every",
-            "10s");
+            // Early enough that a refresh runs even when the rerun has little left to train.
+            "1s");
     assertThat(rerun.waitFor(5, TimeUnit.MINUTES)).as(read(rerunLog)).isTrue();
     String log = read(rerunLog);
     assertThat(rerun.exitValue()).as(log).isZero();

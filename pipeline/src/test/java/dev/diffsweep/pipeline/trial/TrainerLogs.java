@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The trainer's log of one attempt, as the runner keeps it. */
-final class TrainerLogs {
+public final class TrainerLogs {
   private TrainerLogs() {}
 
-  static String of(Path study, Trial trial, int attempt) {
+  public static String of(Path study, Trial trial, int attempt) {
     try {
       return Files.readString(
           study.resolve("runs").resolve(trial.id()).resolve("trainer-attempt-" + attempt + ".log"));

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Finds the trainer JVMs this test started, by the trial id on their command line. */
-final class TrainerProcesses {
+public final class TrainerProcesses {
   private TrainerProcesses() {}
 
-  static List<ProcessHandle> of(String trialId) {
+  public static List<ProcessHandle> of(String trialId) {
     return ProcessHandle.current()
         .descendants()
         .filter(p -> isTrainerOf(p.pid(), trialId))
@@ -34,7 +34,7 @@ final class TrainerProcesses {
   }
 
   /** SIGKILLs the trial's trainer JVM, as the OOM killer or a lost node would. */
-  static void kill(String trialId) {
+  public static void kill(String trialId) {
     List<ProcessHandle> trainers = of(trialId);
     if (trainers.size() != 1) {
       throw new AssertionError("expected one trainer for " + trialId + ", found " + trainers);

@@ -1,9 +1,18 @@
-package dev.diffsweep.pipeline.trial;
+package dev.diffsweep.pipeline.execution;
 
 import dev.diffsweep.pipeline.storage.EvaluationCurves;
 import dev.diffsweep.pipeline.storage.RemoteRunFolder;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.storage.TrialCommit;
+import dev.diffsweep.pipeline.trial.RunRecord;
+import dev.diffsweep.pipeline.trial.RungOutcome;
+import dev.diffsweep.pipeline.trial.TrainerLauncher;
+import dev.diffsweep.pipeline.trial.TrainerProcess;
+import dev.diffsweep.pipeline.trial.Trial;
+import dev.diffsweep.pipeline.trial.TrialAttempt;
+import dev.diffsweep.pipeline.trial.TrialAttemptFailedException;
+import dev.diffsweep.pipeline.trial.TrialOutcome;
+import dev.diffsweep.pipeline.trial.TrialStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

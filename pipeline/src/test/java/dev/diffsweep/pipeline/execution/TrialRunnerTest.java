@@ -1,4 +1,4 @@
-package dev.diffsweep.pipeline.trial;
+package dev.diffsweep.pipeline.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.testing.DuckDb;
 import dev.diffsweep.pipeline.testing.TestStudies;
+import dev.diffsweep.pipeline.trial.TrainerLogs;
+import dev.diffsweep.pipeline.trial.TrainerProcesses;
+import dev.diffsweep.pipeline.trial.Trial;
+import dev.diffsweep.pipeline.trial.TrialAttempt;
+import dev.diffsweep.pipeline.trial.TrialAttemptFailedException;
+import dev.diffsweep.pipeline.trial.TrialOutcome;
+import dev.diffsweep.pipeline.trial.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
