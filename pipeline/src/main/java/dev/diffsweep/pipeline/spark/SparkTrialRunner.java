@@ -5,7 +5,6 @@ import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.trial.RungOutcome;
 import dev.diffsweep.pipeline.trial.RungRun;
-import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.Trial;
 import dev.diffsweep.pipeline.trial.TuningTrials;
 import dev.diffsweep.pipeline.tune.EvaluationPoint;
@@ -15,7 +14,6 @@ import dev.diffsweep.pipeline.tune.RungTrainer;
 import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.trainer.cli.RunFailedException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +82,8 @@ final class SparkTrialRunner implements RungTrainer, AutoCloseable {
       taskLog = SparkTaskLog.open(taskLogFile);
       spark = SparkSessions.start(conf);
     }
-    SparkConf running = spark.sparkContext().getConf();
-    RungTask task =
-        new RungTask(
-            folder.root().toString(),
-            hadoopSettings,
-            SparkSessions.maxAttempts(running),
-            running.get(StudyDriver.TRAINER_MAIN_KEY, TrainerLauncher.TRAINER_MAIN),
-            options(running.get(StudyDriver.TRAINER_OPTIONS_KEY, "")));
+    ExecutorTrials trials =
+        ExecutorTrials.of(spark.sparkContext().getConf(), folder, hadoopSettings);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     context.setJobDescription(
         "tune " + study.name() + ": " + runs.size() + " runs to " + requests.get(0).budget());
@@ -99,7 +91,8 @@ final class SparkTrialRunner implements RungTrainer, AutoCloseable {
     RetryListener retries = new RetryListener(runs.stream().map(run -> run.trial().id()).toList());
     spark.sparkContext().addSparkListener(retries);
     try {
-      for (RungOutcome outcome : context.parallelize(runs, runs.size()).map(task).collect()) {
+      for (RungOutcome outcome :
+          context.parallelize(runs, runs.size()).map(trials::runToBudget).collect()) {
         outcomes.put(outcome.trialId(), outcome);
         if (outcome.newlyTrained()) {
           runsTrained++;
@@ -132,10 +125,6 @@ final class SparkTrialRunner implements RungTrainer, AutoCloseable {
   /** Runs that trained in this invocation (not those already at their budget). */
   int runsTrained() {
     return runsTrained;
-  }
-
-  private static List<String> options(String text) {
-    return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.diffsweep.pipeline.storage.TrialsTable;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.trial.RunRecord;
 import dev.diffsweep.pipeline.trial.StudyProgress;
-import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.Trial;
 import dev.diffsweep.pipeline.trial.TrialExpansion;
 import dev.diffsweep.pipeline.trial.TrialOutcome;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
  * trial, logs their progress and keeps the trials table true while they run.
  */
 public final class StudyDriver {
-  static final String TRAINER_MAIN_KEY = "spark.diffsweep.trainer.mainClass";
+  public static final String TRAINER_MAIN_KEY = "spark.diffsweep.trainer.mainClass";
   static final String TRAINER_OPTIONS_KEY = "spark.diffsweep.trainer.javaOptions";
   private static final long POLL_MILLIS = 1000;
   private static final long SUMMARY_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -188,13 +186,8 @@ public final class StudyDriver {
       LiveReport live)
       throws IOException, InterruptedException {
     SparkConf running = spark.sparkContext().getConf();
-    TrialTask task =
-        new TrialTask(
-            folder.root().toString(),
-            hadoopSettings,
-            SparkSessions.maxAttempts(running),
-            running.get(TRAINER_MAIN_KEY, TrainerLauncher.TRAINER_MAIN),
-            options(running.get(TRAINER_OPTIONS_KEY, "")));
+    ExecutorTrials trials =
+        ExecutorTrials.of(spark.sparkContext().getConf(), folder, hadoopSettings);
     TrialTaskListener listener =
         new TrialTaskListener(pending.stream().map(Trial::id).toList(), progress);
     spark.sparkContext().addSparkListener(listener);
@@ -203,7 +196,7 @@ public final class StudyDriver {
     // Cancelling the job (this driver lost its lease) interrupts the tasks, which stop trainers.
     spark.sparkContext().setInterruptOnCancel(true);
     JavaFutureAction<List<TrialOutcome>> outcomes =
-        context.parallelize(pending, pending.size()).map(task).collectAsync();
+        context.parallelize(pending, pending.size()).map(trials::run).collectAsync();
     TrialCommit commit = new TrialCommit(folder);
     long lastSummary = System.nanoTime();
     int completed = progress.completed();
@@ -309,10 +302,6 @@ public final class StudyDriver {
         // A file being replaced right now; the next poll reads it.
       }
     }
-  }
-
-  private static List<String> options(String text) {
-    return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
   }
 
   private static Result result(
