@@ -1,8 +1,6 @@
 package dev.diffsweep.pipeline.cli;
 
 import dev.diffsweep.pipeline.spark.LiveReport;
-import dev.diffsweep.pipeline.spark.SparkProfile;
-import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
@@ -87,12 +85,7 @@ final class StudyCommand implements Callable<Integer> {
     }
     checkSize(study);
     warnIfAnAgentNeverTrains(study, out);
-    Path studyDirectory = file.toAbsolutePath().getParent();
-    SparkProfile profile = SparkProfile.resolve(study.sparkProfile(), studyDirectory);
-    SparkConf conf = SparkSessions.conf(profile, master, "diffsweep study " + study.name());
-    if (trainerMain != null) {
-      conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
-    }
+    SparkConf conf = DriverConf.of(study, file, master, trainerMain, "study");
     Optional<Duration> live =
         noAnalysis || noLiveReport ? Optional.empty() : Optional.of(liveReportEvery);
     // The analysis writes into the study folder too: it runs under the driver's lease, after the

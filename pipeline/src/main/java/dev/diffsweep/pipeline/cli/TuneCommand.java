@@ -1,7 +1,5 @@
 package dev.diffsweep.pipeline.cli;
 
-import dev.diffsweep.pipeline.spark.SparkProfile;
-import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.TuneDriver;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
@@ -60,12 +58,7 @@ final class TuneCommand implements Callable<Integer> {
           runs,
           StudyLimits.times(runs, study.steps().forTask(study.tasks().get(0))));
     }
-    SparkProfile profile =
-        SparkProfile.resolve(study.sparkProfile(), file.toAbsolutePath().getParent());
-    SparkConf conf = SparkSessions.conf(profile, master, "diffsweep tune " + study.name());
-    if (trainerMain != null) {
-      conf.set("spark.diffsweep.trainer.mainClass", trainerMain);
-    }
+    SparkConf conf = DriverConf.of(study, file, master, trainerMain, "tune");
     // The analysis writes into the study folder too: it runs under the driver's lease.
     TuneDriver.Result result =
         new TuneDriver(study, conf, out, takeover.force)

@@ -66,23 +66,7 @@ public final class TrialRunner {
       commit.commit(trial, outcome);
       return outcome;
     }
-    String error = explain(exit, run, log);
-    boolean deterministic = exit == EXIT_RUN_FAILED || exit == EXIT_BAD_INPUT;
-    if (!deterministic && !attempt.last()) {
-      throw new TrialAttemptFailedException(
-          "trial " + trial.id() + " attempt " + attempt.number() + ": " + error);
-    }
-    TrialOutcome failed =
-        run.map(
-                r ->
-                    TrialOutcome.from(
-                        r, TrialStatus.FAILED, attempt.number(), error, attempt.device()))
-            .orElseGet(
-                () ->
-                    TrialOutcome.failedWithoutRecord(
-                        trial.id(), attempt.number(), error, attempt.host(), attempt.device()));
-    commit.recordFailure(failed);
-    return failed;
+    return failedAttempt(trial, attempt, exit, run, log);
   }
 
   /**

@@ -81,26 +81,15 @@ public record TrialOutcome(
 
   /** The same outcome, reported by a later study run that had nothing to do. */
   public TrialOutcome alreadyDone() {
-    return new TrialOutcome(
-        trialId,
-        status,
-        attempts,
-        envSteps,
-        wallTimeS,
-        finalEvalReturn,
-        bestEvalReturn,
-        error,
-        codeVersion,
-        mujocoVersion,
-        torchVersion,
-        host,
-        device,
-        false,
-        files);
+    return with(false, files);
   }
 
   /** The same outcome with the files its commit recorded. */
   public TrialOutcome withFiles(List<CommittedFile> committed) {
+    return with(newlyTrained, List.copyOf(committed));
+  }
+
+  private TrialOutcome with(boolean newlyTrained, List<CommittedFile> files) {
     return new TrialOutcome(
         trialId,
         status,
@@ -116,7 +105,7 @@ public record TrialOutcome(
         host,
         device,
         newlyTrained,
-        List.copyOf(committed));
+        files);
   }
 
   public String toJson() {
