@@ -19,6 +19,7 @@ import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final RewardScaler rewardScaler;
   private final AugmentedRollout rollout;
   private final RandomStream random;
+  private final AgentState state;
   private final long iterations;
   private final int diffusionSteps;
   private final int copies;
@@ -150,6 +152,28 @@ public final class Ppo implements BenchmarkableAgent {
         new AugmentedRollout(
             hp.numSteps(), copies, diffusionSteps, spec.observationSize(), actionSize);
     this.iterations = Math.max(1, context.totalSteps() / ((long) hp.numSteps() * copies));
+    this.state =
+        AgentState.of(name)
+            .add("policy", policy.parameters())
+            .add("value network", valueParameters)
+            .add("policy optimiser", policyOptimizer)
+            .add("value optimiser", valueOptimizer)
+            .add("observation statistics", observationStatistics)
+            .add("reward scaler", rewardScaler)
+            .add("temperature", temperature)
+            .add("rollout", rollout)
+            .add("random", random)
+            .add("env steps", StatePart.counter(() -> envSteps, value -> envSteps = value))
+            .add("iteration", StatePart.counter(() -> iteration, value -> iteration = value))
+            .add(
+                "minibatch updates",
+                StatePart.counter(() -> minibatchUpdates, value -> minibatchUpdates = value))
+            .add(
+                "diagnostics",
+                StatePart.of(
+                    out -> diagnostics.write(out),
+                    in -> diagnostics = TrainingDiagnostics.read(in)))
+            .build();
   }
 
   /** PPO proper: the Gaussian policy of CleanRL (tanh MLP, state-independent log sigma). */
@@ -585,38 +609,17 @@ public final class Ppo implements BenchmarkableAgent {
 
   @Override
   public void write(StateWriter out) throws IOException {
-    out.writeTag("agent:" + name);
-    policy.parameters().write(out);
-    valueParameters.write(out);
-    policyOptimizer.write(out);
-    valueOptimizer.write(out);
-    observationStatistics.write(out);
-    rewardScaler.write(out);
-    temperature.write(out);
-    rollout.write(out);
-    random.write(out);
-    out.writeLong(envSteps);
-    out.writeLong(iteration);
-    out.writeLong(minibatchUpdates);
-    diagnostics.write(out);
+    state.write(out);
   }
 
   @Override
   public void read(StateReader in) throws IOException {
-    in.expectTag("agent:" + name);
-    policy.parameters().read(in);
-    valueParameters.read(in);
-    policyOptimizer.read(in);
-    valueOptimizer.read(in);
-    observationStatistics.read(in);
-    rewardScaler.read(in);
-    temperature.read(in);
-    rollout.read(in);
-    random.read(in);
-    envSteps = in.readLong();
-    iteration = in.readLong();
-    minibatchUpdates = in.readLong();
-    diagnostics = TrainingDiagnostics.read(in);
+    state.read(in);
+  }
+
+  /** The checkpoint's parts, in order. */
+  List<String> stateParts() {
+    return state.partNames();
   }
 
   @Override
