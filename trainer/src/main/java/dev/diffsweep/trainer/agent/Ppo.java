@@ -170,9 +170,7 @@ public final class Ppo implements BenchmarkableAgent {
                 StatePart.counter(() -> minibatchUpdates, value -> minibatchUpdates = value))
             .add(
                 "diagnostics",
-                StatePart.of(
-                    out -> diagnostics.write(out),
-                    in -> diagnostics = TrainingDiagnostics.read(in)))
+                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
             .build();
   }
 
