@@ -12,10 +12,7 @@ import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.nn.TorchRuntime;
-import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
-import dev.diffsweep.trainer.policy.DiffusionPolicy;
-import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
@@ -198,31 +195,6 @@ public final class Ppo implements BenchmarkableAgent {
                 task.actionLow(),
                 task.actionHigh(),
                 random));
-  }
-
-  /** DiffPPO: the same agent over the K-step diffusion chain. */
-  public static Ppo createDiffusion(
-      DiffPpoHyperparameters hp, TaskSpec spec, AgentContext context) {
-    return new Ppo(
-        "diffppo",
-        hp.ppo(),
-        PpoGradients.Path.TORCH,
-        hp.temperature(spec.actionSize()),
-        hp.chainGaeLambda(),
-        spec,
-        context,
-        (manager, task, random) -> {
-          ActionScaling scaling = ActionScaling.of(manager, task);
-          DiffusionPolicy chain =
-              new DiffusionPolicy(
-                  manager,
-                  task.observationSize(),
-                  task.actionSize(),
-                  hp.diffusion(),
-                  scaling,
-                  random);
-          return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
-        });
   }
 
   @Override

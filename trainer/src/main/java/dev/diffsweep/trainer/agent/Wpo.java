@@ -11,10 +11,7 @@ import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.TorchRuntime;
-import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
-import dev.diffsweep.trainer.policy.DiffusionPolicy;
-import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
@@ -171,28 +168,6 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
                 task.actionLow(),
                 task.actionHigh(),
                 random));
-  }
-
-  /** DiffWPO: the same agent over the K-step diffusion chain. */
-  public static Wpo createDiffusion(
-      DiffWpoHyperparameters hp, TaskSpec spec, AgentContext context) {
-    return new Wpo(
-        "diffwpo",
-        hp.wpo(),
-        spec,
-        context,
-        (manager, task, random) -> {
-          ActionScaling scaling = ActionScaling.of(manager, task);
-          DiffusionPolicy chain =
-              new DiffusionPolicy(
-                  manager,
-                  task.observationSize(),
-                  task.actionSize(),
-                  hp.diffusion(),
-                  scaling,
-                  random);
-          return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
-        });
   }
 
   @Override
