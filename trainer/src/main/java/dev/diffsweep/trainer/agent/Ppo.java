@@ -17,9 +17,6 @@ import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StatePart;
-import dev.diffsweep.trainer.state.StateReader;
-import dev.diffsweep.trainer.state.StateWriter;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -578,18 +575,8 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   @Override
-  public void write(StateWriter out) throws IOException {
-    state.write(out);
-  }
-
-  @Override
-  public void read(StateReader in) throws IOException {
-    state.read(in);
-  }
-
-  /** The checkpoint's parts, in order. */
-  List<String> stateParts() {
-    return state.partNames();
+  public AgentState state() {
+    return state;
   }
 
   @Override

@@ -14,10 +14,6 @@ import dev.diffsweep.trainer.policy.SquashedPolicy;
 import dev.diffsweep.trainer.policy.TanhGaussianPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StatePart;
-import dev.diffsweep.trainer.state.StateReader;
-import dev.diffsweep.trainer.state.StateWriter;
-import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -94,7 +90,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
             .add("temperature", temperature)
             .add("replay buffer", buffer)
             .add("random", random)
-            .add("steps", StatePart.counter(() -> steps, value -> steps = value))
+            .add("env steps", StatePart.counter(() -> steps, value -> steps = value))
             .add("updates", StatePart.counter(() -> updates, value -> updates = value))
             .add(
                 "diagnostics",
@@ -323,23 +319,13 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
   }
 
   @Override
-  public void write(StateWriter out) throws IOException {
-    state.write(out);
-  }
-
-  @Override
   public Optional<ReplayBuffer> replayBuffer() {
     return Optional.of(buffer);
   }
 
   @Override
-  public void read(StateReader in) throws IOException {
-    state.read(in);
-  }
-
-  /** The checkpoint's parts, in order. */
-  List<String> stateParts() {
-    return state.partNames();
+  public AgentState state() {
+    return state;
   }
 
   @Override
