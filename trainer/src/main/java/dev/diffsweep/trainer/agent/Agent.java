@@ -33,10 +33,19 @@ public interface Agent extends AutoCloseable {
 
   TrainingDiagnostics diagnostics();
 
-  /** Everything needed to continue bit-for-bit: networks, optimisers, buffers, RNG, counters. */
-  void write(StateWriter out) throws IOException;
+  /**
+   * Everything needed to continue bit-for-bit (networks, optimisers, buffers, RNG, counters), as
+   * one ordered list of parts that {@link #write} and {@link #read} both walk.
+   */
+  AgentState state();
 
-  void read(StateReader in) throws IOException;
+  default void write(StateWriter out) throws IOException {
+    state().write(out);
+  }
+
+  default void read(StateReader in) throws IOException {
+    state().read(in);
+  }
 
   /**
    * The agent's replay buffer, whose rows a checkpoint writes as append-only segments beside what

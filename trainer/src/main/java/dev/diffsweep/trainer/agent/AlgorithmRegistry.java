@@ -36,7 +36,7 @@ public final class AlgorithmRegistry {
             "diffppo",
             "PPO on the diffusion-augmented MDP of the K-step diffusion policy",
             DiffPpoHyperparameters.defaults(),
-            Ppo::createDiffusion));
+            DiffPpo::create));
     register(
         new AlgorithmDefinition<>(
             "wpo",
@@ -48,7 +48,7 @@ public final class AlgorithmRegistry {
             "diffwpo",
             "WPO on the diffusion-augmented MDP with the critic Q(s, x_k, k, x_k+1)",
             DiffWpoHyperparameters.defaults(),
-            Wpo::createDiffusion));
+            DiffWpo::create));
     if (!names().equals(AlgorithmCatalogue.names())) {
       throw new IllegalStateException(
           "the trainer's algorithms "

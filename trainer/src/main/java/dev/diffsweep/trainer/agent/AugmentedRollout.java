@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.agent;
 
 import dev.diffsweep.trainer.state.StateMismatchException;
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.io.IOException;
  *
  * With N = 1, K = 1 and alpha = 0 it is an ordinary single-env PPO rollout.
  */
-public final class AugmentedRollout {
+public final class AugmentedRollout implements StatePart {
   private final int capacity;
   private final int copies;
   private final int steps;
@@ -249,6 +250,7 @@ public final class AugmentedRollout {
     return values[row];
   }
 
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeTag("augmented-rollout");
     out.writeInt(capacity / copies);
@@ -270,6 +272,7 @@ public final class AugmentedRollout {
     }
   }
 
+  @Override
   public void read(StateReader in) throws IOException {
     in.expectTag("augmented-rollout");
     int[] stored = {in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt()};

@@ -12,16 +12,11 @@ import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.nn.TorchRuntime;
-import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
-import dev.diffsweep.trainer.policy.DiffusionPolicy;
-import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
-import dev.diffsweep.trainer.state.StateReader;
-import dev.diffsweep.trainer.state.StateWriter;
-import java.io.IOException;
+import dev.diffsweep.trainer.state.StatePart;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -78,6 +73,7 @@ public final class Ppo implements BenchmarkableAgent {
   private final RewardScaler rewardScaler;
   private final AugmentedRollout rollout;
   private final RandomStream random;
+  private final AgentState state;
   private final long iterations;
   private final int diffusionSteps;
   private final int copies;
@@ -150,6 +146,26 @@ public final class Ppo implements BenchmarkableAgent {
         new AugmentedRollout(
             hp.numSteps(), copies, diffusionSteps, spec.observationSize(), actionSize);
     this.iterations = Math.max(1, context.totalSteps() / ((long) hp.numSteps() * copies));
+    this.state =
+        AgentState.of(name)
+            .add("policy", policy.parameters())
+            .add("value network", valueParameters)
+            .add("policy optimiser", policyOptimizer)
+            .add("value optimiser", valueOptimizer)
+            .add("observation statistics", observationStatistics)
+            .add("reward scaler", rewardScaler)
+            .add("temperature", temperature)
+            .add("rollout", rollout)
+            .add("random", random)
+            .add("env steps", StatePart.counter(() -> envSteps, value -> envSteps = value))
+            .add("iteration", StatePart.counter(() -> iteration, value -> iteration = value))
+            .add(
+                "minibatch updates",
+                StatePart.counter(() -> minibatchUpdates, value -> minibatchUpdates = value))
+            .add(
+                "diagnostics",
+                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
+            .build();
   }
 
   /** PPO proper: the Gaussian policy of CleanRL (tanh MLP, state-independent log sigma). */
@@ -176,31 +192,6 @@ public final class Ppo implements BenchmarkableAgent {
                 task.actionLow(),
                 task.actionHigh(),
                 random));
-  }
-
-  /** DiffPPO: the same agent over the K-step diffusion chain. */
-  public static Ppo createDiffusion(
-      DiffPpoHyperparameters hp, TaskSpec spec, AgentContext context) {
-    return new Ppo(
-        "diffppo",
-        hp.ppo(),
-        PpoGradients.Path.TORCH,
-        hp.temperature(spec.actionSize()),
-        hp.chainGaeLambda(),
-        spec,
-        context,
-        (manager, task, random) -> {
-          ActionScaling scaling = ActionScaling.of(manager, task);
-          DiffusionPolicy chain =
-              new DiffusionPolicy(
-                  manager,
-                  task.observationSize(),
-                  task.actionSize(),
-                  hp.diffusion(),
-                  scaling,
-                  random);
-          return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
-        });
   }
 
   @Override
@@ -584,39 +575,8 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   @Override
-  public void write(StateWriter out) throws IOException {
-    out.writeTag("agent:" + name);
-    policy.parameters().write(out);
-    valueParameters.write(out);
-    policyOptimizer.write(out);
-    valueOptimizer.write(out);
-    observationStatistics.write(out);
-    rewardScaler.write(out);
-    temperature.write(out);
-    rollout.write(out);
-    random.write(out);
-    out.writeLong(envSteps);
-    out.writeLong(iteration);
-    out.writeLong(minibatchUpdates);
-    diagnostics.write(out);
-  }
-
-  @Override
-  public void read(StateReader in) throws IOException {
-    in.expectTag("agent:" + name);
-    policy.parameters().read(in);
-    valueParameters.read(in);
-    policyOptimizer.read(in);
-    valueOptimizer.read(in);
-    observationStatistics.read(in);
-    rewardScaler.read(in);
-    temperature.read(in);
-    rollout.read(in);
-    random.read(in);
-    envSteps = in.readLong();
-    iteration = in.readLong();
-    minibatchUpdates = in.readLong();
-    diagnostics = TrainingDiagnostics.read(in);
+  public AgentState state() {
+    return state;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.diffsweep.trainer.agent;
 
 import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StateMismatchException;
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.io.IOException;
  * observation once: a row's next observation is the following row's observation except where an
  * episode ended (or the segment does), and only there is it written out.
  */
-public final class ReplayBuffer {
+public final class ReplayBuffer implements StatePart {
   private static final String SEGMENTED_TAG = "replay-rows-in-segments";
   private static final String INLINE_TAG = "replay";
   private static final String SEGMENT_TAG = "replay-segment";
@@ -117,6 +118,7 @@ public final class ReplayBuffer {
    * The buffer's own state, without its rows: the rows are in segments ({@link #writeRows}), which
    * the checkpoint writes beside it.
    */
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeTag(SEGMENTED_TAG);
     out.writeInt(capacity);
@@ -132,6 +134,7 @@ public final class ReplayBuffer {
    * a checkpoint of the earlier layout, with every row inline (a run checkpointed by an earlier
    * build resumes).
    */
+  @Override
   public void read(StateReader in) throws IOException {
     String tag = in.readTag();
     if (!tag.equals(SEGMENTED_TAG) && !tag.equals(INLINE_TAG)) {

@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.agent;
 
 import dev.diffsweep.trainer.state.StateMismatchException;
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.io.IOException;
  * same scale, as every observation is normalised by the same statistics (the ones evaluation
  * applies, frozen).
  */
-public final class RewardScaler {
+public final class RewardScaler implements StatePart {
   private static final double EPSILON = 1e-8;
 
   private final double gamma;
@@ -42,12 +43,14 @@ public final class RewardScaler {
     return Math.max(-clip, Math.min(clip, scaled));
   }
 
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeTag("reward-scaler");
     out.writeDoubles(discountedReturns);
     returns.write(out);
   }
 
+  @Override
   public void read(StateReader in) throws IOException {
     in.expectTag("reward-scaler");
     double[] stored = in.readDoubles();

@@ -1,5 +1,6 @@
 package dev.diffsweep.trainer.agent;
 
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.io.IOException;
  * parallel formula, starting from count 1e-4 as Gymnasium's RunningMeanStd (so the first update is
  * not a division by zero and an unseen component normalises to itself).
  */
-public final class RunningMeanStd {
+public final class RunningMeanStd implements StatePart {
   private static final double INITIAL_COUNT = 1e-4;
 
   private final double[] mean;
@@ -56,6 +57,7 @@ public final class RunningMeanStd {
     return count;
   }
 
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeTag("running-mean-std");
     out.writeDouble(count);
@@ -63,6 +65,7 @@ public final class RunningMeanStd {
     out.writeDoubles(variance);
   }
 
+  @Override
   public void read(StateReader in) throws IOException {
     in.expectTag("running-mean-std");
     count = in.readDouble();

@@ -13,9 +13,7 @@ import dev.diffsweep.trainer.policy.PolicySample;
 import dev.diffsweep.trainer.policy.SquashedPolicy;
 import dev.diffsweep.trainer.policy.TanhGaussianPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
-import dev.diffsweep.trainer.state.StateReader;
-import dev.diffsweep.trainer.state.StateWriter;
-import java.io.IOException;
+import dev.diffsweep.trainer.state.StatePart;
 import java.util.Optional;
 
 /**
@@ -48,13 +46,12 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
   private final TaskSpec spec;
   private final NDManager manager;
   private final SquashedPolicy policy;
-  private final TwinCritic critic;
-  private final TwinCritic targetCritic;
+  private final CriticLearner critics;
   private final AdamOptimizer policyOptimizer;
-  private final AdamOptimizer criticOptimizer;
   private final Temperature temperature;
   private final ReplayBuffer buffer;
   private final RandomStream random;
+  private final AgentState state;
   private long steps;
   private long updates;
   private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
@@ -76,19 +73,29 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
     int act = spec.actionSize();
     ActionScaling scaling = ActionScaling.of(manager, spec);
     this.policy = policyFactory.create(manager, spec, scaling, random.split());
-    this.critic = new TwinCritic(manager, obs, act, hp.hiddenSize(), random.split());
-    this.targetCritic = new TwinCritic(manager, obs, act, hp.hiddenSize(), random.split());
-    targetCritic.parameters().copyFrom(critic.parameters());
-    // Target networks are never differentiated.
-    targetCritic.parameters().setTrainable(false);
+    this.critics = new CriticLearner(manager, obs, act, hp.hiddenSize(), hp.offPolicy(), random);
     this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
-    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.offPolicy().qLr());
     this.temperature =
         hp.offPolicy().autotune()
             ? Temperature.tuned(-act * targetEntropyMultiplier, hp.offPolicy().qLr())
             : Temperature.fixed(hp.offPolicy().alpha());
     int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
     this.buffer = new ReplayBuffer(capacity, obs, act);
+    this.state =
+        AgentState.of(name)
+            .add("policy", policy.parameters())
+            .add("critics", critics.networks())
+            .add("policy optimiser", policyOptimizer)
+            .add("critic optimiser", critics.optimizer())
+            .add("temperature", temperature)
+            .add("replay buffer", buffer)
+            .add("random", random)
+            .add("env steps", StatePart.counter(() -> steps, value -> steps = value))
+            .add("updates", StatePart.counter(() -> updates, value -> updates = value))
+            .add(
+                "diagnostics",
+                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
+            .build();
   }
 
   /** SAC proper: the tanh-Gaussian actor. */
@@ -171,17 +178,11 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
               rewards,
               notDone,
               hp.offPolicy().gamma(),
-              targetCritic.min(nextObservations, next.action()),
+              critics.targetMin(nextObservations, next.action()),
               next.logDensity(),
               alpha);
 
-      double criticLoss;
-      try (GradientTape tape = GradientTape.open()) {
-        NDArray loss = SacLosses.criticLoss(critic.both(observations, actions), target);
-        tape.backward(loss);
-        criticLoss = checkFinite("critic loss", loss.getFloat());
-      }
-      criticOptimizer.step();
+      double criticLoss = critics.step(observations, actions, target, this::checkFinite);
       updates++;
 
       double actorLoss = diagnostics.actorLoss();
@@ -194,9 +195,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
           temperature.update(result[1]);
         }
       }
-      if (globalStep % hp.offPolicy().targetNetworkFrequency() == 0) {
-        targetCritic.parameters().polyakFrom(critic.parameters(), hp.offPolicy().tau());
-      }
+      critics.updateTarget(globalStep);
       diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
     }
   }
@@ -204,23 +203,24 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
   /** Returns {actor loss, mean log density of the sample}. */
   private double[] updateActor(NDManager scope, NDArray observations, int b) {
     double alpha = temperature.alpha();
-    double loss;
-    double meanLogDensity;
     // Frozen critics: the actor's loss flows through Q to the action only.
-    critic.parameters().setTrainable(false);
-    try (GradientTape tape = GradientTape.open()) {
-      PolicySample sample = policy.sample(observations, noise(scope, b));
-      NDArray actorLoss =
-          SacLosses.actorLoss(
-              sample.logDensity(), critic.min(observations, sample.action()), alpha);
-      tape.backward(actorLoss);
-      loss = checkFinite("actor loss", actorLoss.getFloat());
-      meanLogDensity = checkFinite("policy log-density", sample.logDensity().mean().getFloat());
-    } finally {
-      critic.parameters().setTrainable(true);
-    }
+    double[] result =
+        critics.frozen(
+            () -> {
+              try (GradientTape tape = GradientTape.open()) {
+                PolicySample sample = policy.sample(observations, noise(scope, b));
+                NDArray actorLoss =
+                    SacLosses.actorLoss(
+                        sample.logDensity(), critics.min(observations, sample.action()), alpha);
+                tape.backward(actorLoss);
+                double loss = checkFinite("actor loss", actorLoss.getFloat());
+                double meanLogDensity =
+                    checkFinite("policy log-density", sample.logDensity().mean().getFloat());
+                return new double[] {loss, meanLogDensity};
+              }
+            });
     policyOptimizer.step();
-    return new double[] {loss, meanLogDensity};
+    return result;
   }
 
   private NDArray noise(NDManager scope, int rows) {
@@ -242,14 +242,6 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
   public SquashedPolicy policy() {
     return policy;
-  }
-
-  public TwinCritic critic() {
-    return critic;
-  }
-
-  public TwinCritic targetCritic() {
-    return targetCritic;
   }
 
   public Temperature temperature() {
@@ -318,33 +310,12 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
    */
   public long flopsPerUpdate(long b) {
     int act = spec.actionSize();
-    long criticUpdate =
-        policy.sampleForwardFlops(b)
-            + targetCritic.forwardFlops(b)
-            + critic.forwardFlops(b)
-            + critic.backwardFlops(b, true, 0);
+    long criticUpdate = policy.sampleForwardFlops(b) + critics.stepFlops(b);
     long actorUpdate =
         policy.sampleForwardFlops(b)
             + policy.sampleBackwardFlops(b)
-            + critic.forwardFlops(b)
-            + critic.backwardFlops(b, false, act);
+            + critics.actorPassFlops(b, act);
     return criticUpdate + actorUpdate;
-  }
-
-  @Override
-  public void write(StateWriter out) throws IOException {
-    out.writeTag("agent:" + name);
-    policy.parameters().write(out);
-    critic.parameters().write(out);
-    targetCritic.parameters().write(out);
-    policyOptimizer.write(out);
-    criticOptimizer.write(out);
-    temperature.write(out);
-    buffer.write(out);
-    random.write(out);
-    out.writeLong(steps);
-    out.writeLong(updates);
-    diagnostics.write(out);
   }
 
   @Override
@@ -353,19 +324,8 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
   }
 
   @Override
-  public void read(StateReader in) throws IOException {
-    in.expectTag("agent:" + name);
-    policy.parameters().read(in);
-    critic.parameters().read(in);
-    targetCritic.parameters().read(in);
-    policyOptimizer.read(in);
-    criticOptimizer.read(in);
-    temperature.read(in);
-    buffer.read(in);
-    random.read(in);
-    steps = in.readLong();
-    updates = in.readLong();
-    diagnostics = TrainingDiagnostics.read(in);
+  public AgentState state() {
+    return state;
   }
 
   @Override

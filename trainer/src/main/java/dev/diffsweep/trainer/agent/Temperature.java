@@ -1,5 +1,6 @@
 package dev.diffsweep.trainer.agent;
 
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.io.IOException;
  * plain Java. One instance per agent, read by every loss: the critic target and the actor loss
  * always see the same alpha.
  */
-public final class Temperature {
+public final class Temperature implements StatePart {
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
@@ -84,6 +85,7 @@ public final class Temperature {
     logAlpha -= learningRate * mHat / (Math.sqrt(vHat) + EPSILON);
   }
 
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeTag("temperature");
     out.writeDouble(logAlpha);
@@ -92,6 +94,7 @@ public final class Temperature {
     out.writeLong(steps);
   }
 
+  @Override
   public void read(StateReader in) throws IOException {
     in.expectTag("temperature");
     logAlpha = in.readDouble();

@@ -1,8 +1,11 @@
 package dev.diffsweep.trainer.agent;
 
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The latest training signals an evaluation row records; NaN until the agent has trained. {@code
@@ -26,5 +29,11 @@ public record TrainingDiagnostics(
   public static TrainingDiagnostics read(StateReader in) throws IOException {
     return new TrainingDiagnostics(
         in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+  }
+
+  /** The checkpoint part of an agent's latest diagnostics, held where {@code current} reads. */
+  public static StatePart part(
+      Supplier<TrainingDiagnostics> current, Consumer<TrainingDiagnostics> restore) {
+    return StatePart.of(out -> current.get().write(out), in -> restore.accept(read(in)));
   }
 }

@@ -11,16 +11,11 @@ import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.TorchRuntime;
-import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
-import dev.diffsweep.trainer.policy.DiffusionPolicy;
-import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
-import dev.diffsweep.trainer.state.StateReader;
-import dev.diffsweep.trainer.state.StateWriter;
-import java.io.IOException;
+import dev.diffsweep.trainer.state.StatePart;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,13 +71,12 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   /** The trailing copy of the actor that the KL bound measures against; null without the bound. */
   private final AugmentedPolicy previousPolicy;
 
-  private final TwinCritic critic;
-  private final TwinCritic targetCritic;
+  private final CriticLearner critics;
   private final AdamOptimizer policyOptimizer;
-  private final AdamOptimizer criticOptimizer;
   private final Temperature temperature;
   private final ReplayBuffer buffer;
   private final RandomStream random;
+  private final AgentState state;
   private final int diffusionSteps;
   private final int actionSize;
   private long envSteps;
@@ -106,13 +100,9 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     this.diffusionSteps = policy.diffusionSteps();
     this.actionSize = spec.actionSize();
     int features = policy.featureSize();
-    this.critic = new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
-    this.targetCritic =
-        new TwinCritic(manager, features, actionSize, hp.hiddenSize(), random.split());
-    targetCritic.parameters().copyFrom(critic.parameters());
-    targetCritic.parameters().setTrainable(false);
+    this.critics =
+        new CriticLearner(manager, features, actionSize, hp.hiddenSize(), hp.offPolicy(), random);
     this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
-    this.criticOptimizer = new AdamOptimizer(critic.parameters(), hp.offPolicy().qLr());
     // SAC's target entropy -d; the density tuned is the chain's log-ratio (log pi for K = 1).
     this.temperature =
         hp.offPolicy().autotune()
@@ -122,6 +112,24 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
     this.buffer =
         new ReplayBuffer(capacity, spec.observationSize(), (diffusionSteps + 1) * actionSize);
     this.previousPolicy = hp.actor().klBounded() ? trailingCopy(policyFactory) : null;
+    AgentState.Builder parts =
+        AgentState.of(name).add("policy", policy.parameters()).add("critics", critics.networks());
+    if (previousPolicy != null) {
+      parts.add("previous policy", previousPolicy.parameters());
+    }
+    this.state =
+        parts
+            .add("policy optimiser", policyOptimizer)
+            .add("critic optimiser", critics.optimizer())
+            .add("temperature", temperature)
+            .add("replay buffer", buffer)
+            .add("random", random)
+            .add("env steps", StatePart.counter(() -> envSteps, value -> envSteps = value))
+            .add("updates", StatePart.counter(() -> updates, value -> updates = value))
+            .add(
+                "diagnostics",
+                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
+            .build();
   }
 
   /**
@@ -157,28 +165,6 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
                 task.actionLow(),
                 task.actionHigh(),
                 random));
-  }
-
-  /** DiffWPO: the same agent over the K-step diffusion chain. */
-  public static Wpo createDiffusion(
-      DiffWpoHyperparameters hp, TaskSpec spec, AgentContext context) {
-    return new Wpo(
-        "diffwpo",
-        hp.wpo(),
-        spec,
-        context,
-        (manager, task, random) -> {
-          ActionScaling scaling = ActionScaling.of(manager, task);
-          DiffusionPolicy chain =
-              new DiffusionPolicy(
-                  manager,
-                  task.observationSize(),
-                  task.actionSize(),
-                  hp.diffusion(),
-                  scaling,
-                  random);
-          return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
-        });
   }
 
   @Override
@@ -305,18 +291,12 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
               batch.rewards(),
               batch.continuation(),
               1.0,
-              targetCritic.min(end.lastFeatures(), policy.criticInput(end.last())),
+              critics.targetMin(end.lastFeatures(), policy.criticInput(end.last())),
               end.logRatioSum(),
               alpha);
       NDArray features = policy.features(batch.observations(), batch.from(), batch.stepOneHot());
-      double criticLoss;
-      try (GradientTape tape = GradientTape.open()) {
-        NDArray loss =
-            SacLosses.criticLoss(critic.both(features, policy.criticInput(batch.to())), target);
-        tape.backward(loss);
-        criticLoss = checkFinite("critic loss", loss.getFloat());
-      }
-      criticOptimizer.step();
+      double criticLoss =
+          critics.step(features, policy.criticInput(batch.to()), target, this::checkFinite);
       updates++;
 
       double actorLoss = diagnostics.actorLoss();
@@ -330,9 +310,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
           temperature.update(diffusionSteps * result[1]);
         }
       }
-      if (globalStep % hp.offPolicy().targetNetworkFrequency() == 0) {
-        targetCritic.parameters().polyakFrom(critic.parameters(), hp.offPolicy().tau());
-      }
+      critics.updateTarget(globalStep);
       diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
     }
   }
@@ -387,12 +365,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   private NDArray criticActionGradient(GradientTape tape, NDArray features, NDArray next) {
     NDArray action = next.duplicate();
     action.setRequiresGradient(true);
-    critic.parameters().setTrainable(false);
-    try {
-      tape.backward(critic.min(features, policy.criticInput(action)).sum());
-    } finally {
-      critic.parameters().setTrainable(true);
-    }
+    critics.frozenRun(() -> tape.backward(critics.min(features, policy.criticInput(action)).sum()));
     NDArray gradient = action.getGradient().duplicate();
     action.setRequiresGradient(false);
     return gradient;
@@ -476,36 +449,12 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   @Override
   public long flopsPerUpdate() {
     long b = hp.offPolicy().batchSize();
-    long criticUpdate =
-        diffusionSteps * policy.kernelForwardFlops(b)
-            + targetCritic.forwardFlops(b)
-            + critic.forwardFlops(b)
-            + critic.backwardFlops(b, true, 0);
+    long criticUpdate = diffusionSteps * policy.kernelForwardFlops(b) + critics.stepFlops(b);
     long actorUpdate =
         (previousPolicy == null ? 1 : 2) * policy.kernelForwardFlops(b)
             + policy.kernelBackwardFlops(b)
-            + critic.forwardFlops(b)
-            + critic.backwardFlops(b, false, actionSize);
+            + critics.actorPassFlops(b, actionSize);
     return criticUpdate + actorUpdate;
-  }
-
-  @Override
-  public void write(StateWriter out) throws IOException {
-    out.writeTag("agent:" + name);
-    policy.parameters().write(out);
-    critic.parameters().write(out);
-    targetCritic.parameters().write(out);
-    if (previousPolicy != null) {
-      previousPolicy.parameters().write(out);
-    }
-    policyOptimizer.write(out);
-    criticOptimizer.write(out);
-    temperature.write(out);
-    buffer.write(out);
-    random.write(out);
-    out.writeLong(envSteps);
-    out.writeLong(updates);
-    diagnostics.write(out);
   }
 
   @Override
@@ -514,22 +463,8 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   }
 
   @Override
-  public void read(StateReader in) throws IOException {
-    in.expectTag("agent:" + name);
-    policy.parameters().read(in);
-    critic.parameters().read(in);
-    targetCritic.parameters().read(in);
-    if (previousPolicy != null) {
-      previousPolicy.parameters().read(in);
-    }
-    policyOptimizer.read(in);
-    criticOptimizer.read(in);
-    temperature.read(in);
-    buffer.read(in);
-    random.read(in);
-    envSteps = in.readLong();
-    updates = in.readLong();
-    diagnostics = TrainingDiagnostics.read(in);
+  public AgentState state() {
+    return state;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.diffsweep.trainer.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.diffsweep.trainer.state.StateMismatchException;
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.List;
  * count, which DJL's optimiser keeps private. The update itself is one native pass per array
  * ({@link FusedKernels}) on the CPU, the engine's Adam kernel elsewhere.
  */
-public final class AdamOptimizer {
+public final class AdamOptimizer implements StatePart {
   private final ParameterGroup group;
   private final double learningRate;
   private final double beta1;
@@ -169,6 +170,7 @@ public final class AdamOptimizer {
     return steps;
   }
 
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeTag("adam");
     out.writeLong(steps);
@@ -181,6 +183,7 @@ public final class AdamOptimizer {
     }
   }
 
+  @Override
   public void read(StateReader in) throws IOException {
     in.expectTag("adam");
     steps = in.readLong();

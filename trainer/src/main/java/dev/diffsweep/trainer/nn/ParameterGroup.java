@@ -8,6 +8,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StateMismatchException;
+import dev.diffsweep.trainer.state.StatePart;
 import dev.diffsweep.trainer.state.StateReader;
 import dev.diffsweep.trainer.state.StateWriter;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.List;
  * it was made with; gives the optimiser, target-network updates and checkpoints one place to
  * iterate.
  */
-public final class ParameterGroup {
+public final class ParameterGroup implements StatePart {
   private final NDManager manager;
   private final DataType dataType;
   private final List<NDArray> parameters = new ArrayList<>();
@@ -156,6 +157,7 @@ public final class ParameterGroup {
     }
   }
 
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeInt(parameters.size());
     for (int i = 0; i < parameters.size(); i++) {
@@ -166,6 +168,7 @@ public final class ParameterGroup {
     }
   }
 
+  @Override
   public void read(StateReader in) throws IOException {
     int count = in.readInt();
     if (count != parameters.size()) {

@@ -3,8 +3,11 @@ package dev.diffsweep.trainer.policy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.nn.Scalars;
+import dev.diffsweep.trainer.state.RandomStream;
 import java.util.List;
 
 /**
@@ -17,6 +20,18 @@ public final class DiffusionStepPolicy implements AugmentedPolicy {
   private final ActionScaling scaling;
   private final int observationSize;
   private final int actionSize;
+
+  /**
+   * The chain at {@code settings} over the task's sizes and actuator range (DiffPPO's, DiffWPO's).
+   */
+  public static DiffusionStepPolicy create(
+      NDManager manager, TaskSpec task, DiffusionSettings settings, RandomStream random) {
+    ActionScaling scaling = ActionScaling.of(manager, task);
+    DiffusionPolicy chain =
+        new DiffusionPolicy(
+            manager, task.observationSize(), task.actionSize(), settings, scaling, random);
+    return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
+  }
 
   public DiffusionStepPolicy(
       DiffusionPolicy chain, ActionScaling scaling, int observationSize, int actionSize) {

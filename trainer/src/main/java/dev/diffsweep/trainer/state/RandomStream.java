@@ -6,7 +6,7 @@ import java.io.IOException;
  * A seeded random stream whose whole state is three fields, so a checkpoint can save and restore it
  * exactly (java.util's generators hide theirs). SplitMix64 for the bits, Box-Muller for Gaussians.
  */
-public final class RandomStream {
+public final class RandomStream implements StatePart {
   private long state;
   private boolean hasSpareGaussian;
   private double spareGaussian;
@@ -64,12 +64,14 @@ public final class RandomStream {
     return new RandomStream(nextLong());
   }
 
+  @Override
   public void write(StateWriter out) throws IOException {
     out.writeLong(state);
     out.writeBoolean(hasSpareGaussian);
     out.writeDouble(spareGaussian);
   }
 
+  @Override
   public void read(StateReader in) throws IOException {
     state = in.readLong();
     hasSpareGaussian = in.readBoolean();
