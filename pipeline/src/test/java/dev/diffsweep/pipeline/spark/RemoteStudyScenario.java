@@ -114,7 +114,10 @@ final class RemoteStudyScenario {
             "--live-report-every",
             // Early enough that a refresh runs even when the rerun has little left to train.
             "1s");
-    assertThat(rerun.waitFor(5, TimeUnit.MINUTES)).as(read(rerunLog)).isTrue();
+    // A hang guard, generous for loaded machines: the rerun waits for a live refresh and runs the
+    // final analysis, each a Spark job reading the remote study (about a minute each on 2 busy
+    // cores).
+    assertThat(rerun.waitFor(12, TimeUnit.MINUTES)).as(read(rerunLog)).isTrue();
     String log = read(rerunLog);
     assertThat(rerun.exitValue()).as(log).isZero();
     assertThat(log)

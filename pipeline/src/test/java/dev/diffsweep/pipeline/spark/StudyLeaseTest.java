@@ -269,7 +269,8 @@ class StudyLeaseTest {
         .startsWith("diffsweep: another driver took over this study's lease (host ")
         .endsWith("so this driver stops; rerun the study after that driver ends to finish it");
     for (ProcessHandle trainer : trainers) {
-      assertThat(trainer.onExit()).succeedsWithin(30, TimeUnit.SECONDS);
+      // A hang guard: a stopped trainer JVM exits within seconds on an idle machine.
+      assertThat(trainer.onExit()).succeedsWithin(3, TimeUnit.MINUTES);
     }
   }
 
