@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dev_diffsweep_trainer_agent_FusedPpoGradients.h"
+#include "dev_diffsweep_trainer_agent_ppo_FusedPpoGradients.h"
 
 #define SIMD __attribute__((target("avx2,fma")))
 
@@ -337,13 +337,13 @@ static void network_of(JNIEnv *env, const int *sizes, int layers, jobjectArray a
   }
 }
 
-JNIEXPORT jboolean JNICALL Java_dev_diffsweep_trainer_agent_FusedPpoGradients_available(
+JNIEXPORT jboolean JNICALL Java_dev_diffsweep_trainer_agent_ppo_FusedPpoGradients_available(
     JNIEnv *env, jclass cls) {
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
-JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedPpoGradients_maxLayers(JNIEnv *env,
+JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_ppo_FusedPpoGradients_maxLayers(JNIEnv *env,
                                                                                    jclass cls) {
   return MAX_LAYERS;
 }
@@ -502,7 +502,7 @@ static int ppo_gradients(const Network *policy, const float *log_std, float *log
 }
 
 // See FusedPpoGradients.compute for the arguments.
-JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_FusedPpoGradients_compute(
+JNIEXPORT jint JNICALL Java_dev_diffsweep_trainer_agent_ppo_FusedPpoGradients_compute(
     JNIEnv *env, jclass cls, jintArray policy_sizes_array, jobjectArray policy_arrays,
     jobjectArray policy_gradients, jobject log_std_buffer, jobject log_std_gradient_buffer,
     jintArray value_sizes_array, jobjectArray value_arrays, jobjectArray value_gradients,

@@ -5,7 +5,7 @@ import dev.diffsweep.pipeline.spark.StudyDriver;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.trial.TrialExpansion;
-import dev.diffsweep.trainer.agent.AlgorithmRegistry;
+import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.cli.OutOfSpace;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.diffsweep.pipeline.trial;
 
 import dev.diffsweep.pipeline.study.EvaluationSchedule;
 import dev.diffsweep.trainer.agent.AlgorithmDefinition;
-import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import dev.diffsweep.trainer.agent.Hyperparameters;
+import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

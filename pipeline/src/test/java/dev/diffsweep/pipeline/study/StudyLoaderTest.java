@@ -3,9 +3,9 @@ package dev.diffsweep.pipeline.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.diffsweep.trainer.agent.DiffSacHyperparameters;
 import dev.diffsweep.trainer.agent.Hyperparameters;
-import dev.diffsweep.trainer.agent.SacHyperparameters;
+import dev.diffsweep.trainer.agent.sac.DiffSacHyperparameters;
+import dev.diffsweep.trainer.agent.sac.SacHyperparameters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +153,7 @@ class StudyLoaderTest {
     assertThat(error.problems())
         .containsExactly(
             "algorithms: unknown value 'dqn' (allowed: "
-                + String.join(", ", dev.diffsweep.trainer.agent.AlgorithmRegistry.names())
+                + String.join(", ", dev.diffsweep.trainer.agent.registry.AlgorithmRegistry.names())
                 + ")",
             "tasks: unknown value 'CartPole-v1' (allowed: HalfCheetah-v4, Hopper-v4, Walker2d-v4,"
                 + " Ant-v4, Humanoid-v4, InvertedPendulum-v4, InvertedDoublePendulum-v4,"

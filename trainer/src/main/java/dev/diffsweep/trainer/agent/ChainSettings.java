@@ -9,7 +9,8 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  *
  * @param diffusionSteps K, denoising steps per action
  * @param sigma0 standard deviation of the prior N(0, sigma0^2 I) (1 for the off-policy variants,
- *     whose critic sees tanh(x_K); see {@link DiffSacHyperparameters})
+ *     whose critic sees tanh(x_K); see {@link
+ *     dev.diffsweep.trainer.agent.sac.DiffSacHyperparameters})
  * @param minFrac step-size schedule at the last step, relative to the first
  * @param stepSize softplus(delta) at initialisation; eta_k = softplus(delta_k) sched(k) / friction
  * @param learnStepSizes train one delta per step; trained eta_k are clamped to [1e-4, sigma0^2]

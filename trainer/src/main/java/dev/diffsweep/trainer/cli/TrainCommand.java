@@ -1,7 +1,7 @@
 package dev.diffsweep.trainer.cli;
 
-import dev.diffsweep.trainer.agent.AlgorithmRegistry;
 import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
+import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.UnknownTaskException;
 import dev.diffsweep.trainer.run.RunConfig;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;

@@ -3,6 +3,7 @@ package dev.diffsweep.trainer.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.contract.AlgorithmCatalogue;
+import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import org.junit.jupiter.api.Test;
 
 class AlgorithmCatalogueTest {

@@ -2,6 +2,7 @@ package dev.diffsweep.trainer.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.run.RunConfig;
 import dev.diffsweep.trainer.run.RunOutcome;
 import dev.diffsweep.trainer.run.TrainerRun;

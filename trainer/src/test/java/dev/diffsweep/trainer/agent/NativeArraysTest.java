@@ -3,6 +3,7 @@ package dev.diffsweep.trainer.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;

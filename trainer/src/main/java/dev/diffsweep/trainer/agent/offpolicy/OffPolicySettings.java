@@ -1,0 +1,50 @@
+package dev.diffsweep.trainer.agent.offpolicy;
+
+import dev.diffsweep.trainer.agent.Checks;
+import dev.diffsweep.trainer.agent.Default;
+import dev.diffsweep.trainer.agent.Defaults;
+
+/**
+ * The off-policy machinery SAC, WPO and their diffusion variants share: replay, twin critics with
+ * Polyak-averaged targets, the update schedule and the entropy temperature. The defaults are
+ * CleanRL's sac_continuous_action.py; an algorithm changes one with {@link Defaults}. The
+ * temperature's range is the algorithm's to check (SAC's alpha is positive, WPO's may be 0).
+ *
+ * @param bufferSize replay capacity
+ * @param gamma discount
+ * @param tau Polyak rate of the target critics
+ * @param batchSize minibatch size
+ * @param learningStarts env steps before training starts (SAC acts uniformly at random until then)
+ * @param policyLr actor (or chain) Adam learning rate
+ * @param qLr critic and temperature Adam learning rate
+ * @param policyFrequency actor updates happen every this many steps, this many at a time
+ * @param targetNetworkFrequency Polyak updates every this many steps
+ * @param alpha the entropy temperature when not tuned, or where tuning starts
+ * @param autotune tune alpha towards the target entropy -d (times ent_target_mult where there is
+ *     one)
+ */
+public record OffPolicySettings(
+    @Default("1e6") int bufferSize,
+    @Default("0.99") double gamma,
+    @Default("0.005") double tau,
+    @Default("256") int batchSize,
+    @Default("5000") int learningStarts,
+    @Default("3e-4") double policyLr,
+    @Default("1e-3") double qLr,
+    @Default("2") int policyFrequency,
+    @Default("1") int targetNetworkFrequency,
+    @Default("0.2") double alpha,
+    @Default("true") boolean autotune) {
+
+  public OffPolicySettings {
+    Checks.positive("buffer_size", bufferSize);
+    Checks.inRange("gamma", gamma, 0, 1);
+    Checks.inRange("tau", tau, 0, 1);
+    Checks.positive("batch_size", batchSize);
+    Checks.nonNegative("learning_starts", learningStarts);
+    Checks.positive("policy_lr", policyLr);
+    Checks.positive("q_lr", qLr);
+    Checks.positive("policy_frequency", policyFrequency);
+    Checks.positive("target_network_frequency", targetNetworkFrequency);
+  }
+}

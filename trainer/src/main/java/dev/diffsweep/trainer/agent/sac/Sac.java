@@ -1,0 +1,346 @@
+package dev.diffsweep.trainer.agent.sac;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.agent.AgentContext;
+import dev.diffsweep.trainer.agent.AgentState;
+import dev.diffsweep.trainer.agent.BenchmarkableAgent;
+import dev.diffsweep.trainer.agent.NonFiniteLossException;
+import dev.diffsweep.trainer.agent.ReplayBuffer;
+import dev.diffsweep.trainer.agent.SingleCopyAgent;
+import dev.diffsweep.trainer.agent.Temperature;
+import dev.diffsweep.trainer.agent.TrainingDiagnostics;
+import dev.diffsweep.trainer.agent.Transition;
+import dev.diffsweep.trainer.agent.offpolicy.CriticLearner;
+import dev.diffsweep.trainer.agent.offpolicy.CriticLosses;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.nn.AdamOptimizer;
+import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.HostArrays;
+import dev.diffsweep.trainer.nn.TorchRuntime;
+import dev.diffsweep.trainer.policy.ActionScaling;
+import dev.diffsweep.trainer.policy.PolicySample;
+import dev.diffsweep.trainer.policy.SquashedPolicy;
+import dev.diffsweep.trainer.policy.TanhGaussianPolicy;
+import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.state.StatePart;
+import java.util.Optional;
+
+/**
+ * Soft actor-critic (Haarnoja et al. 2018) following CleanRL's sac_continuous_action.py, over any
+ * {@link SquashedPolicy}: with a tanh-Gaussian it is SAC, with the diffusion chain it is DiffSAC
+ * (docs/ALGORITHMS.md, section 4), where every log pi below is the chain log-ratio l.
+ *
+ * <p>Per env step g (0-based), after {@code learning_starts}:
+ *
+ * <pre>
+ *   y        = r + gamma (1 - terminated) (min_j Qbar_j(s', a') - alpha log pi(a'|s')),  a' ~ pi(.|s')
+ *   L_Q      = sum_j mean (Q_j(s, a) - y)^2
+ *   every policy_frequency steps, policy_frequency times:
+ *     L_pi   = mean (alpha log pi(a~|s) - min_j Q_j(s, a~)),  a~ ~ pi(.|s) reparameterised
+ *     J(alpha) = mean -alpha (log pi(a~|s) + H_target)  (log pi from the same sample, detached)
+ *   every target_network_frequency steps: Qbar = (1 - tau) Qbar + tau Q
+ * </pre>
+ */
+public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
+
+  /** Builds the actor; SAC and DiffSAC differ only here. */
+  @FunctionalInterface
+  public interface PolicyFactory {
+    SquashedPolicy create(
+        NDManager manager, TaskSpec spec, ActionScaling scaling, RandomStream random);
+  }
+
+  private final String name;
+  private final SacHyperparameters hp;
+  private final TaskSpec spec;
+  private final NDManager manager;
+  private final SquashedPolicy policy;
+  private final CriticLearner critics;
+  private final AdamOptimizer policyOptimizer;
+  private final Temperature temperature;
+  private final ReplayBuffer buffer;
+  private final RandomStream random;
+  private final AgentState state;
+  private long steps;
+  private long updates;
+  private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
+
+  public Sac(
+      String name,
+      SacHyperparameters hp,
+      double targetEntropyMultiplier,
+      TaskSpec spec,
+      AgentContext context,
+      PolicyFactory policyFactory) {
+    TorchRuntime.engine();
+    this.name = name;
+    this.hp = hp;
+    this.spec = spec;
+    this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
+    this.random = new RandomStream(context.seed());
+    int obs = spec.observationSize();
+    int act = spec.actionSize();
+    ActionScaling scaling = ActionScaling.of(manager, spec);
+    this.policy = policyFactory.create(manager, spec, scaling, random.split());
+    this.critics = new CriticLearner(manager, obs, act, hp.hiddenSize(), hp.offPolicy(), random);
+    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
+    this.temperature =
+        hp.offPolicy().autotune()
+            ? Temperature.tuned(-act * targetEntropyMultiplier, hp.offPolicy().qLr())
+            : Temperature.fixed(hp.offPolicy().alpha());
+    int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
+    this.buffer = new ReplayBuffer(capacity, obs, act);
+    this.state =
+        AgentState.of(name)
+            .add("policy", policy.parameters())
+            .add("critics", critics.networks())
+            .add("policy optimiser", policyOptimizer)
+            .add("critic optimiser", critics.optimizer())
+            .add("temperature", temperature)
+            .add("replay buffer", buffer)
+            .add("random", random)
+            .add("env steps", StatePart.counter(() -> steps, value -> steps = value))
+            .add("updates", StatePart.counter(() -> updates, value -> updates = value))
+            .add(
+                "diagnostics",
+                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
+            .build();
+  }
+
+  /** SAC proper: the tanh-Gaussian actor. */
+  public static Sac create(SacHyperparameters hp, TaskSpec spec, AgentContext context) {
+    return new Sac(
+        "sac",
+        hp,
+        1.0,
+        spec,
+        context,
+        (manager, task, scaling, random) ->
+            new TanhGaussianPolicy(
+                manager,
+                task.observationSize(),
+                task.actionSize(),
+                hp.hiddenSize(),
+                hp.logStdMin(),
+                hp.logStdMax(),
+                scaling,
+                random));
+  }
+
+  @Override
+  public double[] act(double[] observation) {
+    if (steps < hp.offPolicy().learningStarts()) {
+      double[] action = new double[spec.actionSize()];
+      for (int i = 0; i < action.length; i++) {
+        double low = spec.actionLow()[i];
+        action[i] = low + (spec.actionHigh()[i] - low) * random.nextDouble();
+      }
+      return action;
+    }
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray noise =
+          HostArrays.floats(
+              scope, random.gaussians(policy.noiseWidth()), new Shape(1, policy.noiseWidth()));
+      return HostArrays.toDoubles(
+          policy.sample(HostArrays.row(scope, observation), noise).action());
+    }
+  }
+
+  @Override
+  public double[] actDeterministic(double[] observation) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      return HostArrays.toDoubles(policy.deterministicAction(HostArrays.row(scope, observation)));
+    }
+  }
+
+  @Override
+  public void observe(Transition transition) {
+    buffer.add(transition);
+    long globalStep = steps++;
+    if (globalStep > hp.offPolicy().learningStarts()) {
+      update(globalStep);
+    }
+  }
+
+  /** One gradient step of the critics and, on its schedule, of the actor and temperature. */
+  public void update(long globalStep) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      ReplayBuffer.Batch batch = buffer.sample(hp.offPolicy().batchSize(), random);
+      int b = batch.size();
+      int obs = spec.observationSize();
+      int act = spec.actionSize();
+      NDArray observations = HostArrays.floats(scope, batch.observations(), new Shape(b, obs));
+      NDArray actions = HostArrays.floats(scope, batch.actions(), new Shape(b, act));
+      NDArray nextObservations =
+          HostArrays.floats(scope, batch.nextObservations(), new Shape(b, obs));
+      NDArray rewards = HostArrays.floats(scope, batch.rewards(), new Shape(b, 1));
+      NDArray notDone = HostArrays.floats(scope, batch.terminated(), new Shape(b, 1)).neg().add(1f);
+
+      // Target: no tape is open, so torch records nothing here.
+      double alpha = temperature.alpha();
+      PolicySample next = policy.sample(nextObservations, noise(scope, b));
+      NDArray target =
+          CriticLosses.criticTarget(
+              rewards,
+              notDone,
+              hp.offPolicy().gamma(),
+              critics.targetMin(nextObservations, next.action()),
+              next.logDensity(),
+              alpha);
+
+      double criticLoss = critics.step(observations, actions, target, this::checkFinite);
+      updates++;
+
+      double actorLoss = diagnostics.actorLoss();
+      double entropy = diagnostics.entropy();
+      if (globalStep % hp.offPolicy().policyFrequency() == 0) {
+        for (int i = 0; i < hp.offPolicy().policyFrequency(); i++) {
+          double[] result = updateActor(scope, observations, b);
+          actorLoss = result[0];
+          entropy = -result[1];
+          temperature.update(result[1]);
+        }
+      }
+      critics.updateTarget(globalStep);
+      diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
+    }
+  }
+
+  /** Returns {actor loss, mean log density of the sample}. */
+  private double[] updateActor(NDManager scope, NDArray observations, int b) {
+    double alpha = temperature.alpha();
+    // Frozen critics: the actor's loss flows through Q to the action only.
+    double[] result =
+        critics.frozen(
+            () -> {
+              try (GradientTape tape = GradientTape.open()) {
+                PolicySample sample = policy.sample(observations, noise(scope, b));
+                NDArray actorLoss =
+                    SacLosses.actorLoss(
+                        sample.logDensity(), critics.min(observations, sample.action()), alpha);
+                tape.backward(actorLoss);
+                double loss = checkFinite("actor loss", actorLoss.getFloat());
+                double meanLogDensity =
+                    checkFinite("policy log-density", sample.logDensity().mean().getFloat());
+                return new double[] {loss, meanLogDensity};
+              }
+            });
+    policyOptimizer.step();
+    return result;
+  }
+
+  private NDArray noise(NDManager scope, int rows) {
+    int width = policy.noiseWidth();
+    return HostArrays.floats(scope, random.gaussians(rows * width), new Shape(rows, width));
+  }
+
+  private double checkFinite(String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new NonFiniteLossException(name + " " + what, value, updates);
+    }
+    return value;
+  }
+
+  @Override
+  public TrainingDiagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  public SquashedPolicy policy() {
+    return policy;
+  }
+
+  public Temperature temperature() {
+    return temperature;
+  }
+
+  public ReplayBuffer buffer() {
+    return buffer;
+  }
+
+  public long steps() {
+    return steps;
+  }
+
+  /**
+   * Native arrays held by the agent's long-lived manager. Everything an update creates lives in a
+   * per-update sub-manager, so this stays constant over a run (tests check it).
+   */
+  public int longLivedArrayCount() {
+    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+  }
+
+  @Override
+  public void prepareForBenchmark() {
+    int rows = 4 * hp.offPolicy().batchSize();
+    for (int i = 0; i < rows; i++) {
+      double[] observation = gaussians(spec.observationSize());
+      double[] action = new double[spec.actionSize()];
+      for (int j = 0; j < action.length; j++) {
+        double low = spec.actionLow()[j];
+        action[j] = low + (spec.actionHigh()[j] - low) * random.nextDouble();
+      }
+      buffer.add(
+          new Transition(
+              observation,
+              action,
+              random.nextGaussian(),
+              gaussians(observation.length),
+              false,
+              false));
+    }
+  }
+
+  private double[] gaussians(int count) {
+    double[] values = new double[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = random.nextGaussian();
+    }
+    return values;
+  }
+
+  @Override
+  public void benchmarkUpdate(long globalStep) {
+    update(globalStep);
+  }
+
+  @Override
+  public long flopsPerUpdate() {
+    return flopsPerUpdate(hp.offPolicy().batchSize());
+  }
+
+  /**
+   * Floating-point operations of one env step's worth of training at batch {@code b}: a critic
+   * update plus, on average, one actor update (policy_frequency of them every policy_frequency
+   * steps). Matrix multiplies only; elementwise work is not counted.
+   */
+  public long flopsPerUpdate(long b) {
+    int act = spec.actionSize();
+    long criticUpdate = policy.sampleForwardFlops(b) + critics.stepFlops(b);
+    long actorUpdate =
+        policy.sampleForwardFlops(b)
+            + policy.sampleBackwardFlops(b)
+            + critics.actorPassFlops(b, act);
+    return criticUpdate + actorUpdate;
+  }
+
+  @Override
+  public Optional<ReplayBuffer> replayBuffer() {
+    return Optional.of(buffer);
+  }
+
+  @Override
+  public AgentState state() {
+    return state;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

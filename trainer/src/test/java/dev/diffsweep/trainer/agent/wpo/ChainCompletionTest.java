@@ -1,0 +1,119 @@
+package dev.diffsweep.trainer.agent.wpo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.TorchRuntime;
+import dev.diffsweep.trainer.policy.ActionScaling;
+import dev.diffsweep.trainer.policy.DiffusionPolicy;
+import dev.diffsweep.trainer.policy.DiffusionSettings;
+import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
+import dev.diffsweep.trainer.policy.GaussianKernel;
+import dev.diffsweep.trainer.state.RandomStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch of three rows standing at chain steps 0, 1 and 2 of a K = 3 chain, completed together,
+ * against each row run on alone, kernel by kernel, with the same noise.
+ */
+class ChainCompletionTest {
+  private static final int OBS = 5;
+  private static final int ACT = 2;
+  private static final int STEPS = 3;
+  private static final int[] STARTS = {0, 1, 2};
+
+  private NDManager manager;
+  private DiffusionStepPolicy policy;
+  private final RandomStream random = new RandomStream(11);
+
+  @BeforeEach
+  void setUp() {
+    TorchRuntime.engine();
+    manager = NDManager.newBaseManager();
+    GradientTape.stopRecordingOnThisThread();
+    DiffusionSettings settings =
+        new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, false, 0.25, false, 16, 2, 4);
+    ActionScaling scaling = new ActionScaling(manager, new double[] {-1, -1}, new double[] {1, 1});
+    DiffusionPolicy chain =
+        new DiffusionPolicy(manager, OBS, ACT, settings, scaling, random.split());
+    policy = new DiffusionStepPolicy(chain, scaling, OBS, ACT);
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  private NDArray gaussians(int rows, int columns) {
+    float[] values = new float[rows * columns];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) random.nextGaussian();
+    }
+    return manager.create(values, new Shape(rows, columns));
+  }
+
+  private NDArray oneHot(int rows, int step) {
+    float[] values = new float[rows * STEPS];
+    for (int i = 0; i < rows; i++) {
+      values[i * STEPS + step] = 1f;
+    }
+    return manager.create(values, new Shape(rows, STEPS));
+  }
+
+  @Test
+  void eachRowRunsExactlyItsRemainingStepsAndSumsTheirLogRatios() {
+    int rows = STARTS.length;
+    NDArray observations = gaussians(rows, OBS);
+    NDArray states = gaussians(rows, ACT);
+    float[] remaining = new float[rows * STEPS];
+    for (int i = 0; i < rows; i++) {
+      for (int j = STARTS[i]; j < STEPS; j++) {
+        remaining[i * STEPS + j] = 1f;
+      }
+    }
+    List<NDArray> noise = new ArrayList<>();
+    for (int j = 0; j < STEPS; j++) {
+      noise.add(gaussians(rows, ACT));
+    }
+    Iterator<NDArray> draws = noise.iterator();
+    ChainCompletion.End end =
+        ChainCompletion.run(
+            manager,
+            policy,
+            observations,
+            states,
+            manager.create(remaining, new Shape(rows, STEPS)),
+            draws::next);
+
+    for (int i = 0; i < rows; i++) {
+      NDArray observation = observations.get(i + ":" + (i + 1));
+      NDArray state = states.get(i + ":" + (i + 1));
+      NDArray previous = state;
+      double logRatioSum = 0;
+      for (int j = STARTS[i]; j < STEPS; j++) {
+        GaussianKernel kernel = policy.kernel(observation, state, oneHot(1, j));
+        NDArray next = kernel.sample(noise.get(j).get(i + ":" + (i + 1)));
+        logRatioSum += kernel.logRatio(state, next).getFloat();
+        previous = state;
+        state = next;
+      }
+      assertThat(end.last().get(i).toFloatArray())
+          .containsExactly(state.toFloatArray(), within(1e-5f));
+      assertThat(end.logRatioSum().getFloat(i)).isCloseTo((float) logRatioSum, within(1e-4f));
+      NDArray expectedFeatures = policy.features(observation, previous, oneHot(1, STEPS - 1));
+      assertThat(end.lastFeatures().get(i).toFloatArray())
+          .containsExactly(expectedFeatures.toFloatArray(), within(1e-5f));
+    }
+    // The rows did move: a completion that returned its input would pass nothing above.
+    assertThat(end.last().sub(states).abs().min().getFloat()).isGreaterThan(0f);
+  }
+}
