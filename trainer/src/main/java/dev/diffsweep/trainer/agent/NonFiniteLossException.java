@@ -7,4 +7,12 @@ public class NonFiniteLossException extends RuntimeException {
   public NonFiniteLossException(String loss, double value, long update) {
     super(loss + " is " + value + " at gradient update " + update);
   }
+
+  /** The value itself when finite, so a loss is checked where it is read. */
+  public static double requireFinite(String loss, double value, long update) {
+    if (!Double.isFinite(value)) {
+      throw new NonFiniteLossException(loss, value, update);
+    }
+    return value;
+  }
 }

@@ -9,6 +9,7 @@ import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.AgentState;
 import dev.diffsweep.trainer.agent.BenchmarkableAgent;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
+import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.Temperature;
 import dev.diffsweep.trainer.agent.TrainingDiagnostics;
 import dev.diffsweep.trainer.agent.Transition;
@@ -58,12 +59,6 @@ public final class Ppo implements BenchmarkableAgent {
   private static final double OBSERVATION_EPSILON = 1e-8;
   private static final double VALUE_OUTPUT_GAIN = 1.0;
 
-  /** Builds the policy; PPO and DiffPPO differ only here. */
-  @FunctionalInterface
-  public interface PolicyFactory {
-    AugmentedPolicy create(NDManager manager, TaskSpec spec, RandomStream random);
-  }
-
   private final String name;
   private final PpoSettings hp;
   private final Temperature temperature;
@@ -107,7 +102,7 @@ public final class Ppo implements BenchmarkableAgent {
       double chainLambda,
       TaskSpec spec,
       AgentContext context,
-      PolicyFactory policyFactory) {
+      PolicyFactory<AugmentedPolicy> policyFactory) {
     TorchRuntime.engine();
     this.name = name;
     this.hp = hp;
@@ -488,10 +483,7 @@ public final class Ppo implements BenchmarkableAgent {
   }
 
   private double checkFinite(String what, double value) {
-    if (!Double.isFinite(value)) {
-      throw new NonFiniteLossException(name + " " + what, value, minibatchUpdates);
-    }
-    return value;
+    return NonFiniteLossException.requireFinite(name + " " + what, value, minibatchUpdates);
   }
 
   @Override

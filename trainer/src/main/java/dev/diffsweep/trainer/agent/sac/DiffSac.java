@@ -2,6 +2,7 @@ package dev.diffsweep.trainer.agent.sac;
 
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.DiffusionPolicy;
 
 /**
@@ -19,13 +20,13 @@ public final class DiffSac {
         hp.entTargetMult(),
         spec,
         context,
-        (manager, task, scaling, random) ->
+        (manager, task, random) ->
             new DiffusionPolicy(
                 manager,
                 task.observationSize(),
                 task.actionSize(),
                 hp.diffusion(),
-                scaling,
+                ActionScaling.of(manager, task),
                 random));
   }
 }

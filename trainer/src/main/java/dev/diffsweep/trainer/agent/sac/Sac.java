@@ -7,6 +7,7 @@ import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.AgentState;
 import dev.diffsweep.trainer.agent.BenchmarkableAgent;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
+import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
 import dev.diffsweep.trainer.agent.SingleCopyAgent;
 import dev.diffsweep.trainer.agent.Temperature;
@@ -45,13 +46,6 @@ import java.util.Optional;
  */
 public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
 
-  /** Builds the actor; SAC and DiffSAC differ only here. */
-  @FunctionalInterface
-  public interface PolicyFactory {
-    SquashedPolicy create(
-        NDManager manager, TaskSpec spec, ActionScaling scaling, RandomStream random);
-  }
-
   private final String name;
   private final SacHyperparameters hp;
   private final TaskSpec spec;
@@ -73,7 +67,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
       double targetEntropyMultiplier,
       TaskSpec spec,
       AgentContext context,
-      PolicyFactory policyFactory) {
+      PolicyFactory<SquashedPolicy> policyFactory) {
     TorchRuntime.engine();
     this.name = name;
     this.hp = hp;
@@ -82,8 +76,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
     this.random = new RandomStream(context.seed());
     int obs = spec.observationSize();
     int act = spec.actionSize();
-    ActionScaling scaling = ActionScaling.of(manager, spec);
-    this.policy = policyFactory.create(manager, spec, scaling, random.split());
+    this.policy = policyFactory.create(manager, spec, random.split());
     this.critics = new CriticLearner(manager, obs, act, hp.hiddenSize(), hp.offPolicy(), random);
     this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
     this.temperature =
@@ -117,7 +110,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
         1.0,
         spec,
         context,
-        (manager, task, scaling, random) ->
+        (manager, task, random) ->
             new TanhGaussianPolicy(
                 manager,
                 task.observationSize(),
@@ -125,7 +118,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
                 hp.hiddenSize(),
                 hp.logStdMin(),
                 hp.logStdMax(),
-                scaling,
+                ActionScaling.of(manager, task),
                 random));
   }
 
@@ -240,10 +233,7 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
   }
 
   private double checkFinite(String what, double value) {
-    if (!Double.isFinite(value)) {
-      throw new NonFiniteLossException(name + " " + what, value, updates);
-    }
-    return value;
+    return NonFiniteLossException.requireFinite(name + " " + what, value, updates);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.AgentState;
 import dev.diffsweep.trainer.agent.BenchmarkableAgent;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
+import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
 import dev.diffsweep.trainer.agent.SingleCopyAgent;
 import dev.diffsweep.trainer.agent.Temperature;
@@ -67,12 +68,6 @@ import java.util.Optional;
  */
 public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
 
-  /** Builds the policy; WPO and DiffWPO differ only here. */
-  @FunctionalInterface
-  public interface PolicyFactory {
-    AugmentedPolicy create(NDManager manager, TaskSpec spec, RandomStream random);
-  }
-
   private final String name;
   private final WpoHyperparameters hp;
   private final TaskSpec spec;
@@ -100,7 +95,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
       WpoHyperparameters hp,
       TaskSpec spec,
       AgentContext context,
-      PolicyFactory policyFactory) {
+      PolicyFactory<AugmentedPolicy> policyFactory) {
     TorchRuntime.engine();
     this.name = name;
     this.hp = hp;
@@ -148,7 +143,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
    * from a stream of its own rather than from the run's, whose later draws stay as without the
    * bound.
    */
-  private AugmentedPolicy trailingCopy(PolicyFactory policyFactory) {
+  private AugmentedPolicy trailingCopy(PolicyFactory<AugmentedPolicy> policyFactory) {
     AugmentedPolicy copy = policyFactory.create(manager, spec, new RandomStream(0));
     copy.parameters().copyFrom(policy.parameters());
     copy.parameters().setTrainable(false);
@@ -387,10 +382,7 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   }
 
   private double checkFinite(String what, double value) {
-    if (!Double.isFinite(value)) {
-      throw new NonFiniteLossException(name + " " + what, value, updates);
-    }
-    return value;
+    return NonFiniteLossException.requireFinite(name + " " + what, value, updates);
   }
 
   @Override

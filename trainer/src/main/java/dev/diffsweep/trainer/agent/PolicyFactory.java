@@ -1,0 +1,17 @@
+package dev.diffsweep.trainer.agent;
+
+import ai.djl.ndarray.NDManager;
+import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.state.RandomStream;
+
+/**
+ * Builds an agent's policy on its manager: the one place a base algorithm and its diffusion variant
+ * differ (SAC's tanh-Gaussian actor or DiffSAC's chain; PPO's and WPO's one-step Gaussian or the
+ * chain's step kernel).
+ *
+ * @param <P> the kind of policy the agent trains
+ */
+@FunctionalInterface
+public interface PolicyFactory<P> {
+  P create(NDManager manager, TaskSpec spec, RandomStream random);
+}
