@@ -36,7 +36,10 @@ class TrainerArchitectureTest {
               "dev.diffsweep.trainer.env..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.diffsweep.trainer.run..", "dev.diffsweep.trainer.cli..");
+          .resideInAnyPackage(
+              "dev.diffsweep.trainer.run..",
+              "dev.diffsweep.trainer.cli..",
+              "dev.diffsweep.trainer.bench..");
 
   @ArchTest
   static final ArchRule hasNoPackageCycles =

@@ -55,6 +55,13 @@ public interface Agent extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Native arrays held by the agent's long-lived manager. Everything an update or an action creates
+   * lives in a per-call sub-manager, so this stays constant over a run; one more per call is a leak
+   * that grows with the run (tests check it).
+   */
+  int longLivedArrayCount();
+
   @Override
   void close();
 }

@@ -4,11 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
-import dev.diffsweep.trainer.agent.Agent;
 import dev.diffsweep.trainer.agent.AgentContext;
-import dev.diffsweep.trainer.agent.BenchmarkableAgent;
 import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
-import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
+import dev.diffsweep.trainer.bench.UpdateFlops;
+import dev.diffsweep.trainer.bench.UpdateWorkload;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
@@ -67,25 +66,17 @@ final class UpdateBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfiguredAlgorithm configured = AlgorithmRegistry.get(algorithm).configure(overrides);
     TaskSpec spec;
     try (Task task = TaskRegistry.create(env)) {
       spec = task.spec();
     }
     AgentContext context = new AgentContext(ComputeDevice.select(device), 0, 1_000_000);
-    try (Agent created = configured.create(spec, context);
+    try (UpdateWorkload workload = UpdateWorkload.create(algorithm, overrides, spec, context);
         NDManager manager = NDManager.newBaseManager(context.device(), "PyTorch")) {
-      if (!(created instanceof BenchmarkableAgent agent)) {
-        throw new IllegalArgumentException(algorithm + " does not support bench update");
-      }
-      agent.prepareForBenchmark();
-      long step = 0;
-      for (int i = 0; i < 20; i++) {
-        agent.benchmarkUpdate(step++);
-      }
-      double probe = timeUpdates(agent, step, 10);
-      step += 10;
-      int updates = (int) Math.max(10, seconds / probe);
+      workload.start();
+      workload.secondsPerUnit(20);
+      double probe = workload.secondsPerUnit(10);
+      int units = (int) Math.max(10, seconds / probe);
       NDArray a = manager.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       NDArray b = manager.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       int multiplies = 2000;
@@ -93,22 +84,20 @@ final class UpdateBenchCommand implements Callable<Integer> {
       double bestMatmul = Double.MAX_VALUE;
       for (int round = 0; round < rounds; round++) {
         bestMatmul = Math.min(bestMatmul, timeMatmuls(a, b, multiplies));
-        bestUpdate = Math.min(bestUpdate, timeUpdates(agent, step, updates));
-        step += updates;
+        bestUpdate = Math.min(bestUpdate, workload.secondsPerUnit(units));
       }
       double flopsPerSecond = 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE / bestMatmul;
-      long flops = agent.flopsPerUpdate();
-      print(configured, bestUpdate * 1e3, flops / flopsPerSecond * 1e3, flops, flopsPerSecond);
+      ConfiguredAlgorithm configured = workload.algorithm();
+      long flops = UpdateFlops.perUnit(algorithm, configured.hyperparameters(), spec);
+      print(
+          configured,
+          workload.unit(),
+          bestUpdate * 1e3,
+          flops / flopsPerSecond * 1e3,
+          flops,
+          flopsPerSecond);
     }
     return 0;
-  }
-
-  private static double timeUpdates(BenchmarkableAgent agent, long firstStep, int count) {
-    long start = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      agent.benchmarkUpdate(firstStep + i);
-    }
-    return (System.nanoTime() - start) / 1e9 / count;
   }
 
   private static double timeMatmuls(NDArray a, NDArray b, int count) {
@@ -121,6 +110,7 @@ final class UpdateBenchCommand implements Callable<Integer> {
 
   private void print(
       ConfiguredAlgorithm configured,
+      String unit,
       double msPerUpdate,
       double floorMs,
       long flops,
@@ -137,12 +127,11 @@ final class UpdateBenchCommand implements Callable<Integer> {
     Map<String, String> hp = configured.hyperparameters();
     int chainSteps =
         hp.containsKey("diffusion_steps") ? Integer.parseInt(hp.get("diffusion_steps")) : 1;
+    result.put("unit", unit);
     if (hp.containsKey("batch_size")) {
-      result.put("unit", "env step");
       result.put("batch_size", Integer.valueOf(hp.get("batch_size")));
     } else {
-      // On-policy agents: the unit is one minibatch update of K augmented rows per env step.
-      result.put("unit", "minibatch");
+      // On-policy agents: a minibatch of K augmented rows per env step.
       result.put(
           "batch_size",
           Integer.parseInt(hp.get("num_envs"))

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import dev.diffsweep.trainer.state.RandomStream;
-import java.util.List;
 
 /** y = x W^T + b, initialised as torch.nn.Linear (uniform in ±1/sqrt(fan_in)). */
 public final class DenseLayer {
@@ -83,24 +82,5 @@ public final class DenseLayer {
 
   public int outputs() {
     return outputs;
-  }
-
-  /** Multiply-adds times two for a forward pass over {@code batch} rows. */
-  public long forwardFlops(long batch) {
-    return 2L * batch * inputs * outputs;
-  }
-
-  /** Forward cost of a stack of layers. */
-  static long forwardFlops(List<DenseLayer> stack, long batch) {
-    return stack.stream().mapToLong(l -> l.forwardFlops(batch)).sum();
-  }
-
-  /**
-   * Backward cost of a stack of layers: a weight gradient for every layer, an input gradient for
-   * every layer but the first unless the stack's input itself needs one.
-   */
-  static long backwardFlops(List<DenseLayer> stack, long batch, boolean inputNeedsGradient) {
-    long flops = 2 * forwardFlops(stack, batch);
-    return inputNeedsGradient ? flops : flops - stack.get(0).forwardFlops(batch);
   }
 }

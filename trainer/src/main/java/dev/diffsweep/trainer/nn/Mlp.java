@@ -33,13 +33,4 @@ public final class Mlp {
   public List<DenseLayer> layers() {
     return layers;
   }
-
-  public long forwardFlops(long batch) {
-    return DenseLayer.forwardFlops(layers, batch);
-  }
-
-  /** Backward cost; see {@link DenseLayer#backwardFlops}. */
-  public long backwardFlops(long batch, boolean inputNeedsGradient) {
-    return DenseLayer.backwardFlops(layers, batch, inputNeedsGradient);
-  }
 }

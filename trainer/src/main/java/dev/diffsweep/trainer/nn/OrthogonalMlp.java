@@ -60,13 +60,4 @@ public final class OrthogonalMlp {
   public Nonlinearity nonlinearity() {
     return nonlinearity;
   }
-
-  public long forwardFlops(long batch) {
-    return DenseLayer.forwardFlops(layers, batch);
-  }
-
-  /** Backward cost; see {@link DenseLayer#backwardFlops}. */
-  public long backwardFlops(long batch, boolean inputNeedsGradient) {
-    return DenseLayer.backwardFlops(layers, batch, inputNeedsGradient);
-  }
 }

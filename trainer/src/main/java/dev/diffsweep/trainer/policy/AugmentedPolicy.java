@@ -53,13 +53,4 @@ public interface AugmentedPolicy {
   NDArray deterministicAction(NDArray observations);
 
   ParameterGroup parameters();
-
-  /** Forward floating-point operations of {@link #kernel} over {@code batch} rows. */
-  long kernelForwardFlops(long batch);
-
-  /**
-   * Backward floating-point operations of {@link #kernel} over {@code batch} rows: weight gradients
-   * of every layer and input gradients of every layer but the first (the kernel's inputs are data).
-   */
-  long kernelBackwardFlops(long batch);
 }

@@ -332,25 +332,6 @@ public final class DiffusionPolicy implements SquashedPolicy {
     return parameters;
   }
 
-  private long stepForwardFlops(long batch) {
-    long h = settings.hidden();
-    return 2 * batch * (actionSize * h + (settings.hiddenLayers() - 1) * h * h + h * actionSize);
-  }
-
-  @Override
-  public long sampleForwardFlops(long batch) {
-    return 2 * batch * observationSize * settings.hidden()
-        + settings.diffusionSteps() * stepForwardFlops(batch);
-  }
-
-  @Override
-  public long sampleBackwardFlops(long batch) {
-    // Weight and input gradients for every step's layers; the observation share needs only its
-    // weight gradient.
-    return 2 * batch * observationSize * settings.hidden()
-        + 2 * settings.diffusionSteps() * stepForwardFlops(batch);
-  }
-
   static double inverseSoftplus(double y) {
     return y + Math.log(-Math.expm1(-y));
   }

@@ -99,21 +99,4 @@ public final class DiffusionStepPolicy implements AugmentedPolicy {
   public ParameterGroup parameters() {
     return chain.parameters();
   }
-
-  @Override
-  public long kernelForwardFlops(long batch) {
-    DiffusionSettings s = chain.settings();
-    long h = s.hidden();
-    return firstLayerFlops(batch) + 2 * batch * ((s.hiddenLayers() - 1) * h * h + h * actionSize);
-  }
-
-  @Override
-  public long kernelBackwardFlops(long batch) {
-    return 2 * kernelForwardFlops(batch) - firstLayerFlops(batch);
-  }
-
-  /** The denoiser's first layer, over the observation's and the chain sample's blocks. */
-  private long firstLayerFlops(long batch) {
-    return 2 * batch * (observationSize + actionSize) * chain.settings().hidden();
-  }
 }

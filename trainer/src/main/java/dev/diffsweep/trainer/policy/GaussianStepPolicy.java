@@ -167,16 +167,6 @@ public final class GaussianStepPolicy implements AugmentedPolicy {
     return parameters;
   }
 
-  @Override
-  public long kernelForwardFlops(long batch) {
-    return mean.forwardFlops(batch);
-  }
-
-  @Override
-  public long kernelBackwardFlops(long batch) {
-    return mean.backwardFlops(batch, false);
-  }
-
   private static float[] toFloats(double[] values) {
     float[] floats = new float[values.length];
     for (int i = 0; i < values.length; i++) {

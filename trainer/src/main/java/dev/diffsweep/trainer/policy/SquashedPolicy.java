@@ -19,8 +19,4 @@ public interface SquashedPolicy {
   NDArray deterministicAction(NDArray observations);
 
   ParameterGroup parameters();
-
-  long sampleForwardFlops(long batch);
-
-  long sampleBackwardFlops(long batch);
 }

@@ -83,14 +83,4 @@ public final class TanhGaussianPolicy implements SquashedPolicy {
   public ParameterGroup parameters() {
     return parameters;
   }
-
-  @Override
-  public long sampleForwardFlops(long batch) {
-    return trunk.forwardFlops(batch) + head.forwardFlops(batch);
-  }
-
-  @Override
-  public long sampleBackwardFlops(long batch) {
-    return trunk.backwardFlops(batch, false) + 2 * head.forwardFlops(batch);
-  }
 }

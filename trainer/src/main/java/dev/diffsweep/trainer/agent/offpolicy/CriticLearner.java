@@ -120,20 +120,4 @@ public final class CriticLearner {
   public StatePart optimizer() {
     return optimizer;
   }
-
-  /**
-   * Floating-point operations of one critic step at batch {@code b}: target and online forward,
-   * backward with weight gradients (matrix multiplies only).
-   */
-  public long stepFlops(long b) {
-    return target.forwardFlops(b) + critic.forwardFlops(b) + critic.backwardFlops(b, true, 0);
-  }
-
-  /**
-   * Floating-point operations of the critic's share of an actor step at batch {@code b}: the
-   * forward and the input gradient to the {@code actionColumns} action columns.
-   */
-  public long actorPassFlops(long b, int actionColumns) {
-    return critic.forwardFlops(b) + critic.backwardFlops(b, false, actionColumns);
-  }
 }

@@ -23,12 +23,11 @@ public final class TwinCritic {
   private final ParameterGroup parameters;
   private final Mlp first;
   private final Mlp second;
-  private final int[] sizes;
 
   public TwinCritic(
       NDManager manager, int observationSize, int actionSize, int hidden, RandomStream random) {
     this.parameters = new ParameterGroup(manager);
-    this.sizes = new int[] {observationSize + actionSize, hidden, hidden, 1};
+    int[] sizes = {observationSize + actionSize, hidden, hidden, 1};
     this.first = new Mlp(parameters, "q1", random, sizes);
     this.second = new Mlp(parameters, "q2", random, sizes);
   }
@@ -47,30 +46,5 @@ public final class TwinCritic {
 
   public ParameterGroup parameters() {
     return parameters;
-  }
-
-  /** Forward cost of both networks over {@code batch} rows. */
-  public long forwardFlops(long batch) {
-    long flops = 0;
-    for (int i = 0; i + 1 < sizes.length; i++) {
-      flops += 2L * COPIES * batch * sizes[i] * sizes[i + 1];
-    }
-    return flops;
-  }
-
-  /**
-   * Backward cost: weight gradients (when training the critic) and the input gradients of every
-   * layer but the first, whose input gradient is only needed for the action columns (actor loss).
-   */
-  public long backwardFlops(long batch, boolean weightGradients, int actionColumns) {
-    long flops = 0;
-    for (int i = 0; i + 1 < sizes.length; i++) {
-      long layer = 2L * COPIES * batch * sizes[i] * sizes[i + 1];
-      if (weightGradients) {
-        flops += layer;
-      }
-      flops += i == 0 ? 2L * COPIES * batch * actionColumns * sizes[1] : layer;
-    }
-    return flops;
   }
 }

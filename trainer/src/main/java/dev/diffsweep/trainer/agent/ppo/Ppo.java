@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.agent.Agent;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.AgentState;
-import dev.diffsweep.trainer.agent.BenchmarkableAgent;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
 import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.Temperature;
@@ -55,7 +55,7 @@ import java.util.stream.IntStream;
  * value it has when the rollout's update begins. A minibatch's gradients come from {@link
  * PpoGradients}: torch's autograd, or PPO's native kernel where {@code gradients=native} asks.
  */
-public final class Ppo implements BenchmarkableAgent {
+public final class Ppo implements Agent {
   private static final double OBSERVATION_EPSILON = 1e-8;
   private static final double VALUE_OUTPUT_GAIN = 1.0;
 
@@ -523,54 +523,6 @@ public final class Ppo implements BenchmarkableAgent {
   @Override
   public int longLivedArrayCount() {
     return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
-  }
-
-  @Override
-  public void prepareForBenchmark() {
-    double[][] observations = new double[copies][spec.observationSize()];
-    rollout.clear();
-    while (!rollout.full()) {
-      for (double[] observation : observations) {
-        for (int i = 0; i < observation.length; i++) {
-          observation[i] = random.nextGaussian();
-        }
-      }
-      act(observations);
-      for (int copy = 0; copy < copies; copy++) {
-        recordPending(copy, random.nextGaussian(), false, false, 0);
-      }
-    }
-    pending = null;
-    rollout.finish(new double[copies]);
-    benchmarkTargets =
-        rollout.targets(temperature.alpha(), hp.gamma(), hp.gaeLambda(), chainLambda);
-  }
-
-  private AugmentedRollout.Targets benchmarkTargets;
-
-  /** One minibatch update: the unit of PPO's training work. */
-  @Override
-  public void benchmarkUpdate(long globalStep) {
-    int rows = rollout.rows();
-    int minibatch = Math.max(1, rows / hp.numMinibatches());
-    int[] indices = new int[minibatch];
-    for (int i = 0; i < minibatch; i++) {
-      indices[i] = random.nextInt(rows);
-    }
-    minibatchUpdate(indices, benchmarkTargets, hp.learningRate());
-  }
-
-  /**
-   * One minibatch update: kernel and value network forward, backward with weight gradients and the
-   * input gradients of every layer but the first (the rows are data). Matrix multiplies only.
-   */
-  @Override
-  public long flopsPerUpdate() {
-    long b = Math.max(1, (long) hp.numSteps() * copies * diffusionSteps / hp.numMinibatches());
-    return policy.kernelForwardFlops(b)
-        + policy.kernelBackwardFlops(b)
-        + valueNetwork.forwardFlops(b)
-        + valueNetwork.backwardFlops(b, false);
   }
 
   @Override

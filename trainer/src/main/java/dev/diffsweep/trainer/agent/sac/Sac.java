@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.AgentState;
-import dev.diffsweep.trainer.agent.BenchmarkableAgent;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
 import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
@@ -44,7 +43,7 @@ import java.util.Optional;
  *   every target_network_frequency steps: Qbar = (1 - tau) Qbar + tau Q
  * </pre>
  */
-public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
+public final class Sac implements SingleCopyAgent {
 
   private final String name;
   private final SacHyperparameters hp;
@@ -257,66 +256,9 @@ public final class Sac implements BenchmarkableAgent, SingleCopyAgent {
     return steps;
   }
 
-  /**
-   * Native arrays held by the agent's long-lived manager. Everything an update creates lives in a
-   * per-update sub-manager, so this stays constant over a run (tests check it).
-   */
+  @Override
   public int longLivedArrayCount() {
     return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
-  }
-
-  @Override
-  public void prepareForBenchmark() {
-    int rows = 4 * hp.offPolicy().batchSize();
-    for (int i = 0; i < rows; i++) {
-      double[] observation = gaussians(spec.observationSize());
-      double[] action = new double[spec.actionSize()];
-      for (int j = 0; j < action.length; j++) {
-        double low = spec.actionLow()[j];
-        action[j] = low + (spec.actionHigh()[j] - low) * random.nextDouble();
-      }
-      buffer.add(
-          new Transition(
-              observation,
-              action,
-              random.nextGaussian(),
-              gaussians(observation.length),
-              false,
-              false));
-    }
-  }
-
-  private double[] gaussians(int count) {
-    double[] values = new double[count];
-    for (int i = 0; i < count; i++) {
-      values[i] = random.nextGaussian();
-    }
-    return values;
-  }
-
-  @Override
-  public void benchmarkUpdate(long globalStep) {
-    update(globalStep);
-  }
-
-  @Override
-  public long flopsPerUpdate() {
-    return flopsPerUpdate(hp.offPolicy().batchSize());
-  }
-
-  /**
-   * Floating-point operations of one env step's worth of training at batch {@code b}: a critic
-   * update plus, on average, one actor update (policy_frequency of them every policy_frequency
-   * steps). Matrix multiplies only; elementwise work is not counted.
-   */
-  public long flopsPerUpdate(long b) {
-    int act = spec.actionSize();
-    long criticUpdate = policy.sampleForwardFlops(b) + critics.stepFlops(b);
-    long actorUpdate =
-        policy.sampleForwardFlops(b)
-            + policy.sampleBackwardFlops(b)
-            + critics.actorPassFlops(b, act);
-    return criticUpdate + actorUpdate;
   }
 
   @Override

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.AgentState;
-import dev.diffsweep.trainer.agent.BenchmarkableAgent;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
 import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
@@ -66,7 +65,7 @@ import java.util.Optional;
  * and an actor step whose batch has moved the kernels further than the bound from the copy's
  * descends the KL instead ({@link WpoLosses#klBounded}).
  */
-public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
+public final class Wpo implements SingleCopyAgent {
 
   private final String name;
   private final WpoHyperparameters hp;
@@ -421,43 +420,6 @@ public final class Wpo implements BenchmarkableAgent, SingleCopyAgent {
   @Override
   public int longLivedArrayCount() {
     return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
-  }
-
-  @Override
-  public void prepareForBenchmark() {
-    double[] observation = new double[spec.observationSize()];
-    for (int i = 0; i < 4 * hp.offPolicy().batchSize(); i++) {
-      for (int j = 0; j < observation.length; j++) {
-        observation[j] = random.nextGaussian();
-      }
-      act(observation);
-      buffer.add(
-          new Transition(
-              observation, pendingChain, random.nextGaussian(), observation, false, false));
-    }
-    pendingChain = null;
-  }
-
-  @Override
-  public void benchmarkUpdate(long globalStep) {
-    update(globalStep);
-  }
-
-  /**
-   * One env step's training: a critic update (the K kernels completing the chain, target and online
-   * critics forward, critic backward) and on average one actor update (a kernel pass, the critic's
-   * input gradient, the kernel's backward), plus the previous actor's kernel under the KL bound.
-   * Matrix multiplies only.
-   */
-  @Override
-  public long flopsPerUpdate() {
-    long b = hp.offPolicy().batchSize();
-    long criticUpdate = diffusionSteps * policy.kernelForwardFlops(b) + critics.stepFlops(b);
-    long actorUpdate =
-        (previousPolicy == null ? 1 : 2) * policy.kernelForwardFlops(b)
-            + policy.kernelBackwardFlops(b)
-            + critics.actorPassFlops(b, actionSize);
-    return criticUpdate + actorUpdate;
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
+import dev.diffsweep.trainer.bench.SyntheticExperience;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
@@ -29,6 +30,8 @@ class DiffPpoTemperatureTest {
     settings.put("diffusion_steps", "2");
     settings.put("num_steps", "64");
     settings.put("num_minibatches", "4");
+    // 64 steps of 2 chain rows in minibatches of 32, five epochs: 20 minibatch updates a rollout.
+    settings.put("update_epochs", "5");
     settings.putAll(temperature);
     return (Ppo)
         AlgorithmRegistry.get("diffppo")
@@ -36,20 +39,17 @@ class DiffPpoTemperatureTest {
             .create(spec(), new AgentContext(Device.cpu(), 3, 10_000));
   }
 
-  /** alpha after {@code updates} minibatch updates. */
-  private static double alphaAfter(int updates, Map<String, String> temperature) {
+  /** alpha after one rollout's training: 20 minibatch updates. */
+  private static double alphaAfterOneRollout(Map<String, String> temperature) {
     try (Ppo agent = agent(temperature)) {
-      agent.prepareForBenchmark();
-      for (int i = 0; i < updates; i++) {
-        agent.benchmarkUpdate(i);
-      }
+      new SyntheticExperience(spec(), 3).steps(agent, 64);
       return agent.diagnostics().alpha();
     }
   }
 
   @Test
   void aFixedTemperatureStaysWhereItWasSet() {
-    assertThat(alphaAfter(20, Map.of("alpha", "0.02"))).isEqualTo(0.02);
+    assertThat(alphaAfterOneRollout(Map.of("alpha", "0.02"))).isEqualTo(0.02);
   }
 
   @Test
@@ -58,7 +58,7 @@ class DiffPpoTemperatureTest {
     // about alpha_lr per Adam step in log space.
     Map<String, String> tuned =
         Map.of("autotune", "true", "alpha", "0.02", "ent_target_mult", "50", "alpha_lr", "0.01");
-    double alpha = alphaAfter(20, tuned);
+    double alpha = alphaAfterOneRollout(tuned);
 
     assertThat(alpha).isLessThan(0.02 * Math.exp(-0.01 * 20 * 0.5));
     assertThat(alpha).isGreaterThan(0.02 * Math.exp(-0.01 * 20 * 1.5));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
+import dev.diffsweep.trainer.bench.SyntheticExperience;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Two agents in one JVM do not disturb each other (native memory: {@link NativeArraysTest}). */
 class SacResourcesTest {
   private static final Map<String, String> SMALL =
-      Map.of("hidden_size", "32", "batch_size", "16", "diffusion_steps", "2");
+      Map.of(
+          "hidden_size", "32", "batch_size", "16", "diffusion_steps", "2", "learning_starts", "64");
 
   private static TaskSpec spec() {
     try (Task task = TaskRegistry.create("InvertedPendulum-v4")) {
@@ -52,10 +54,8 @@ class SacResourcesTest {
     }
   }
 
+  /** 64 steps of replay, then 30 steps that each train. */
   private static void train(Sac agent) {
-    agent.prepareForBenchmark();
-    for (int i = 0; i < 30; i++) {
-      agent.benchmarkUpdate(i);
-    }
+    new SyntheticExperience(spec(), 1).steps(agent, 65 + 30);
   }
 }

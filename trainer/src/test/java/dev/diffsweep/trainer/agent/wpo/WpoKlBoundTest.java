@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
+import dev.diffsweep.trainer.bench.SyntheticExperience;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
@@ -30,6 +31,7 @@ class WpoKlBoundTest {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("hidden_size", "32");
     settings.put("batch_size", "32");
+    settings.put("learning_starts", "128");
     settings.put("policy_lr", "0.03");
     settings.put("kl_bound", klBound);
     if (algorithm.equals("diffwpo")) {
@@ -43,10 +45,8 @@ class WpoKlBoundTest {
 
   private static double klAfterTraining(String algorithm, String klBound) {
     try (Wpo agent = agent(algorithm, klBound)) {
-      agent.prepareForBenchmark();
-      for (int step = 0; step < 80; step++) {
-        agent.benchmarkUpdate(step);
-      }
+      // 128 steps of replay, then 80 steps that each train.
+      new SyntheticExperience(spec(), 5).steps(agent, 129 + 80);
       double total = 0;
       for (int i = 0; i < 8; i++) {
         total += agent.meanKlToPreviousActor();
