@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.diffsweep.trainer.agent.Agent;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.AgentState;
 import dev.diffsweep.trainer.agent.NonFiniteLossException;
 import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.Temperature;
+import dev.diffsweep.trainer.agent.TorchAgent;
 import dev.diffsweep.trainer.agent.TrainingDiagnostics;
 import dev.diffsweep.trainer.agent.Transition;
 import dev.diffsweep.trainer.env.TaskSpec;
@@ -19,11 +19,9 @@ import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
-import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StatePart;
 import java.util.Arrays;
 import java.util.List;
@@ -55,16 +53,14 @@ import java.util.stream.IntStream;
  * value it has when the rollout's update begins. A minibatch's gradients come from {@link
  * PpoGradients}: torch's autograd, or PPO's native kernel where {@code gradients=native} asks.
  */
-public final class Ppo implements Agent {
+public final class Ppo extends TorchAgent {
   private static final double OBSERVATION_EPSILON = 1e-8;
   private static final double VALUE_OUTPUT_GAIN = 1.0;
 
-  private final String name;
   private final PpoSettings hp;
   private final Temperature temperature;
   private final double chainLambda;
   private final TaskSpec spec;
-  private final NDManager manager;
   private final AugmentedPolicy policy;
   private final ParameterGroup valueParameters;
   private final OrthogonalMlp valueNetwork;
@@ -74,7 +70,6 @@ public final class Ppo implements Agent {
   private final RunningMeanStd observationStatistics;
   private final RewardScaler rewardScaler;
   private final AugmentedRollout rollout;
-  private final RandomStream random;
   private final AgentState state;
   private final long iterations;
   private final int diffusionSteps;
@@ -83,7 +78,6 @@ public final class Ppo implements Agent {
   private long envSteps;
   private long iteration;
   private long minibatchUpdates;
-  private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
   private Pending[] pending;
 
   /** What act computed for one copy's step, which observe will record. */
@@ -103,14 +97,11 @@ public final class Ppo implements Agent {
       TaskSpec spec,
       AgentContext context,
       PolicyFactory<AugmentedPolicy> policyFactory) {
-    TorchRuntime.engine();
-    this.name = name;
+    super(name, context);
     this.hp = hp;
     this.temperature = temperature;
     this.chainLambda = chainLambda;
     this.spec = spec;
-    this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
-    this.random = new RandomStream(context.seed());
     this.policy = policyFactory.create(manager, spec, random.split());
     this.diffusionSteps = policy.diffusionSteps();
     this.copies = hp.numEnvs();
@@ -164,9 +155,7 @@ public final class Ppo implements Agent {
             .add(
                 "minibatch updates",
                 StatePart.counter(() -> minibatchUpdates, value -> minibatchUpdates = value))
-            .add(
-                "diagnostics",
-                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
+            .add("diagnostics", diagnosticsPart())
             .build();
   }
 
@@ -486,11 +475,6 @@ public final class Ppo implements Agent {
     return NonFiniteLossException.requireFinite(name + " " + what, value, minibatchUpdates);
   }
 
-  @Override
-  public TrainingDiagnostics diagnostics() {
-    return diagnostics;
-  }
-
   public AugmentedPolicy policy() {
     return policy;
   }
@@ -521,17 +505,7 @@ public final class Ppo implements Agent {
   }
 
   @Override
-  public int longLivedArrayCount() {
-    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
-  }
-
-  @Override
   public AgentState state() {
     return state;
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 }

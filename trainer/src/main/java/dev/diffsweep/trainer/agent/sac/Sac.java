@@ -10,6 +10,7 @@ import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
 import dev.diffsweep.trainer.agent.SingleCopyAgent;
 import dev.diffsweep.trainer.agent.Temperature;
+import dev.diffsweep.trainer.agent.TorchAgent;
 import dev.diffsweep.trainer.agent.TrainingDiagnostics;
 import dev.diffsweep.trainer.agent.Transition;
 import dev.diffsweep.trainer.agent.offpolicy.CriticLearner;
@@ -18,12 +19,10 @@ import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.PolicySample;
 import dev.diffsweep.trainer.policy.SquashedPolicy;
 import dev.diffsweep.trainer.policy.TanhGaussianPolicy;
-import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StatePart;
 import java.util.Optional;
 
@@ -43,22 +42,18 @@ import java.util.Optional;
  *   every target_network_frequency steps: Qbar = (1 - tau) Qbar + tau Q
  * </pre>
  */
-public final class Sac implements SingleCopyAgent {
+public final class Sac extends TorchAgent implements SingleCopyAgent {
 
-  private final String name;
   private final SacHyperparameters hp;
   private final TaskSpec spec;
-  private final NDManager manager;
   private final SquashedPolicy policy;
   private final CriticLearner critics;
   private final AdamOptimizer policyOptimizer;
   private final Temperature temperature;
   private final ReplayBuffer buffer;
-  private final RandomStream random;
   private final AgentState state;
   private long steps;
   private long updates;
-  private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
 
   public Sac(
       String name,
@@ -67,12 +62,9 @@ public final class Sac implements SingleCopyAgent {
       TaskSpec spec,
       AgentContext context,
       PolicyFactory<SquashedPolicy> policyFactory) {
-    TorchRuntime.engine();
-    this.name = name;
+    super(name, context);
     this.hp = hp;
     this.spec = spec;
-    this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
-    this.random = new RandomStream(context.seed());
     int obs = spec.observationSize();
     int act = spec.actionSize();
     this.policy = policyFactory.create(manager, spec, random.split());
@@ -95,9 +87,7 @@ public final class Sac implements SingleCopyAgent {
             .add("random", random)
             .add("env steps", StatePart.counter(() -> steps, value -> steps = value))
             .add("updates", StatePart.counter(() -> updates, value -> updates = value))
-            .add(
-                "diagnostics",
-                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
+            .add("diagnostics", diagnosticsPart())
             .build();
   }
 
@@ -235,11 +225,6 @@ public final class Sac implements SingleCopyAgent {
     return NonFiniteLossException.requireFinite(name + " " + what, value, updates);
   }
 
-  @Override
-  public TrainingDiagnostics diagnostics() {
-    return diagnostics;
-  }
-
   public SquashedPolicy policy() {
     return policy;
   }
@@ -257,11 +242,6 @@ public final class Sac implements SingleCopyAgent {
   }
 
   @Override
-  public int longLivedArrayCount() {
-    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
-  }
-
-  @Override
   public Optional<ReplayBuffer> replayBuffer() {
     return Optional.of(buffer);
   }
@@ -269,10 +249,5 @@ public final class Sac implements SingleCopyAgent {
   @Override
   public AgentState state() {
     return state;
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 }

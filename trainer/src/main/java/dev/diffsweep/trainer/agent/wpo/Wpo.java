@@ -12,6 +12,7 @@ import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
 import dev.diffsweep.trainer.agent.SingleCopyAgent;
 import dev.diffsweep.trainer.agent.Temperature;
+import dev.diffsweep.trainer.agent.TorchAgent;
 import dev.diffsweep.trainer.agent.TrainingDiagnostics;
 import dev.diffsweep.trainer.agent.Transition;
 import dev.diffsweep.trainer.agent.offpolicy.CriticLearner;
@@ -21,7 +22,6 @@ import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.AugmentedPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
@@ -65,12 +65,10 @@ import java.util.Optional;
  * and an actor step whose batch has moved the kernels further than the bound from the copy's
  * descends the KL instead ({@link WpoLosses#klBounded}).
  */
-public final class Wpo implements SingleCopyAgent {
+public final class Wpo extends TorchAgent implements SingleCopyAgent {
 
-  private final String name;
   private final WpoHyperparameters hp;
   private final TaskSpec spec;
-  private final NDManager manager;
   private final AugmentedPolicy policy;
 
   /** The trailing copy of the actor that the KL bound measures against; null without the bound. */
@@ -80,13 +78,11 @@ public final class Wpo implements SingleCopyAgent {
   private final AdamOptimizer policyOptimizer;
   private final Temperature temperature;
   private final ReplayBuffer buffer;
-  private final RandomStream random;
   private final AgentState state;
   private final int diffusionSteps;
   private final int actionSize;
   private long envSteps;
   private long updates;
-  private TrainingDiagnostics diagnostics = TrainingDiagnostics.NONE;
   private double[] pendingChain;
 
   public Wpo(
@@ -95,12 +91,9 @@ public final class Wpo implements SingleCopyAgent {
       TaskSpec spec,
       AgentContext context,
       PolicyFactory<AugmentedPolicy> policyFactory) {
-    TorchRuntime.engine();
-    this.name = name;
+    super(name, context);
     this.hp = hp;
     this.spec = spec;
-    this.manager = NDManager.newBaseManager(context.device(), "PyTorch");
-    this.random = new RandomStream(context.seed());
     this.policy = policyFactory.create(manager, spec, random.split());
     this.diffusionSteps = policy.diffusionSteps();
     this.actionSize = spec.actionSize();
@@ -131,9 +124,7 @@ public final class Wpo implements SingleCopyAgent {
             .add("random", random)
             .add("env steps", StatePart.counter(() -> envSteps, value -> envSteps = value))
             .add("updates", StatePart.counter(() -> updates, value -> updates = value))
-            .add(
-                "diagnostics",
-                TrainingDiagnostics.part(() -> diagnostics, restored -> diagnostics = restored))
+            .add("diagnostics", diagnosticsPart())
             .build();
   }
 
@@ -384,11 +375,6 @@ public final class Wpo implements SingleCopyAgent {
     return NonFiniteLossException.requireFinite(name + " " + what, value, updates);
   }
 
-  @Override
-  public TrainingDiagnostics diagnostics() {
-    return diagnostics;
-  }
-
   public Temperature temperature() {
     return temperature;
   }
@@ -418,11 +404,6 @@ public final class Wpo implements SingleCopyAgent {
   }
 
   @Override
-  public int longLivedArrayCount() {
-    return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
-  }
-
-  @Override
   public Optional<ReplayBuffer> replayBuffer() {
     return Optional.of(buffer);
   }
@@ -430,10 +411,5 @@ public final class Wpo implements SingleCopyAgent {
   @Override
   public AgentState state() {
     return state;
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 }
