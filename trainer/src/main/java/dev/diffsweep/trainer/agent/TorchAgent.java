@@ -1,10 +1,15 @@
 package dev.diffsweep.trainer.agent;
 
 import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.nn.GradientTape;
+import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.state.RandomStream;
 import dev.diffsweep.trainer.state.StatePart;
+import java.util.function.UnaryOperator;
 
 /**
  * What every agent holds the same way: its name, the long-lived manager its networks, optimisers
@@ -27,6 +32,18 @@ public abstract class TorchAgent implements Agent {
   @Override
   public TrainingDiagnostics diagnostics() {
     return diagnostics;
+  }
+
+  /**
+   * The action {@code policy} takes deterministically in {@code observation}, computed outside any
+   * gradient record on a manager closed with the call.
+   */
+  protected double[] deterministicAction(float[] observation, UnaryOperator<NDArray> policy) {
+    GradientTape.stopRecordingOnThisThread();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray row = HostArrays.floats(scope, observation, new Shape(1, observation.length));
+      return HostArrays.toDoubles(policy.apply(row));
+    }
   }
 
   /** The checkpoint part that saves and restores {@link #diagnostics}. */

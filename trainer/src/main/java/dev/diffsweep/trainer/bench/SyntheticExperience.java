@@ -3,8 +3,7 @@ package dev.diffsweep.trainer.bench;
 import dev.diffsweep.trainer.agent.Agent;
 import dev.diffsweep.trainer.agent.Transition;
 import dev.diffsweep.trainer.env.TaskSpec;
-import java.util.ArrayList;
-import java.util.List;
+import dev.diffsweep.trainer.env.VectorEnv;
 import java.util.Random;
 
 /**
@@ -34,23 +33,18 @@ public final class SyntheticExperience {
   private double step(Agent agent) {
     int copies = agent.envCopies();
     double[][] observations = new double[copies][];
+    double[][] next = new double[copies][];
+    double[] rewards = new double[copies];
     for (int copy = 0; copy < copies; copy++) {
       observations[copy] = gaussians(spec.observationSize());
+      next[copy] = gaussians(spec.observationSize());
+      rewards[copy] = random.nextGaussian();
     }
     double[][] actions = agent.act(observations);
-    List<Transition> transitions = new ArrayList<>(copies);
-    for (int copy = 0; copy < copies; copy++) {
-      transitions.add(
-          new Transition(
-              observations[copy],
-              actions[copy],
-              random.nextGaussian(),
-              gaussians(spec.observationSize()),
-              false,
-              false));
-    }
+    boolean[] never = new boolean[copies];
+    VectorEnv.Step step = new VectorEnv.Step(next, rewards, never, never, next);
     long start = System.nanoTime();
-    agent.observe(transitions);
+    agent.observe(Transition.of(observations, actions, step));
     return (System.nanoTime() - start) / 1e9;
   }
 

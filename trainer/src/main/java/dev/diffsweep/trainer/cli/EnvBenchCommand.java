@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,14 +28,7 @@ final class EnvBenchCommand implements Callable<Integer> {
   @Option(names = "--env", defaultValue = "HalfCheetah-v4", description = "Task id.")
   String env;
 
-  @Option(
-      names = "--seconds",
-      defaultValue = "1.0",
-      description = "Approximate length of one timed round per side.")
-  double seconds;
-
-  @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds per side.")
-  int rounds;
+  @Mixin TimedRounds rounds;
 
   @Option(names = "--json", description = "Print {java_steps_per_s, c_steps_per_s, ratio}.")
   boolean json;
@@ -54,11 +48,11 @@ final class EnvBenchCommand implements Callable<Integer> {
       // Calibrate the step count so one round lasts about --seconds.
       task.reset(0);
       double probe = sim.timeStepsInC(controls, 200, frameSkip, contact);
-      int steps = (int) Math.max(200, Math.min(1_000_000, seconds / (probe / 200)));
+      int steps = (int) Math.max(200, Math.min(1_000_000, rounds.seconds / (probe / 200)));
 
       double bestJava = Double.MAX_VALUE;
       double bestC = Double.MAX_VALUE;
-      for (int round = 0; round < rounds; round++) {
+      for (int round = 0; round < rounds.rounds; round++) {
         task.reset(round);
         bestC = Math.min(bestC, sim.timeStepsInC(controls, steps, frameSkip, contact));
         task.reset(round);
@@ -113,7 +107,7 @@ final class EnvBenchCommand implements Callable<Integer> {
       out.printf(
           "%s: Java %.0f steps/s, plain C %.0f steps/s, ratio %.3f (best of %d rounds of %d"
               + " steps)%n",
-          env, javaRate, cRate, ratio, rounds, steps);
+          env, javaRate, cRate, ratio, rounds.rounds, steps);
     }
     out.flush();
   }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,14 +48,7 @@ final class UpdateBenchCommand implements Callable<Integer> {
   @Option(names = "--set", description = "Hyperparameter key=value (repeatable).")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(names = "--rounds", defaultValue = "5", description = "Alternating timed rounds.")
-  int rounds;
-
-  @Option(
-      names = "--seconds",
-      defaultValue = "1.0",
-      description = "Approximate length of one timed round.")
-  double seconds;
+  @Mixin TimedRounds rounds;
 
   @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or gpu:N.")
   String device;
@@ -76,13 +70,13 @@ final class UpdateBenchCommand implements Callable<Integer> {
       workload.start();
       workload.secondsPerUnit(20);
       double probe = workload.secondsPerUnit(10);
-      int units = (int) Math.max(10, seconds / probe);
+      int units = (int) Math.max(10, rounds.seconds / probe);
       NDArray a = manager.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       NDArray b = manager.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       int multiplies = 2000;
       double bestUpdate = Double.MAX_VALUE;
       double bestMatmul = Double.MAX_VALUE;
-      for (int round = 0; round < rounds; round++) {
+      for (int round = 0; round < rounds.rounds; round++) {
         bestMatmul = Math.min(bestMatmul, timeMatmuls(a, b, multiplies));
         bestUpdate = Math.min(bestUpdate, workload.secondsPerUnit(units));
       }

@@ -245,11 +245,6 @@ public abstract class MujocoTask implements Task {
     return slice(Field.QVEL, 0, sim.nv());
   }
 
-  /** The number of steps taken in the current episode. */
-  public int elapsedSteps() {
-    return elapsedSteps;
-  }
-
   /** The underlying simulation, for tests and benchmarks. */
   public Simulation simulation() {
     return sim;

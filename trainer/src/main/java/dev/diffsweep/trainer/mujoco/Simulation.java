@@ -110,10 +110,6 @@ public final class Simulation implements AutoCloseable {
     return nbody;
   }
 
-  public int nsite() {
-    return nsite;
-  }
-
   public double timestep() {
     return timestep;
   }

@@ -18,11 +18,17 @@ public final class HostArrays {
 
   /** One observation as a [1, n] float32 row, owned by {@code scope}. */
   public static NDArray row(NDManager scope, double[] values) {
+    float[] narrow = toFloats(values);
+    return floats(scope, narrow, new Shape(1, narrow.length));
+  }
+
+  /** The values narrowed to float32, as the networks take them. */
+  public static float[] toFloats(double[] values) {
     float[] narrow = new float[values.length];
     for (int i = 0; i < narrow.length; i++) {
       narrow[i] = (float) values[i];
     }
-    return floats(scope, narrow, new Shape(1, narrow.length));
+    return narrow;
   }
 
   /**

@@ -300,18 +300,7 @@ public final class TrainerRun {
         long before = state.envSteps;
         double[][] actions = agent.act(observations);
         VectorEnv.Step step = training.step(actions);
-        List<Transition> transitions = new ArrayList<>(copies);
-        for (int copy = 0; copy < copies; copy++) {
-          transitions.add(
-              new Transition(
-                  observations[copy],
-                  actions[copy],
-                  step.rewards()[copy],
-                  step.done(copy) ? step.finalObservations()[copy] : step.observations()[copy],
-                  step.terminated()[copy],
-                  step.truncated()[copy]));
-        }
-        agent.observe(transitions);
+        agent.observe(Transition.of(observations, actions, step));
         state.envSteps += copies;
         for (int copy = 0; copy < copies; copy++) {
           state.episodesInProgress[copy].add(actions[copy], step.rewards()[copy]);

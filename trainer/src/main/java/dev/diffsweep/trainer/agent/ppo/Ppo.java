@@ -272,12 +272,7 @@ public final class Ppo extends TorchAgent {
 
   @Override
   public double[] actDeterministic(double[] observation) {
-    GradientTape.stopRecordingOnThisThread();
-    float[] normalized = normalize(observation);
-    try (NDManager scope = manager.newSubManager()) {
-      NDArray state = HostArrays.floats(scope, normalized, new Shape(1, normalized.length));
-      return HostArrays.toDoubles(policy.deterministicAction(state));
-    }
+    return deterministicAction(normalize(observation), policy::deterministicAction);
   }
 
   private float[] normalize(double[] observation) {
@@ -473,18 +468,6 @@ public final class Ppo extends TorchAgent {
 
   private double checkFinite(String what, double value) {
     return NonFiniteLossException.requireFinite(name + " " + what, value, minibatchUpdates);
-  }
-
-  public AugmentedPolicy policy() {
-    return policy;
-  }
-
-  public RunningMeanStd observationStatistics() {
-    return observationStatistics;
-  }
-
-  public long envSteps() {
-    return envSteps;
   }
 
   /** Adds what {@link #act} computed for {@code copy} to the rollout, with the step's outcome. */

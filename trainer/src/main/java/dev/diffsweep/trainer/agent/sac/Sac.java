@@ -133,10 +133,7 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
 
   @Override
   public double[] actDeterministic(double[] observation) {
-    GradientTape.stopRecordingOnThisThread();
-    try (NDManager scope = manager.newSubManager()) {
-      return HostArrays.toDoubles(policy.deterministicAction(HostArrays.row(scope, observation)));
-    }
+    return deterministicAction(HostArrays.toFloats(observation), policy::deterministicAction);
   }
 
   @Override
@@ -227,18 +224,6 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
 
   public SquashedPolicy policy() {
     return policy;
-  }
-
-  public Temperature temperature() {
-    return temperature;
-  }
-
-  public ReplayBuffer buffer() {
-    return buffer;
-  }
-
-  public long steps() {
-    return steps;
   }
 
   @Override

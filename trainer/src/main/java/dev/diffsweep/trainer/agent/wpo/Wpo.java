@@ -177,10 +177,7 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
 
   @Override
   public double[] actDeterministic(double[] observation) {
-    GradientTape.stopRecordingOnThisThread();
-    try (NDManager scope = manager.newSubManager()) {
-      return HostArrays.toDoubles(policy.deterministicAction(HostArrays.row(scope, observation)));
-    }
+    return deterministicAction(HostArrays.toFloats(observation), policy::deterministicAction);
   }
 
   @Override
@@ -373,14 +370,6 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
 
   private double checkFinite(String what, double value) {
     return NonFiniteLossException.requireFinite(name + " " + what, value, updates);
-  }
-
-  public Temperature temperature() {
-    return temperature;
-  }
-
-  public AugmentedPolicy policy() {
-    return policy;
   }
 
   /**
