@@ -2,6 +2,7 @@ package dev.diffsweep.trainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diffsweep.trainer.testing.SmallSacRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -139,24 +140,7 @@ class TrainCommandTest {
   @Test
   void aCompletedRunFolderRefusesAnotherRunAndWarnsWhenTheAgentNeverTrains() throws Exception {
     Path folder = temp.resolve("completed");
-    String[] run = {
-      "train",
-      "--algo",
-      "sac",
-      "--env",
-      "InvertedPendulum-v4",
-      "--steps",
-      "200",
-      "--eval-every",
-      "100",
-      "--eval-episodes",
-      "1",
-      "--set",
-      "hidden_size=16",
-      "--out",
-      folder.toString(),
-      "--no-progress"
-    };
+    String[] run = SmallSacRun.command(200, 100, "--out", folder.toString()).toArray(String[]::new);
     java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
     java.io.PrintStream stderr = System.err;
     Result first;

@@ -27,24 +27,32 @@ class EpisodeRulesTest {
     }
   }
 
+  /** The last step of an episode played out with one action throughout, and its length. */
+  private record EpisodeEnd(StepResult last, int steps) {}
+
+  private static EpisodeEnd playOut(Task task, double[] action) {
+    StepResult result;
+    int steps = 0;
+    do {
+      result = task.step(action);
+      steps++;
+    } while (!result.done());
+    return new EpisodeEnd(result, steps);
+  }
+
   @Test
   void aHopperLeftWithZeroActionFallsAndTerminatesBeforeTheLimit() {
     try (Hopper task = new Hopper()) {
       task.reset(2);
-      StepResult result;
-      int steps = 0;
-      do {
-        result = task.step(new double[3]);
-        steps++;
-      } while (!result.done());
-      assertThat(result.terminated()).isTrue();
-      assertThat(result.truncated()).isFalse();
-      assertThat(steps).isLessThan(1000);
+      EpisodeEnd end = playOut(task, new double[3]);
+      assertThat(end.last().terminated()).isTrue();
+      assertThat(end.last().truncated()).isFalse();
+      assertThat(end.steps()).isLessThan(1000);
       double height = task.positions()[1];
       double angle = task.positions()[2];
       assertThat(height <= 0.7 || Math.abs(angle) >= 0.2).isTrue();
       // v4 pays the healthy reward on the terminal step too.
-      assertThat(result.components().healthy()).isEqualTo(1.0);
+      assertThat(end.last().components().healthy()).isEqualTo(1.0);
     }
   }
 
@@ -52,11 +60,7 @@ class EpisodeRulesTest {
   void aHumanoidLeftWithZeroActionFallsBelowTheHealthyHeight() {
     try (Humanoid task = new Humanoid()) {
       task.reset(3);
-      StepResult result;
-      do {
-        result = task.step(new double[17]);
-      } while (!result.done());
-      assertThat(result.terminated()).isTrue();
+      assertThat(playOut(task, new double[17]).last().terminated()).isTrue();
       assertThat(task.positions()[2]).isLessThanOrEqualTo(1.0);
     }
   }
@@ -65,11 +69,7 @@ class EpisodeRulesTest {
   void anInvertedPendulumLeftAloneTipsOverAndTerminates() {
     try (InvertedPendulum task = new InvertedPendulum()) {
       task.reset(4);
-      StepResult result;
-      do {
-        result = task.step(new double[] {0.3});
-      } while (!result.done());
-      assertThat(result.terminated()).isTrue();
+      assertThat(playOut(task, new double[] {0.3}).last().terminated()).isTrue();
       assertThat(Math.abs(task.positions()[1])).isGreaterThan(0.2);
     }
   }
@@ -78,15 +78,10 @@ class EpisodeRulesTest {
   void reacherEpisodesAreTruncatedAfter50Steps() {
     try (Task task = TaskRegistry.create("Reacher-v4")) {
       task.reset(5);
-      int steps = 0;
-      StepResult result;
-      do {
-        result = task.step(new double[2]);
-        steps++;
-      } while (!result.done());
-      assertThat(steps).isEqualTo(50);
-      assertThat(result.truncated()).isTrue();
-      assertThat(result.terminated()).isFalse();
+      EpisodeEnd end = playOut(task, new double[2]);
+      assertThat(end.steps()).isEqualTo(50);
+      assertThat(end.last().truncated()).isTrue();
+      assertThat(end.last().terminated()).isFalse();
     }
   }
 
@@ -94,10 +89,7 @@ class EpisodeRulesTest {
   void resetStartsANewEpisodeAfterTheEnd() {
     try (Task task = TaskRegistry.create("InvertedPendulum-v4")) {
       task.reset(6);
-      StepResult result;
-      do {
-        result = task.step(new double[] {3});
-      } while (!result.done());
+      playOut(task, new double[] {3});
       task.reset(7);
       assertThat(task.step(new double[] {0}).done()).isFalse();
     }

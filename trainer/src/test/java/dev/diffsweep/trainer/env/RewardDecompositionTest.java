@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.diffsweep.trainer.mujoco.Field;
 import dev.diffsweep.trainer.mujoco.Simulation;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,19 +35,41 @@ class RewardDecompositionTest {
     return sum;
   }
 
+  /** One step of the scripted trajectory: its action, its result, and the x speed qpos shows. */
+  private record ScriptedStep(double[] action, StepResult result, double xVelocity) {}
+
+  /**
+   * Plays the scripted trajectory from {@code reset(seed)}, actions of {@code actionSize} entries
+   * scaled by {@code scale}, for STEPS steps or until the episode ends, measuring how fast qpos[0]
+   * moved over each step's {@code duration} seconds.
+   */
+  private static List<ScriptedStep> scriptedTrajectory(
+      MujocoTask task, long seed, int actionSize, double scale, double duration) {
+    task.reset(seed);
+    List<ScriptedStep> trajectory = new ArrayList<>();
+    for (int t = 0; t < STEPS; t++) {
+      double xBefore = task.positions()[0];
+      double[] action = scriptedAction(t, actionSize, scale);
+      StepResult result = task.step(action);
+      trajectory.add(new ScriptedStep(action, result, (task.positions()[0] - xBefore) / duration));
+      if (result.done()) {
+        break;
+      }
+    }
+    return trajectory;
+  }
+
   @Test
   void halfCheetahPaysForwardSpeedMinusControlCost() {
     try (HalfCheetah task = new HalfCheetah()) {
-      task.reset(11);
-      for (int t = 0; t < STEPS; t++) {
-        double xBefore = task.positions()[0];
-        double[] action = scriptedAction(t, 6, 1.2);
-        StepResult result = task.step(action);
-        double xVelocity = (task.positions()[0] - xBefore) / 0.05;
-        double control = 0.1 * sumOfSquares(action);
-        assertThat(result.components().forward()).isCloseTo(xVelocity, within(1e-9));
+      List<ScriptedStep> trajectory = scriptedTrajectory(task, 11, 6, 1.2, 0.05);
+      assertThat(trajectory).hasSize(STEPS);
+      for (ScriptedStep step : trajectory) {
+        StepResult result = step.result();
+        double control = 0.1 * sumOfSquares(step.action());
+        assertThat(result.components().forward()).isCloseTo(step.xVelocity(), within(1e-9));
         assertThat(result.components().controlCost()).isCloseTo(control, within(1e-12));
-        assertThat(result.reward()).isCloseTo(xVelocity - control, within(1e-9));
+        assertThat(result.reward()).isCloseTo(step.xVelocity() - control, within(1e-9));
         assertThat(result.terminated()).isFalse();
       }
     }
@@ -54,18 +78,10 @@ class RewardDecompositionTest {
   @Test
   void hopperPaysForwardSpeedPlusHealthyMinusControlCost() {
     try (Hopper task = new Hopper()) {
-      task.reset(12);
-      for (int t = 0; t < STEPS; t++) {
-        double xBefore = task.positions()[0];
-        double[] action = scriptedAction(t, 3, 0.8);
-        StepResult result = task.step(action);
-        double xVelocity = (task.positions()[0] - xBefore) / 0.008;
-        double expected = xVelocity + 1.0 - 1e-3 * sumOfSquares(action);
-        assertThat(result.reward()).isCloseTo(expected, within(1e-9));
-        assertThat(result.components().healthy()).isEqualTo(1.0);
-        if (result.done()) {
-          break;
-        }
+      for (ScriptedStep step : scriptedTrajectory(task, 12, 3, 0.8, 0.008)) {
+        double expected = step.xVelocity() + 1.0 - 1e-3 * sumOfSquares(step.action());
+        assertThat(step.result().reward()).isCloseTo(expected, within(1e-9));
+        assertThat(step.result().components().healthy()).isEqualTo(1.0);
       }
     }
   }

@@ -4,51 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.Scalars;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.testing.TorchManager;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The kernel's analytic d l / d y against torch's autodiff, in float64; and the diffusion policy's
  * single-step kernel against its chain.
  */
 class GaussianKernelTest {
-  private NDManager manager;
+  @RegisterExtension final TorchManager torch = new TorchManager();
   private final RandomStream random = new RandomStream(11);
-
-  @BeforeEach
-  void openManager() {
-    TorchRuntime.engine();
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
 
   private NDArray gaussians(int rows, int cols, double scale, double shift) {
     double[] values = new double[rows * cols];
     for (int i = 0; i < values.length; i++) {
       values[i] = shift + scale * random.nextGaussian();
     }
-    return manager.create(values, new Shape(rows, cols));
+    return torch.manager().create(values, new Shape(rows, cols));
   }
 
-  private double[] autodiffGradient(GaussianKernel kernel, NDArray from, NDArray next) {
+  /** The kernel's analytic d l / d y at (from, next) against torch's autodiff of its l. */
+  private static void assertLogRatioGradientMatchesAutodiff(
+      GaussianKernel kernel, NDArray from, NDArray next) {
+    double[] analytic = kernel.logRatioGradient(from, next).toDoubleArray();
     NDArray y = next.duplicate();
     y.setRequiresGradient(true);
     try (GradientTape tape = GradientTape.open()) {
       tape.backward(kernel.logRatio(from, y).sum());
     }
-    return y.getGradient().toDoubleArray();
+    assertThat(analytic).containsExactly(y.getGradient().toDoubleArray(), within(1e-9));
   }
 
   @Test
@@ -57,42 +47,28 @@ class GaussianKernelTest {
     NDArray decay = Scalars.multiply(eta, -1 / 6.25).add(1);
     GaussianKernel kernel =
         new GaussianKernel(gaussians(4, 3, 1, 0), Scalars.multiply(eta, 2), decay);
-    NDArray from = gaussians(4, 3, 1, 0);
-    NDArray next = gaussians(4, 3, 1, 0);
-    assertThat(kernel.logRatioGradient(from, next).toDoubleArray())
-        .containsExactly(autodiffGradient(kernel, from, next), within(1e-9));
+    assertLogRatioGradientMatchesAutodiff(kernel, gaussians(4, 3, 1, 0), gaussians(4, 3, 1, 0));
   }
 
   @Test
   void logDensityGradientOfTheGaussianMatchesAutodiff() {
     GaussianKernel kernel =
         new GaussianKernel(gaussians(4, 2, 1, 0), gaussians(4, 2, 0.1, 0.5).abs(), null);
-    NDArray from = gaussians(4, 2, 1, 0);
-    NDArray next = gaussians(4, 2, 1, 0);
-    assertThat(kernel.logRatioGradient(from, next).toDoubleArray())
-        .containsExactly(autodiffGradient(kernel, from, next), within(1e-9));
+    assertLogRatioGradientMatchesAutodiff(kernel, gaussians(4, 2, 1, 0), gaussians(4, 2, 1, 0));
   }
 
   @Test
   void squashedLogDensityGradientMatchesAutodiff() {
     GaussianKernel kernel =
         new GaussianKernel(gaussians(4, 2, 1, 0), gaussians(4, 2, 0.1, 0.5).abs(), null, true);
-    NDArray from = gaussians(4, 2, 1, 0);
-    NDArray next = gaussians(4, 2, 2, 0);
-    assertThat(kernel.logRatioGradient(from, next).toDoubleArray())
-        .containsExactly(autodiffGradient(kernel, from, next), within(1e-9));
+    assertLogRatioGradientMatchesAutodiff(kernel, gaussians(4, 2, 1, 0), gaussians(4, 2, 2, 0));
   }
 
   @Test
   void squashedLogRatioIsTheDensityOfTheTanhAction() {
     // a = tanh(y), y = 1 ~ N(0, 4): log p(a) = log N(1; 0, 4) - log(1 - tanh(1)^2 + 1e-6).
-    GaussianKernel kernel =
-        new GaussianKernel(
-            manager.create(new double[] {0}, new Shape(1, 1)),
-            manager.create(new double[] {4}, new Shape(1, 1)),
-            null,
-            true);
-    NDArray y = manager.create(new double[] {1}, new Shape(1, 1));
+    GaussianKernel kernel = new GaussianKernel(torch.oneByOne(0), torch.oneByOne(4), null, true);
+    NDArray y = torch.oneByOne(1);
     double t = Math.tanh(1);
     double expected = -1.0 / 8 - 0.5 * Math.log(2 * Math.PI * 4) - Math.log(1 - t * t + 1e-6);
     assertThat(kernel.logRatio(y, y).getDouble()).isCloseTo(expected, within(1e-6));
@@ -101,12 +77,8 @@ class GaussianKernelTest {
   @Test
   void gaussianLogDensityIsTheTextbookFormula() {
     // N(y = 1; mean 0, var 4) in one dimension: -1/8 - log(2 pi 4) / 2.
-    GaussianKernel kernel =
-        new GaussianKernel(
-            manager.create(new double[] {0}, new Shape(1, 1)),
-            manager.create(new double[] {4}, new Shape(1, 1)),
-            null);
-    NDArray y = manager.create(new double[] {1}, new Shape(1, 1));
+    GaussianKernel kernel = new GaussianKernel(torch.oneByOne(0), torch.oneByOne(4), null);
+    NDArray y = torch.oneByOne(1);
     double expected = -1.0 / 8 - 0.5 * Math.log(2 * Math.PI * 4);
     // log(2 pi) is a float constant in the kernel: 1e-7 relative.
     assertThat(kernel.logDensity(y).getDouble()).isCloseTo(expected, within(1e-6));
@@ -117,8 +89,10 @@ class GaussianKernelTest {
   void singleStepKernelReproducesTheChainsStepLogRatios() {
     DiffusionSettings settings =
         new DiffusionSettings(3, 2.5, 0.17, 0.1, false, 0.25, false, 16, 2, 4);
-    ActionScaling scaling = new ActionScaling(manager, new double[] {-1, -1}, new double[] {1, 1});
-    DiffusionPolicy chain = new DiffusionPolicy(manager, 5, 2, settings, scaling, random.split());
+    ActionScaling scaling =
+        new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
+    DiffusionPolicy chain =
+        new DiffusionPolicy(torch.manager(), 5, 2, settings, scaling, random.split());
     GradientTape.stopRecordingOnThisThread();
     NDArray observations =
         gaussians(1, 5, 1, 0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
@@ -129,7 +103,8 @@ class GaussianKernelTest {
       float[] oneHot = new float[3];
       oneHot[k] = 1;
       GaussianKernel kernel =
-          chain.kernel(observations, states.get(k), manager.create(oneHot, new Shape(1, 3)));
+          chain.kernel(
+              observations, states.get(k), torch.manager().create(oneHot, new Shape(1, 3)));
       assertThat(kernel.logRatio(states.get(k), states.get(k + 1)).getFloat())
           .isCloseTo(sample.stepLogRatios().get(k).getFloat(), within(1e-4f));
     }
@@ -166,8 +141,8 @@ class GaussianKernelTest {
   }
 
   private GaussianKernel kernelRepeated(double[] mean, double[] variance, int rows) {
-    NDArray meanRow = manager.create(mean, new Shape(1, mean.length));
-    NDArray varianceRow = manager.create(variance, new Shape(1, variance.length));
+    NDArray meanRow = torch.manager().create(mean, new Shape(1, mean.length));
+    NDArray varianceRow = torch.manager().create(variance, new Shape(1, variance.length));
     return new GaussianKernel(meanRow.repeat(0, rows), varianceRow.repeat(0, rows), null);
   }
 }

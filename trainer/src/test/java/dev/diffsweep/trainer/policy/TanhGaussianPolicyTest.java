@@ -6,28 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.state.RandomStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.diffsweep.trainer.testing.TorchManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TanhGaussianPolicyTest {
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    TorchRuntime.engine();
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
+  @RegisterExtension final TorchManager torch = new TorchManager();
 
   @Test
   void logDensityIsTheGaussianMinusTheSquashingJacobianInFloat64() {
+    NDManager manager = torch.manager();
     double[] low = {-1, 0};
     double[] high = {1, 4};
     TanhGaussianPolicy policy =

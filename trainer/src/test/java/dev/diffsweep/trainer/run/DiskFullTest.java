@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.diffsweep.trainer.testing.SmallSacRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,30 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullTest {
   private static final Pattern PART = Pattern.compile("part-(\\d{5})\\.parquet");
-  private static final List<String> TRAIN =
-      List.of(
-          "train",
-          "--algo",
-          "sac",
-          "--env",
-          "InvertedPendulum-v4",
-          "--steps",
-          "4000",
-          "--seed",
-          "3",
-          "--eval-every",
-          "400",
-          "--eval-episodes",
-          "1",
-          "--checkpoint-every",
-          "400",
-          "--no-progress",
-          "--set",
-          "learning_starts=100",
-          "--set",
-          "hidden_size=16",
-          "--set",
-          "batch_size=16");
 
   @TempDir Path work;
   private Path disk;
@@ -73,7 +50,9 @@ class DiskFullTest {
   void aFullDiskFailsTheRunInOneLineLeavingNothingHalfWrittenAndTheSameCommandResumes()
       throws Exception {
     Path run = disk.resolve("run");
-    List<String> train = Stream.concat(TRAIN.stream(), Stream.of("--out", run.toString())).toList();
+    List<String> train =
+        SmallSacRun.learningCommand(
+            4000, 400, "--seed", "3", "--checkpoint-every", "400", "--out", run.toString());
 
     Path firstLog = work.resolve("full.log");
     assertThat(finish(TrainerJvm.start(firstLog, train))).isEqualTo(1);

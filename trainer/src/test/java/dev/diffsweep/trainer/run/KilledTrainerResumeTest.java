@@ -2,11 +2,11 @@ package dev.diffsweep.trainer.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diffsweep.trainer.testing.SmallSacRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,33 +27,17 @@ class KilledTrainerResumeTest {
   private Process start(Path out) throws IOException {
     return TrainerJvm.start(
         work.resolve(out.getFileName() + ".log"),
-        List.of(
-            "train",
-            "--algo",
-            "sac",
-            "--env",
-            "InvertedPendulum-v4",
-            "--steps",
-            "2400",
+        SmallSacRun.learningCommand(
+            2400,
+            400,
             "--seed",
             "5",
+            "--checkpoint-every",
+            "100",
             "--out",
             out.toString(),
             "--run-id",
-            "killed",
-            "--eval-every",
-            "400",
-            "--eval-episodes",
-            "1",
-            "--checkpoint-every",
-            "100",
-            "--no-progress",
-            "--set",
-            "learning_starts=100",
-            "--set",
-            "hidden_size=16",
-            "--set",
-            "batch_size=16"));
+            "killed"));
   }
 
   private static FileTime modified(Path file) {

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.GradientTape;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.testing.TorchManager;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The twin critic against two plain ReLU networks computed in double precision from its own
@@ -25,20 +24,13 @@ class TwinCriticTest {
   private static final int HIDDEN = 5;
   private static final int ROWS = 4;
 
-  private NDManager manager;
+  @RegisterExtension final TorchManager torch = new TorchManager();
   private TwinCritic critic;
   private final RandomStream random = new RandomStream(21);
 
   @BeforeEach
-  void setUp() {
-    TorchRuntime.engine();
-    manager = NDManager.newBaseManager();
-    critic = new TwinCritic(manager, OBS, ACT, HIDDEN, random.split());
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
+  void makeCritic() {
+    critic = new TwinCritic(torch.manager(), OBS, ACT, HIDDEN, random.split());
   }
 
   private double[][] gaussians(int rows, int columns) {
@@ -58,7 +50,7 @@ class TwinCriticTest {
         flat[i * values[0].length + j] = (float) values[i][j];
       }
     }
-    return manager.create(flat, new Shape(values.length, values[0].length));
+    return torch.manager().create(flat, new Shape(values.length, values[0].length));
   }
 
   /**

@@ -89,28 +89,20 @@ class AugmentedRolloutTest {
   void aGaussianPolicyIsTheOneStepCase() {
     // K = 1, alpha = 0: an ordinary PPO rollout, every row an env step.
     AugmentedRollout rollout = new AugmentedRollout(2, 1, 1, 1, 1);
-    rollout.add(
-        0,
-        OBSERVATION,
-        new float[] {0, 0},
-        new float[] {0},
-        new float[] {5},
-        new float[] {1},
-        1,
-        false,
-        false,
-        0);
-    rollout.add(
-        0,
-        OBSERVATION,
-        new float[] {0, 0},
-        new float[] {0},
-        new float[] {5},
-        new float[] {1},
-        2,
-        false,
-        false,
-        0);
+    // Both steps carry log-ratio 5, which alpha = 0 leaves out of the rewards.
+    for (double reward : new double[] {1, 2}) {
+      rollout.add(
+          0,
+          OBSERVATION,
+          new float[] {0, 0},
+          new float[] {0},
+          new float[] {5},
+          new float[] {1},
+          reward,
+          false,
+          false,
+          0);
+    }
     rollout.finish(new double[] {4});
     // delta_1 = 2 + 0.5 * 4 - 1 = 3, delta_0 = 1 + 0.5 * 1 - 1 = 0.5, A_0 = 0.5 + 0.25 * 3.
     assertThat(rollout.rewards(0.0)).containsExactly(1, 2);

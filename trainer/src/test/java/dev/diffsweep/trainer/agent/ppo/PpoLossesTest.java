@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import dev.diffsweep.trainer.nn.TorchRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.diffsweep.trainer.testing.TorchManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PPO's losses on two-row batches worked out by hand. */
 class PpoLossesTest {
-  private NDManager manager;
+  @RegisterExtension final TorchManager torch = new TorchManager();
 
-  @BeforeEach
-  void openManager() {
-    TorchRuntime.engine();
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
-
+  /** One value per row of the two-row batch. */
   private NDArray row(float... values) {
-    return manager.create(values);
+    return torch.vector(values);
   }
 
   @Test

@@ -4,38 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.agent.Temperature;
 import dev.diffsweep.trainer.agent.offpolicy.CriticLosses;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.DiffusionPolicy;
 import dev.diffsweep.trainer.policy.DiffusionSettings;
 import dev.diffsweep.trainer.policy.PolicySample;
 import dev.diffsweep.trainer.state.RandomStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.diffsweep.trainer.testing.TorchManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SAC's and DiffSAC's losses on batches small enough to work out by hand. */
 class SacLossesTest {
-  private NDManager manager;
-
-  @BeforeEach
-  void openManager() {
-    TorchRuntime.engine();
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
-  }
-
-  private NDArray column(float... values) {
-    return manager.create(values, new Shape(values.length, 1));
-  }
+  @RegisterExtension final TorchManager torch = new TorchManager();
 
   @Test
   void criticTargetBootstrapsUnlessTerminated() {
@@ -43,11 +26,11 @@ class SacLossesTest {
     // row 0: 1 + 0.5 * (2 - 0.1 * -1) = 2.05; row 1 (terminated): 0.
     NDArray target =
         CriticLosses.criticTarget(
-            column(1, 0),
-            column(1, 0),
+            torch.column(1, 0),
+            torch.column(1, 0),
             0.5,
-            column(2, 3),
-            manager.create(new float[] {-1, 0.5f}),
+            torch.column(2, 3),
+            torch.vector(-1, 0.5f),
             0.1);
     assertThat(target.getShape()).isEqualTo(new Shape(2, 1));
     assertThat(target.toFloatArray()).containsExactly(new float[] {2.05f, 0f}, within(1e-6f));
@@ -57,15 +40,15 @@ class SacLossesTest {
   void criticLossIsTheSumOfBothCriticsMeanSquaredErrors() {
     // Q1 = (2, 1), Q2 = (3, -1), y = (2.05, 0):
     // MSE1 = (0.05^2 + 1^2) / 2 = 0.50125, MSE2 = (0.95^2 + 1^2) / 2 = 0.95125, sum 1.4525.
-    NDArray q = manager.create(new float[] {2, 1, 3, -1}, new Shape(2, 2, 1));
-    NDArray loss = CriticLosses.criticLoss(q, column(2.05f, 0));
+    NDArray q = torch.manager().create(new float[] {2, 1, 3, -1}, new Shape(2, 2, 1));
+    NDArray loss = CriticLosses.criticLoss(q, torch.column(2.05f, 0));
     assertThat(loss.getFloat()).isCloseTo(1.4525f, within(1e-5f));
   }
 
   @Test
   void actorLossIsTemperatureWeightedLogDensityMinusQ() {
     // mean(0.2 * (-1, 3) - (4, -2)) = mean(-4.2, 2.6) = -0.8
-    NDArray loss = SacLosses.actorLoss(manager.create(new float[] {-1, 3}), column(4, -2), 0.2);
+    NDArray loss = SacLosses.actorLoss(torch.vector(-1, 3), torch.column(4, -2), 0.2);
     assertThat(loss.getFloat()).isCloseTo(-0.8f, within(1e-6f));
   }
 
@@ -91,21 +74,19 @@ class SacLossesTest {
     double eta = stepSize / friction; // sched(0) = 1
     DiffusionPolicy policy =
         new DiffusionPolicy(
-            manager,
+            torch.manager(),
             1,
             1,
             new DiffusionSettings(1, sigma0, 0.17, stepSize, false, friction, false, 8, 1, 2),
-            new ActionScaling(manager, new double[] {-2}, new double[] {2}),
+            new ActionScaling(torch.manager(), new double[] {-2}, new double[] {2}),
             new RandomStream(1));
     policy.parameters().array("denoiser.out.weight").muli(0f);
     policy.parameters().array("denoiser.out.bias").muli(0f);
     float[] eps = {0.3f, -1.2f, -0.7f, 0.4f}; // two rows: (eps0, eps1) each
     PolicySample sample =
-        policy.sample(
-            manager.create(new float[] {0.5f, -0.5f}, new Shape(2, 1)),
-            manager.create(eps, new Shape(2, 2)));
+        policy.sample(torch.column(0.5f, -0.5f), torch.manager().create(eps, new Shape(2, 2)));
     float[] actual = sample.logDensity().toFloatArray();
-    NDArray loss = SacLosses.actorLoss(sample.logDensity(), column(1.5f, -0.5f), 0.1);
+    NDArray loss = SacLosses.actorLoss(sample.logDensity(), torch.column(1.5f, -0.5f), 0.1);
 
     double expectedLoss = 0;
     for (int row = 0; row < 2; row++) {

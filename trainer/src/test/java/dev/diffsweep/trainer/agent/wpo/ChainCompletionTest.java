@@ -4,22 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.GradientTape;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.DiffusionPolicy;
 import dev.diffsweep.trainer.policy.DiffusionSettings;
 import dev.diffsweep.trainer.policy.DiffusionStepPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.state.RandomStream;
+import dev.diffsweep.trainer.testing.TorchManager;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A batch of three rows standing at chain steps 0, 1 and 2 of a K = 3 chain, completed together,
@@ -31,26 +30,20 @@ class ChainCompletionTest {
   private static final int STEPS = 3;
   private static final int[] STARTS = {0, 1, 2};
 
-  private NDManager manager;
+  @RegisterExtension final TorchManager torch = new TorchManager();
   private DiffusionStepPolicy policy;
   private final RandomStream random = new RandomStream(11);
 
   @BeforeEach
-  void setUp() {
-    TorchRuntime.engine();
-    manager = NDManager.newBaseManager();
+  void makePolicy() {
     GradientTape.stopRecordingOnThisThread();
     DiffusionSettings settings =
         new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, false, 0.25, false, 16, 2, 4);
-    ActionScaling scaling = new ActionScaling(manager, new double[] {-1, -1}, new double[] {1, 1});
+    ActionScaling scaling =
+        new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
     DiffusionPolicy chain =
-        new DiffusionPolicy(manager, OBS, ACT, settings, scaling, random.split());
+        new DiffusionPolicy(torch.manager(), OBS, ACT, settings, scaling, random.split());
     policy = new DiffusionStepPolicy(chain, scaling, OBS, ACT);
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
   }
 
   private NDArray gaussians(int rows, int columns) {
@@ -58,7 +51,7 @@ class ChainCompletionTest {
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) random.nextGaussian();
     }
-    return manager.create(values, new Shape(rows, columns));
+    return torch.manager().create(values, new Shape(rows, columns));
   }
 
   private NDArray oneHot(int rows, int step) {
@@ -66,7 +59,7 @@ class ChainCompletionTest {
     for (int i = 0; i < rows; i++) {
       values[i * STEPS + step] = 1f;
     }
-    return manager.create(values, new Shape(rows, STEPS));
+    return torch.manager().create(values, new Shape(rows, STEPS));
   }
 
   @Test
@@ -87,11 +80,11 @@ class ChainCompletionTest {
     Iterator<NDArray> draws = noise.iterator();
     ChainCompletion.End end =
         ChainCompletion.run(
-            manager,
+            torch.manager(),
             policy,
             observations,
             states,
-            manager.create(remaining, new Shape(rows, STEPS)),
+            torch.manager().create(remaining, new Shape(rows, STEPS)),
             draws::next);
 
     for (int i = 0; i < rows; i++) {

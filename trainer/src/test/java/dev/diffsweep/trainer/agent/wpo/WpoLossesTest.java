@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.GradientTape;
-import dev.diffsweep.trainer.nn.TorchRuntime;
 import dev.diffsweep.trainer.policy.GaussianKernel;
-import org.junit.jupiter.api.AfterEach;
+import dev.diffsweep.trainer.testing.TorchManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The WPO actor loss on one Gaussian row worked out by hand: mean mu = 0, variance 4 (sigma 2),
  * sampled y = 1, critic gradient dQ/dy = 3, alpha = 0, so the coefficient is -3.
  */
 class WpoLossesTest {
-  private NDManager manager;
+  @RegisterExtension final TorchManager torch = new TorchManager();
   private NDArray mean;
   private NDArray variance;
   private NDArray next;
@@ -26,21 +24,13 @@ class WpoLossesTest {
 
   @BeforeEach
   void setUp() {
-    TorchRuntime.engine();
-    manager = NDManager.newBaseManager();
-    mean = manager.create(new double[] {0}, new Shape(1, 1));
-    variance = manager.create(new double[] {4}, new Shape(1, 1));
+    mean = torch.oneByOne(0);
+    variance = torch.oneByOne(4);
     mean.setRequiresGradient(true);
     variance.setRequiresGradient(true);
-    next = manager.create(new double[] {1}, new Shape(1, 1));
-    NDArray noCriticPull = manager.create(new double[] {0}, new Shape(1, 1));
-    coefficient =
-        WpoLosses.coefficient(noCriticPull, manager.create(new double[] {3}, new Shape(1, 1)), 0);
-  }
-
-  @AfterEach
-  void closeManager() {
-    manager.close();
+    next = torch.oneByOne(1);
+    NDArray noCriticPull = torch.oneByOne(0);
+    coefficient = WpoLosses.coefficient(noCriticPull, torch.oneByOne(3), 0);
   }
 
   private double[] lossAndGradients(boolean natural) {
@@ -57,11 +47,7 @@ class WpoLossesTest {
 
   @Test
   void coefficientIsTemperatureTimesLogRatioGradientMinusCriticGradient() {
-    NDArray c =
-        WpoLosses.coefficient(
-            manager.create(new double[] {2}, new Shape(1, 1)),
-            manager.create(new double[] {3}, new Shape(1, 1)),
-            0.5);
+    NDArray c = WpoLosses.coefficient(torch.oneByOne(2), torch.oneByOne(3), 0.5);
     assertThat(c.getDouble()).isCloseTo(-2, within(1e-12));
   }
 
@@ -88,11 +74,7 @@ class WpoLossesTest {
    * dKL/dmu = (mu - 1) / var = -1/4, dKL/dvar = (1 / var - (4 + 1) / var^2) / 2 = -1/32.
    */
   private double[] klBoundedLossAndGradients(double bound, double weight) {
-    GaussianKernel previous =
-        new GaussianKernel(
-            manager.create(new double[] {1}, new Shape(1, 1)),
-            manager.create(new double[] {4}, new Shape(1, 1)),
-            null);
+    GaussianKernel previous = new GaussianKernel(torch.oneByOne(1), torch.oneByOne(4), null);
     double loss;
     try (GradientTape tape = GradientTape.open()) {
       GaussianKernel live = new GaussianKernel(mean, variance, null);
