@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads HOCON values key by key and collects every problem instead of stopping at the first, each
@@ -116,7 +117,7 @@ public final class HoconReader {
       }
       return defaultValue;
     }
-    String text = value.valueType() == ConfigValueType.STRING ? (String) value.unwrapped() : null;
+    String text = text(value);
     if (text == null || !allowed.contains(text)) {
       notAllowed(prefix + "." + key, "unknown " + noun + " " + render(value), allowed);
       return null;
@@ -124,31 +125,23 @@ public final class HoconReader {
     return text;
   }
 
-  /** A string, or {@code defaultValue} when absent or not a string. */
+  /** A string. */
   public String string(ConfigObject block, String prefix, String key, String defaultValue) {
-    ConfigValue value = block.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (value.valueType() != ConfigValueType.STRING) {
-      wrong(prefix + "." + key, "a string", value);
-      return defaultValue;
-    }
-    return (String) value.unwrapped();
+    return optional(block, prefix, key, defaultValue, "a string", HoconReader::text);
   }
 
   /** A whole number of at least {@code min}. */
   public long integer(ConfigObject block, String prefix, String key, long defaultValue, long min) {
-    ConfigValue value = block.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    Long whole = whole(value);
-    if (whole == null || whole < min) {
-      wrong(prefix + "." + key, "an integer >= " + min, value);
-      return defaultValue;
-    }
-    return whole;
+    return optional(
+        block,
+        prefix,
+        key,
+        defaultValue,
+        "an integer >= " + min,
+        value -> {
+          Long whole = whole(value);
+          return whole != null && whole >= min ? whole : null;
+        });
   }
 
   /** A whole number of at least {@code min} that must be given; {@code min} when it is not. */
@@ -162,25 +155,12 @@ public final class HoconReader {
 
   /** A whole number that must be given; null (and a problem) when it is absent or not whole. */
   public Long requiredWhole(ConfigObject block, String prefix, String key) {
-    ConfigValue value = block.get(key);
-    Long whole = value == null ? null : whole(value);
-    if (whole == null) {
-      wrong(prefix + "." + key, "an integer", value);
-    }
-    return whole;
+    return required(block, prefix, key, "an integer", HoconReader::whole);
   }
 
   /** A number. */
   public double real(ConfigObject block, String prefix, String key, double defaultValue) {
-    ConfigValue value = block.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (value.valueType() != ConfigValueType.NUMBER) {
-      wrong(prefix + "." + key, "a number", value);
-      return defaultValue;
-    }
-    return ((Number) value.unwrapped()).doubleValue();
+    return optional(block, prefix, key, defaultValue, "a number", HoconReader::number);
   }
 
   /** A number in [0, 1]. */
@@ -195,25 +175,64 @@ public final class HoconReader {
 
   /** A number that must be given; null (and a problem) when it is absent or not a number. */
   public Double requiredReal(ConfigObject block, String prefix, String key) {
-    ConfigValue value = block.get(key);
-    if (value == null || value.valueType() != ConfigValueType.NUMBER) {
-      wrong(prefix + "." + key, "a number", value);
-      return null;
-    }
-    return ((Number) value.unwrapped()).doubleValue();
+    return required(block, prefix, key, "a number", HoconReader::number);
   }
 
   /** true or false. */
   public boolean bool(ConfigObject block, String prefix, String key, boolean defaultValue) {
+    return optional(block, prefix, key, defaultValue, "true or false", HoconReader::truth);
+  }
+
+  /**
+   * The typed value of an optional key: {@code defaultValue} when it is absent, and a problem and
+   * {@code defaultValue} when {@code typed} finds no value of the type in it (returns null).
+   */
+  private <T> T optional(
+      ConfigObject block,
+      String prefix,
+      String key,
+      T defaultValue,
+      String expected,
+      Function<ConfigValue, T> typed) {
     ConfigValue value = block.get(key);
     if (value == null) {
       return defaultValue;
     }
-    if (value.valueType() != ConfigValueType.BOOLEAN) {
-      wrong(prefix + "." + key, "true or false", value);
+    T result = typed.apply(value);
+    if (result == null) {
+      wrong(prefix + "." + key, expected, value);
       return defaultValue;
     }
-    return (Boolean) value.unwrapped();
+    return result;
+  }
+
+  /** The typed value of a key that must be given; null and a problem when it is absent or wrong. */
+  private <T> T required(
+      ConfigObject block,
+      String prefix,
+      String key,
+      String expected,
+      Function<ConfigValue, T> typed) {
+    ConfigValue value = block.get(key);
+    T result = value == null ? null : typed.apply(value);
+    if (result == null) {
+      wrong(prefix + "." + key, expected, value);
+    }
+    return result;
+  }
+
+  private static String text(ConfigValue value) {
+    return value.valueType() == ConfigValueType.STRING ? (String) value.unwrapped() : null;
+  }
+
+  private static Double number(ConfigValue value) {
+    return value.valueType() == ConfigValueType.NUMBER
+        ? ((Number) value.unwrapped()).doubleValue()
+        : null;
+  }
+
+  private static Boolean truth(ConfigValue value) {
+    return value.valueType() == ConfigValueType.BOOLEAN ? (Boolean) value.unwrapped() : null;
   }
 
   /**
