@@ -9,6 +9,27 @@ import java.util.TreeMap;
 
 /** Trials and launchers for tests that run the {@link ContractTrainer}. */
 public final class TestStudies {
+  /**
+   * SAC on InvertedPendulum small enough to train in seconds (a 16-unit network, a 2000-step
+   * buffer, learning from step 100): the algorithm, task and settings of a study file for tests
+   * that run real trainers. Each test adds its name, budget and output, which are what it is about.
+   */
+  public static final String TINY_SAC =
+      """
+      algorithms = [sac]
+      tasks = [InvertedPendulum-v4]
+      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+      """;
+
+  /** {@link #TINY_SAC} beside DiffSAC with two diffusion steps, for a study of two algorithms. */
+  public static final String TINY_SAC_AND_DIFFSAC =
+      """
+      algorithms = [sac, diffsac]
+      tasks = [InvertedPendulum-v4]
+      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+      algorithm-grid { diffsac { diffusion_steps = 2 } }
+      """;
+
   private TestStudies() {}
 
   public static TrainerLauncher contractTrainer() {
