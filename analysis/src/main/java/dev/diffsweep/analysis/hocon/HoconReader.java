@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -67,12 +68,25 @@ public final class HoconReader {
   }
 
   /**
-   * A problem for each key of {@code block} not allowed for its {@code type}, for a block whose
-   * keys depend on its {@code type} key; the message names the type.
+   * The {@code type} of a block whose allowed keys depend on it (a sampler, a pruner, a parameter),
+   * with a problem for each key not allowed for that type; null when the type is unknown, or
+   * missing and {@code defaultType} is null.
+   *
+   * @param keysOfType the keys each of {@code types} allows
+   * @param noun what the type is, for the message: "unknown NOUN VALUE (allowed: ...)"
    */
-  public void unknownKeysOfType(
-      ConfigObject block, String prefix, String type, List<String> allowed) {
-    unknownKeys(block, prefix, " (type " + type + ")", allowed);
+  public String typeOf(
+      ConfigObject block,
+      String prefix,
+      List<String> types,
+      Map<String, List<String>> keysOfType,
+      String defaultType,
+      String noun) {
+    String type = choice(block, prefix, "type", types, defaultType, noun);
+    if (type != null) {
+      unknownKeys(block, prefix, " (type " + type + ")", keysOfType.get(type));
+    }
+    return type;
   }
 
   private void unknownKeys(
@@ -213,12 +227,11 @@ public final class HoconReader {
       String key,
       String expected,
       Function<ConfigValue, T> typed) {
-    ConfigValue value = block.get(key);
-    T result = value == null ? null : typed.apply(value);
-    if (result == null) {
-      wrong(prefix + "." + key, expected, value);
+    if (block.get(key) == null) {
+      wrong(prefix + "." + key, expected, null);
+      return null;
     }
-    return result;
+    return optional(block, prefix, key, null, expected, typed);
   }
 
   private static String text(ConfigValue value) {

@@ -150,11 +150,10 @@ public final class TuneBlockParser {
           TpeSampler.DEFAULT_PRIOR_WEIGHT,
           true);
     }
-    String type = reader.choice(block, prefix, "type", SamplerSpec.TYPES, "tpe", "sampler");
+    String type = reader.typeOf(block, prefix, SamplerSpec.TYPES, SAMPLER_KEYS, "tpe", "sampler");
     if (type == null) {
       return new SamplerSpec.Random();
     }
-    reader.unknownKeysOfType(block, prefix, type, SAMPLER_KEYS.get(type));
     return switch (type) {
       case "random" -> new SamplerSpec.Random();
       case "grid" ->
@@ -198,11 +197,10 @@ public final class TuneBlockParser {
     if (block == null) {
       return new PrunerSpec.None();
     }
-    String type = reader.choice(block, prefix, "type", PrunerSpec.TYPES, "none", "pruner");
+    String type = reader.typeOf(block, prefix, PrunerSpec.TYPES, PRUNER_KEYS, "none", "pruner");
     if (type == null) {
       return new PrunerSpec.None();
     }
-    reader.unknownKeysOfType(block, prefix, type, PRUNER_KEYS.get(type));
     return switch (type) {
       case "none" -> new PrunerSpec.None();
       case "median" ->
@@ -279,11 +277,10 @@ public final class TuneBlockParser {
   }
 
   private Parameter parameter(String name, String key, ConfigObject spec) {
-    String type = reader.choice(spec, key, "type", PARAMETER_TYPES, null, "parameter type");
+    String type = reader.typeOf(spec, key, PARAMETER_TYPES, PARAMETER_KEYS, null, "parameter type");
     if (type == null) {
       return null;
     }
-    reader.unknownKeysOfType(spec, key, type, PARAMETER_KEYS.get(type));
     int before = reader.problemCount();
     try {
       switch (type) {
