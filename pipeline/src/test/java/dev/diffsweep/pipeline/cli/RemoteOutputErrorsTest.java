@@ -19,15 +19,7 @@ class RemoteOutputErrorsTest {
     Path file =
         Files.writeString(
             work.resolve("s.conf"),
-            TestStudies.TINY_SAC
-                + """
-                name = s
-                seeds = 1
-                steps = 1000
-                evaluation { every = 500, episodes = 1 }
-                output = "%s"
-                """
-                    .formatted(output));
+            TestStudies.tinySacStudy("s", 1, 1000, 500) + "output = \"" + output + "\"\n");
     CommandLine commandLine = DiffsweepMain.commandLine();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(new StringWriter(), true));

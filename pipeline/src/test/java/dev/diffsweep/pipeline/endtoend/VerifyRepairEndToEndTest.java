@@ -55,16 +55,10 @@ class VerifyRepairEndToEndTest {
     Path file = output.resolve("study.conf");
     Files.writeString(
         file,
-        TestStudies.TINY_SAC
-            + """
-            name = %s
-            output = "%s"
-            seeds = 2
-            steps = 600
-            evaluation { every = 200, episodes = 1 }
-            spark = local
-            """
-                .formatted(NAME, output.toUri()));
+        TestStudies.tinySacStudy(NAME, 2, 600, 200)
+            + "output = \""
+            + output.toUri()
+            + "\"\nspark = local\n");
     return file;
   }
 

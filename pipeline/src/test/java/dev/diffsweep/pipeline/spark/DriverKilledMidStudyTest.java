@@ -33,15 +33,10 @@ class DriverKilledMidStudyTest {
     Path file = output.resolve("study.conf");
     Files.writeString(
         file,
-        TestStudies.TINY_SAC_AND_DIFFSAC
-            + """
-            name = driver-kill
-            seeds = 2
-            steps = 800
-            evaluation { every = 200, episodes = 1 }
-            output = "%s"
-            """
-                .formatted(output.toUri()));
+        TestStudies.tinySacAndDiffSacStudy("driver-kill", 2, 800, 200)
+            + "output = \""
+            + output.toUri()
+            + "\"\n");
     Path folder = output.resolve("driver-kill");
 
     Process driver = startDriver(file, output.resolve("driver-1.log"));

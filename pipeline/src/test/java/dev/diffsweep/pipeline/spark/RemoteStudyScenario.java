@@ -72,15 +72,10 @@ final class RemoteStudyScenario {
     // can come after.
     Files.writeString(
         file,
-        TestStudies.TINY_SAC
-            + """
-            name = remote-study
-            seeds = 2
-            steps = 800
-            evaluation { every = 200, episodes = 1 }
-            output = "%s"
-            """
-                .formatted(studyRoot.substring(0, studyRoot.lastIndexOf('/'))));
+        TestStudies.tinySacStudy("remote-study", 2, 800, 200)
+            + "output = \""
+            + studyRoot.substring(0, studyRoot.lastIndexOf('/'))
+            + "\"\n");
 
     Path firstLog = work.resolve("driver-1.log");
     Process driver =

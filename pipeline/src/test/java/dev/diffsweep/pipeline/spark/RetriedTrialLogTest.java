@@ -20,14 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RetriedTrialLogTest {
   private static final String STUDY =
-      TestStudies.TINY_SAC
-          + """
-          name = retry-test
-          seeds = 1
-          steps = 1200
-          evaluation { every = 200, episodes = 1 }
-          output = "%s"
-          """;
+      TestStudies.tinySacStudy("retry-test", 1, 1200, 200) + "output = \"%s\"\n";
 
   @TempDir Path output;
 

@@ -44,13 +44,7 @@ class StudyDriverTest {
 
   private static final String DIFFSAC_GRID = "algorithm-grid { diffsac { diffusion_steps = 2 } }";
   private static final String STUDY =
-      TestStudies.TINY_SAC_AND_DIFFSAC
-          + """
-          name = driver-test
-          seeds = 2
-          steps = 600
-          evaluation { every = 200, episodes = 1 }
-          """;
+      TestStudies.tinySacAndDiffSacStudy("driver-test", 2, 600, 200);
 
   private Study study(String text) {
     return StudyLoader.parse(

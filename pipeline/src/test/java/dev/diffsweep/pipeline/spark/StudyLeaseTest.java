@@ -51,15 +51,10 @@ class StudyLeaseTest {
     studyFile = output.resolve("lease.conf");
     Files.writeString(
         studyFile,
-        TestStudies.TINY_SAC
-            + """
-            name = lease-test
-            seeds = 1
-            steps = 600
-            evaluation { every = 300, episodes = 1 }
-            output = "%s"
-            """
-                .formatted(output.toUri()));
+        TestStudies.tinySacStudy("lease-test", 1, 600, 300)
+            + "output = \""
+            + output.toUri()
+            + "\"\n");
     folder = output.resolve("lease-test");
     SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
     conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
