@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,50 +61,43 @@ class StudyAnalysisTest {
   @Test
   void finalReturnsInTheSummaryMatchADirectComputationFromTheEvaluations() throws SQLException {
     Map<String, List<Double>> direct = new HashMap<>();
-    try (Statement s = duckdb.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "WITH ev AS (SELECT * FROM read_parquet('"
-                    + study
-                    + "/tables/evaluations/*/*/*/*.parquet', hive_partitioning = true,"
-                    + " hive_types_autocast = false)),"
-                    + " done AS (SELECT trial_id FROM read_parquet('"
-                    + study
-                    + "/tables/trials/*.parquet') WHERE status = 'completed'),"
-                    + " ranked AS (SELECT algorithm, task, trial_id, return_mean,"
-                    + "  row_number() OVER (PARTITION BY trial_id ORDER BY env_step DESC) AS k,"
-                    + "  count(*) OVER (PARTITION BY trial_id) AS n"
-                    + "  FROM ev WHERE trial_id IN (SELECT trial_id FROM done))"
-                    + " SELECT algorithm, task, avg(return_mean) AS final_return FROM ranked"
-                    + " WHERE k <= greatest(1, ceil(0.1 * n)) GROUP BY algorithm, task, trial_id")) {
-      while (rows.next()) {
-        direct
-            .computeIfAbsent(rows.getString(1) + "/" + rows.getString(2), k -> new ArrayList<>())
-            .add(rows.getDouble(3));
-      }
-    }
+    DuckDbRows.forEach(
+        duckdb,
+        "WITH ev AS (SELECT * FROM read_parquet('"
+            + study
+            + "/tables/evaluations/*/*/*/*.parquet', hive_partitioning = true,"
+            + " hive_types_autocast = false)),"
+            + " done AS (SELECT trial_id FROM read_parquet('"
+            + study
+            + "/tables/trials/*.parquet') WHERE status = 'completed'),"
+            + " ranked AS (SELECT algorithm, task, trial_id, return_mean,"
+            + "  row_number() OVER (PARTITION BY trial_id ORDER BY env_step DESC) AS k,"
+            + "  count(*) OVER (PARTITION BY trial_id) AS n"
+            + "  FROM ev WHERE trial_id IN (SELECT trial_id FROM done))"
+            + " SELECT algorithm, task, avg(return_mean) AS final_return FROM ranked"
+            + " WHERE k <= greatest(1, ceil(0.1 * n)) GROUP BY algorithm, task, trial_id",
+        row ->
+            direct
+                .computeIfAbsent(row.getString(1) + "/" + row.getString(2), k -> new ArrayList<>())
+                .add(row.getDouble(3)));
     Map<String, double[]> summary = new HashMap<>();
-    try (Statement s = duckdb.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "SELECT algorithm, task, trials, final_return_mean, final_return_median,"
-                    + " final_return_iqm, final_return_iqm_ci_low, final_return_iqm_ci_high"
-                    + " FROM read_parquet('"
-                    + study
-                    + "/summary/*.parquet')")) {
-      while (rows.next()) {
-        summary.put(
-            rows.getString(1) + "/" + rows.getString(2),
-            new double[] {
-              rows.getInt(3),
-              rows.getDouble(4),
-              rows.getDouble(5),
-              rows.getDouble(6),
-              rows.getDouble(7),
-              rows.getDouble(8)
-            });
-      }
-    }
+    DuckDbRows.forEach(
+        duckdb,
+        "SELECT algorithm, task, trials, final_return_mean, final_return_median,"
+            + " final_return_iqm, final_return_iqm_ci_low, final_return_iqm_ci_high"
+            + " FROM "
+            + DuckDbRows.output(study, "summary"),
+        row ->
+            summary.put(
+                row.getString(1) + "/" + row.getString(2),
+                new double[] {
+                  row.getInt(3),
+                  row.getDouble(4),
+                  row.getDouble(5),
+                  row.getDouble(6),
+                  row.getDouble(7),
+                  row.getDouble(8)
+                }));
 
     assertThat(summary).hasSize(4).containsOnlyKeys(direct.keySet());
     direct.forEach(
@@ -132,73 +123,63 @@ class StudyAnalysisTest {
 
   @Test
   void curvesStartAndEndAtTheMeanOfTheFirstAndLastEvaluations() throws SQLException {
-    try (Statement s = duckdb.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "WITH ev AS (SELECT * FROM read_parquet('"
-                    + study
-                    + "/tables/evaluations/*/*/*/*.parquet', hive_partitioning = true,"
-                    + " hive_types_autocast = false)"
-                    + "  WHERE trial_id IN (SELECT trial_id FROM read_parquet('"
-                    + study
-                    + "/tables/trials/*.parquet') WHERE status = 'completed')),"
-                    + " edges AS (SELECT algorithm, task, env_step, avg(return_mean) AS direct"
-                    + "  FROM ev WHERE env_step IN (1000, 20000) GROUP BY ALL)"
-                    + " SELECT e.algorithm, e.task, e.env_step, e.direct, c.mean, c.iqm_ci_low,"
-                    + "  c.iqm, c.iqm_ci_high FROM edges e JOIN read_parquet('"
-                    + study
-                    + "/curves/*.parquet') c ON c.algorithm = e.algorithm AND c.task = e.task"
-                    + "  AND c.env_step = e.env_step")) {
-      int matched = 0;
-      while (rows.next()) {
-        matched++;
-        assertThat(rows.getDouble(5)).isCloseTo(rows.getDouble(4), within(1e-9));
-        assertThat(rows.getDouble(6)).isLessThanOrEqualTo(rows.getDouble(7));
-        assertThat(rows.getDouble(8)).isGreaterThanOrEqualTo(rows.getDouble(7));
-      }
-      assertThat(matched).as("first and last grid point of 4 groups").isEqualTo(8);
-    }
+    int matched =
+        DuckDbRows.forEach(
+            duckdb,
+            "WITH ev AS (SELECT * FROM read_parquet('"
+                + study
+                + "/tables/evaluations/*/*/*/*.parquet', hive_partitioning = true,"
+                + " hive_types_autocast = false)"
+                + "  WHERE trial_id IN (SELECT trial_id FROM read_parquet('"
+                + study
+                + "/tables/trials/*.parquet') WHERE status = 'completed')),"
+                + " edges AS (SELECT algorithm, task, env_step, avg(return_mean) AS direct"
+                + "  FROM ev WHERE env_step IN (1000, 20000) GROUP BY ALL)"
+                + " SELECT e.algorithm, e.task, e.env_step, e.direct, c.mean, c.iqm_ci_low,"
+                + "  c.iqm, c.iqm_ci_high FROM edges e JOIN read_parquet('"
+                + study
+                + "/curves/*.parquet') c ON c.algorithm = e.algorithm AND c.task = e.task"
+                + "  AND c.env_step = e.env_step",
+            row -> {
+              assertThat(row.getDouble(5)).isCloseTo(row.getDouble(4), within(1e-9));
+              assertThat(row.getDouble(6)).isLessThanOrEqualTo(row.getDouble(7));
+              assertThat(row.getDouble(8)).isGreaterThanOrEqualTo(row.getDouble(7));
+            });
+    assertThat(matched).as("first and last grid point of 4 groups").isEqualTo(8);
   }
 
   @Test
   void curvesHaveOneRowPerGridPointForEveryAlgorithmAndTask() throws SQLException {
-    try (Statement s = duckdb.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "SELECT count(*), count(DISTINCT algorithm || task), min(trials), max(trials)"
-                    + " FROM read_parquet('"
-                    + study
-                    + "/curves/*.parquet')")) {
-      rows.next();
-      assertThat(rows.getLong(1)).isEqualTo(4L * OPTIONS.gridPoints());
-      assertThat(rows.getLong(2)).isEqualTo(4);
-      assertThat(rows.getInt(3)).isEqualTo(2); // SAC on Hopper lost three of five seeds
-      assertThat(rows.getInt(4)).isEqualTo(5);
-    }
+    DuckDbRows.forEach(
+        duckdb,
+        "SELECT count(*), count(DISTINCT algorithm || task), min(trials), max(trials) FROM "
+            + DuckDbRows.output(study, "curves"),
+        row -> {
+          assertThat(row.getLong(1)).isEqualTo(4L * OPTIONS.gridPoints());
+          assertThat(row.getLong(2)).isEqualTo(4);
+          assertThat(row.getInt(3)).isEqualTo(2); // SAC on Hopper lost three of five seeds
+          assertThat(row.getInt(4)).isEqualTo(5);
+        });
   }
 
   @Test
   void diffusionAgentsAreComparedWithTheirBase() throws SQLException {
-    try (Statement s = duckdb.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "SELECT base_algorithm, sample_efficiency_ratio, sample_efficiency_ratio_ci_low,"
-                    + " sample_efficiency_ratio_ci_high, probability_of_improvement"
-                    + " FROM read_parquet('"
-                    + study
-                    + "/summary/*.parquet') WHERE algorithm = 'diffsac'")) {
-      int count = 0;
-      while (rows.next()) {
-        count++;
-        assertThat(rows.getString(1)).isEqualTo("sac");
-        // The synthetic DiffSAC learns faster and higher than SAC.
-        assertThat(rows.getDouble(2)).isGreaterThan(1.0);
-        assertThat(rows.getDouble(3)).isLessThanOrEqualTo(rows.getDouble(2));
-        assertThat(rows.getDouble(4)).isGreaterThanOrEqualTo(rows.getDouble(2));
-        assertThat(rows.getDouble(5)).isBetween(0.5, 1.0);
-      }
-      assertThat(count).isEqualTo(2);
-    }
+    int count =
+        DuckDbRows.forEach(
+            duckdb,
+            "SELECT base_algorithm, sample_efficiency_ratio, sample_efficiency_ratio_ci_low,"
+                + " sample_efficiency_ratio_ci_high, probability_of_improvement FROM "
+                + DuckDbRows.output(study, "summary")
+                + " WHERE algorithm = 'diffsac'",
+            row -> {
+              assertThat(row.getString(1)).isEqualTo("sac");
+              // The synthetic DiffSAC learns faster and higher than SAC.
+              assertThat(row.getDouble(2)).isGreaterThan(1.0);
+              assertThat(row.getDouble(3)).isLessThanOrEqualTo(row.getDouble(2));
+              assertThat(row.getDouble(4)).isGreaterThanOrEqualTo(row.getDouble(2));
+              assertThat(row.getDouble(5)).isBetween(0.5, 1.0);
+            });
+    assertThat(count).isEqualTo(2);
   }
 
   @Test

@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,39 +108,35 @@ class TuningReportTest {
   @Test
   void intervalsOverSeedsContainTheConfigurationsMeanAndReproduceTheTunersObjective()
       throws SQLException {
-    try (Statement s = duckdb.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "SELECT tune_number, seeds, objective, seed_objective_mean,"
-                    + " seed_objective_mean_ci_low, seed_objective_mean_ci_high,"
-                    + " seed_objective_iqm, seed_objective_iqm_ci_low, seed_objective_iqm_ci_high,"
-                    + " param_policy_lr, param_batch_size"
-                    + " FROM read_parquet('"
-                    + maximized
-                    + "/best_configurations/*.parquet') ORDER BY rank")) {
-      int checked = 0;
-      while (rows.next()) {
-        Configuration configuration = CONFIGURATIONS.get(rows.getInt(1));
-        double[] seedObjectives = configuration.seedObjectives();
-        double mean = Arrays.stream(seedObjectives).average().orElseThrow();
-        String name = "configuration " + configuration.number();
-        assertThat(rows.getInt(2)).as(name + " seeds").isEqualTo(SEEDS);
-        assertThat(rows.getDouble(4)).as(name + " mean").isCloseTo(mean, within(1e-9));
-        assertThat(rows.getDouble(5)).as(name + " mean CI low").isLessThan(mean);
-        assertThat(rows.getDouble(6)).as(name + " mean CI high").isGreaterThan(mean);
-        // The per-seed objectives recomputed from the evaluations give the tuner's number.
-        assertThat(rows.getDouble(7))
-            .as(name + " IQM over seeds")
-            .isCloseTo(rows.getDouble(3), within(1e-9))
-            .isCloseTo(InterquartileMean.of(seedObjectives), within(1e-9));
-        assertThat(rows.getDouble(8)).isLessThanOrEqualTo(rows.getDouble(7));
-        assertThat(rows.getDouble(9)).isGreaterThanOrEqualTo(rows.getDouble(7));
-        assertThat(rows.getString(10)).isEqualTo(configuration.parameters().get("policy_lr"));
-        assertThat(rows.getString(11)).isEqualTo(configuration.parameters().get("batch_size"));
-        checked++;
-      }
-      assertThat(checked).isEqualTo(3);
-    }
+    int checked =
+        DuckDbRows.forEach(
+            duckdb,
+            "SELECT tune_number, seeds, objective, seed_objective_mean,"
+                + " seed_objective_mean_ci_low, seed_objective_mean_ci_high,"
+                + " seed_objective_iqm, seed_objective_iqm_ci_low, seed_objective_iqm_ci_high,"
+                + " param_policy_lr, param_batch_size FROM "
+                + DuckDbRows.output(maximized, "best_configurations")
+                + " ORDER BY rank",
+            row -> {
+              Configuration configuration = CONFIGURATIONS.get(row.getInt(1));
+              double[] seedObjectives = configuration.seedObjectives();
+              double mean = Arrays.stream(seedObjectives).average().orElseThrow();
+              String name = "configuration " + configuration.number();
+              assertThat(row.getInt(2)).as(name + " seeds").isEqualTo(SEEDS);
+              assertThat(row.getDouble(4)).as(name + " mean").isCloseTo(mean, within(1e-9));
+              assertThat(row.getDouble(5)).as(name + " mean CI low").isLessThan(mean);
+              assertThat(row.getDouble(6)).as(name + " mean CI high").isGreaterThan(mean);
+              // The per-seed objectives recomputed from the evaluations give the tuner's number.
+              assertThat(row.getDouble(7))
+                  .as(name + " IQM over seeds")
+                  .isCloseTo(row.getDouble(3), within(1e-9))
+                  .isCloseTo(InterquartileMean.of(seedObjectives), within(1e-9));
+              assertThat(row.getDouble(8)).isLessThanOrEqualTo(row.getDouble(7));
+              assertThat(row.getDouble(9)).isGreaterThanOrEqualTo(row.getDouble(7));
+              assertThat(row.getString(10)).isEqualTo(configuration.parameters().get("policy_lr"));
+              assertThat(row.getString(11)).isEqualTo(configuration.parameters().get("batch_size"));
+            });
+    assertThat(checked).isEqualTo(3);
   }
 
   @Test
@@ -179,16 +173,12 @@ class TuningReportTest {
 
   private static List<Integer> rankedNumbers(String study) throws SQLException {
     List<Integer> numbers = new ArrayList<>();
-    try (Statement s = duckdb.createStatement();
-        ResultSet rows =
-            s.executeQuery(
-                "SELECT tune_number FROM read_parquet('"
-                    + study
-                    + "/best_configurations/*.parquet') ORDER BY rank")) {
-      while (rows.next()) {
-        numbers.add(rows.getInt(1));
-      }
-    }
+    DuckDbRows.forEach(
+        duckdb,
+        "SELECT tune_number FROM "
+            + DuckDbRows.output(study, "best_configurations")
+            + " ORDER BY rank",
+        row -> numbers.add(row.getInt(1)));
     return numbers;
   }
 

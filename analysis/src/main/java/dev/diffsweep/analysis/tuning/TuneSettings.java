@@ -1,9 +1,9 @@
 package dev.diffsweep.analysis.tuning;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigObject;
+import dev.diffsweep.analysis.hocon.HoconReader;
 import dev.diffsweep.contract.Direction;
 import java.util.Map;
 import java.util.Optional;
@@ -43,37 +43,46 @@ public record TuneSettings(
       return DEFAULTS;
     }
     try {
-      return parse(ConfigFactory.parseString(block.get()));
+      return parse(ConfigFactory.parseString(block.get()).root());
     } catch (ConfigException | IllegalArgumentException unreadable) {
       // A report of what the tables hold beats no report: fall back to what they imply.
       return DEFAULTS;
     }
   }
 
-  private static TuneSettings parse(Config tune) {
+  /**
+   * Reads the block with the study file's own reader, and like a block that does not parse, one
+   * with any problem gives the defaults.
+   */
+  private static TuneSettings parse(ConfigObject tune) {
+    HoconReader reader = new HoconReader();
     Direction direction =
-        tune.hasPath("direction")
-            ? Direction.parse(tune.getString("direction"))
-            : DEFAULTS.direction();
+        Direction.parse(reader.string(tune, "tune", "direction", DEFAULTS.direction().text()));
+    ConfigObject objective = reader.object(tune, "tune", "objective");
     double lastFraction =
-        tune.hasPath("objective.last-fraction")
-            ? tune.getDouble("objective.last-fraction")
-            : DEFAULTS.objectiveLastFraction();
+        objective == null
+            ? DEFAULTS.objectiveLastFraction()
+            : reader.real(
+                objective, "tune.objective", "last-fraction", DEFAULTS.objectiveLastFraction());
     Map<String, ParameterScale> scales = new TreeMap<>();
-    if (tune.hasPath("space")) {
-      Config space = tune.getConfig("space");
-      for (String name : space.root().keySet()) {
-        scales.put(name, scale(space.getConfig(ConfigUtil.quoteString(name))));
+    ConfigObject space = reader.object(tune, "tune", "space");
+    if (space != null) {
+      for (String name : space.keySet()) {
+        ConfigObject parameter = reader.object(space, "tune.space", name);
+        if (parameter != null) {
+          scales.put(name, scale(reader, parameter, "tune.space." + name));
+        }
       }
     }
-    return new TuneSettings(true, direction, lastFraction, scales);
+    return reader.hasProblems()
+        ? DEFAULTS
+        : new TuneSettings(true, direction, lastFraction, scales);
   }
 
-  private static ParameterScale scale(Config parameter) {
-    if (parameter.hasPath("type") && parameter.getString("type").equals("categorical")) {
+  private static ParameterScale scale(HoconReader reader, ConfigObject parameter, String key) {
+    if (reader.string(parameter, key, "type", "").equals("categorical")) {
       return ParameterScale.CATEGORICAL;
     }
-    boolean log = parameter.hasPath("log") && parameter.getBoolean("log");
-    return log ? ParameterScale.LOG : ParameterScale.LINEAR;
+    return reader.bool(parameter, key, "log", false) ? ParameterScale.LOG : ParameterScale.LINEAR;
   }
 }

@@ -1,15 +1,17 @@
 package dev.diffsweep.pipeline.study;
 
+import static dev.diffsweep.analysis.hocon.HoconReader.render;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.diffsweep.analysis.hocon.HoconReader;
 import dev.diffsweep.pipeline.tune.TuneBlockException;
 import dev.diffsweep.pipeline.tune.TuneBlockParser;
 import dev.diffsweep.pipeline.tune.TuneSpec;
@@ -65,7 +67,7 @@ public final class StudyLoader {
 
   private final String source;
   private final Path workingDirectory;
-  private final List<String> problems = new ArrayList<>();
+  private final HoconReader reader = new HoconReader();
 
   private StudyLoader(String source, Path workingDirectory) {
     this.source = source;
@@ -103,12 +105,12 @@ public final class StudyLoader {
     }
     for (String key : config.root().keySet()) {
       if (!KEYS.contains(key)) {
-        problem(key, "unknown key", KEYS);
+        reader.notAllowed(key, "unknown key", KEYS);
       }
     }
     String name = requiredString(config, "name");
     if (name != null && !NAME.matcher(name).matches()) {
-      problems.add("name: '" + name + "' is not a folder name (letters, digits, '.', '_', '-')");
+      reader.add("name: '" + name + "' is not a folder name (letters, digits, '.', '_', '-')");
     }
     String output = outputUri(requiredString(config, "output"));
     List<String> algorithms = names(config, "algorithms", AlgorithmRegistry.names());
@@ -121,12 +123,11 @@ public final class StudyLoader {
     checkHyperparameters(algorithms, grid, algorithmGrid);
     TuneSpec tune =
         config.hasPath("tune") ? tune(config, algorithms, tasks, steps, grid, algorithmGrid) : null;
-    String tuneBlock =
-        config.hasPath("tune") ? config.getValue("tune").render(ConfigRenderOptions.concise()) : "";
+    String tuneBlock = config.hasPath("tune") ? render(config.getValue("tune")) : "";
     String spark = config.hasPath("spark") ? string(config, "spark") : DEFAULT_PROFILE;
     Map<String, String> compare = compare(config, algorithms);
-    if (!problems.isEmpty()) {
-      throw new StudyFileException(source, problems);
+    if (reader.hasProblems()) {
+      throw new StudyFileException(source, reader.problems());
     }
     return new Study(
         name,
@@ -156,24 +157,23 @@ public final class StudyLoader {
     }
     ConfigValue value = config.getValue("compare");
     if (value.valueType() != ConfigValueType.OBJECT) {
-      wrong("compare", "an object of algorithm = base algorithm, e.g. { diffsac = sac }", value);
+      reader.wrong(
+          "compare", "an object of algorithm = base algorithm, e.g. { diffsac = sac }", value);
       return pairs;
     }
     for (Map.Entry<String, ConfigValue> entry : ((ConfigObject) value).entrySet()) {
       String key = "compare." + entry.getKey();
       String base = scalarText(entry.getValue());
       if (!algorithms.contains(entry.getKey())) {
-        problem(key, "not one of the study's algorithms", algorithms);
+        reader.notAllowed(key, "not one of the study's algorithms", algorithms);
       } else if (entry.getValue().valueType() != ConfigValueType.STRING
           || !algorithms.contains(base)) {
-        problem(
+        reader.notAllowed(
             key,
-            "its base "
-                + entry.getValue().render(ConfigRenderOptions.concise())
-                + " is not one of the study's algorithms",
+            "its base " + render(entry.getValue()) + " is not one of the study's algorithms",
             algorithms);
       } else if (base.equals(entry.getKey())) {
-        problems.add(key + ": an algorithm cannot be compared with itself");
+        reader.add(key + ": an algorithm cannot be compared with itself");
       } else {
         pairs.put(entry.getKey(), base);
       }
@@ -193,17 +193,17 @@ public final class StudyLoader {
       Map<String, List<String>> grid,
       Map<String, Map<String, List<String>>> algorithmGrid) {
     if (tasks.size() > 1) {
-      problems.add("tasks: a study with a tune block tunes one task; it lists " + tasks);
+      reader.add("tasks: a study with a tune block tunes one task; it lists " + tasks);
     }
     if (!steps.perAlgorithm().isEmpty()) {
-      problems.add(
+      reader.add(
           "steps: a study with a tune block has one budget for every configuration; it gives "
               + steps.perAlgorithm().keySet()
               + " their own");
     }
     for (Map.Entry<String, List<String>> entry : grid.entrySet()) {
       if (entry.getValue().size() > 1) {
-        problems.add(
+        reader.add(
             "grid."
                 + entry.getKey()
                 + ": a study with a tune block takes one value per grid key (a fixed setting);"
@@ -215,7 +215,7 @@ public final class StudyLoader {
             own.forEach(
                 (key, values) -> {
                   if (values.size() > 1) {
-                    problems.add(
+                    reader.add(
                         "algorithm-grid."
                             + algorithm
                             + "."
@@ -227,7 +227,7 @@ public final class StudyLoader {
     try {
       spec = TuneBlockParser.parse(config, algorithms);
     } catch (TuneBlockException e) {
-      problems.addAll(e.problems());
+      reader.addAll(e.problems());
       return null;
     }
     for (Parameter parameter : spec.space().parameters()) {
@@ -251,7 +251,7 @@ public final class StudyLoader {
                       Hyperparameters.describe(AlgorithmRegistry.get(algorithm).defaults())
                           .keySet()));
         }
-        problems.add(
+        reader.add(
             "tune.space."
                 + parameter.name()
                 + ": not a hyperparameter of "
@@ -296,15 +296,15 @@ public final class StudyLoader {
     List<String> known = new ArrayList<>();
     for (String value : values) {
       if (!allowed.contains(value)) {
-        problem(key, "unknown value '" + value + "'", allowed);
+        reader.notAllowed(key, "unknown value '" + value + "'", allowed);
       } else if (known.contains(value)) {
-        problems.add(key + ": '" + value + "' is listed twice");
+        reader.add(key + ": '" + value + "' is listed twice");
       } else {
         known.add(value);
       }
     }
     if (values.isEmpty() && config.hasPath(key)) {
-      problem(key, "must not be empty", allowed);
+      reader.notAllowed(key, "must not be empty", allowed);
     }
     return known;
   }
@@ -324,9 +324,9 @@ public final class StudyLoader {
     if (value.valueType() == ConfigValueType.NUMBER) {
       Number count = (Number) value.unwrapped();
       if (count.doubleValue() != Math.rint(count.doubleValue()) || count.doubleValue() <= 0) {
-        wrong("seeds", expected, value);
+        reader.wrong("seeds", expected, value);
       } else if (count.doubleValue() > MAX_SEEDS) {
-        problems.add(
+        reader.add(
             "seeds: "
                 + render(value)
                 + " seeds are more than a study runs (allowed: 1 to "
@@ -340,7 +340,7 @@ public final class StudyLoader {
       return seeds;
     }
     if (value.valueType() != ConfigValueType.LIST) {
-      wrong("seeds", expected, value);
+      reader.wrong("seeds", expected, value);
       return seeds;
     }
     for (ConfigValue item : (ConfigList) value) {
@@ -348,20 +348,20 @@ public final class StudyLoader {
       boolean whole =
           seed instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue());
       if (!whole || !Seeds.valid(((Number) seed).longValue())) {
-        problems.add("seeds: " + render(item) + " is not a seed (allowed: " + Seeds.RULE + ")");
+        reader.add("seeds: " + render(item) + " is not a seed (allowed: " + Seeds.RULE + ")");
         return List.of();
       }
       int next = ((Number) seed).intValue();
       if (seeds.contains(next)) {
-        problems.add("seeds: " + next + " is listed twice");
+        reader.add("seeds: " + next + " is listed twice");
         return List.of();
       }
       seeds.add(next);
     }
     if (seeds.isEmpty()) {
-      wrong("seeds", expected, value);
+      reader.wrong("seeds", expected, value);
     } else if (seeds.size() > MAX_SEEDS) {
-      problems.add(
+      reader.add(
           "seeds: "
               + seeds.size()
               + " seeds are more than a study runs (allowed: 1 to "
@@ -383,7 +383,7 @@ public final class StudyLoader {
       return new StepBudget(positiveLong(config, "steps", expected), Map.of());
     }
     if (value.valueType() != ConfigValueType.OBJECT) {
-      wrong("steps", expected, value);
+      reader.wrong("steps", expected, value);
       return new StepBudget(0, Map.of());
     }
     StepBudget budget = taskBudget(config, "steps", tasks, algorithms, expected);
@@ -398,7 +398,7 @@ public final class StudyLoader {
                             budget.perTask().containsKey(task)
                                 || own != null && own.perTask().containsKey(task));
         if (!covered) {
-          problems.add(
+          reader.add(
               "steps: give a default or a budget for every task "
                   + tasks
                   + (budget.perAlgorithm().isEmpty() ? "" : " of " + algorithm));
@@ -425,7 +425,7 @@ public final class StudyLoader {
       String quoted = quotedPath(path, key);
       String readable = path.replace("\"", "") + "." + key;
       if (!allowed.contains(key)) {
-        problem(readable, "unknown key", allowed);
+        reader.notAllowed(readable, "unknown key", allowed);
       } else if (algorithms.contains(key)
           && config.getValue(quoted).valueType() == ConfigValueType.OBJECT) {
         perAlgorithm.put(key, taskBudget(config, quoted, tasks, List.of(), expected));
@@ -445,14 +445,10 @@ public final class StudyLoader {
       return new EvaluationSchedule(0, 0);
     }
     if (config.getValue("evaluation").valueType() != ConfigValueType.OBJECT) {
-      wrong("evaluation", "{every = STEPS, episodes = N}", config.getValue("evaluation"));
+      reader.wrong("evaluation", "{every = STEPS, episodes = N}", config.getValue("evaluation"));
       return new EvaluationSchedule(0, 0);
     }
-    for (String key : config.getConfig("evaluation").root().keySet()) {
-      if (!EVALUATION_KEYS.contains(key)) {
-        problem("evaluation." + key, "unknown key", EVALUATION_KEYS);
-      }
-    }
+    reader.unknownKeys(config.getConfig("evaluation").root(), "evaluation", EVALUATION_KEYS);
     long every = 0;
     int episodes = 0;
     if (present(config, "evaluation.every")) {
@@ -478,7 +474,7 @@ public final class StudyLoader {
     String expected = "an object of hyperparameter = value or [values]";
     ConfigValue value = config.getValue(key);
     if (value.valueType() != ConfigValueType.OBJECT) {
-      wrong(key, expected, value);
+      reader.wrong(key, expected, value);
       return Map.of();
     }
     Map<String, List<String>> grid = new TreeMap<>();
@@ -498,7 +494,7 @@ public final class StudyLoader {
     if (value.valueType() == ConfigValueType.LIST) {
       items.addAll((ConfigList) value);
       if (items.isEmpty()) {
-        wrong(path, expected, value);
+        reader.wrong(path, expected, value);
         return List.of();
       }
     } else {
@@ -508,7 +504,7 @@ public final class StudyLoader {
     for (ConfigValue item : items) {
       String text = scalarText(item);
       if (text == null) {
-        wrong(path, expected, value);
+        reader.wrong(path, expected, value);
         return List.of();
       }
       if (!values.contains(text)) {
@@ -527,14 +523,10 @@ public final class StudyLoader {
       case STRING -> (String) value.unwrapped();
       case BOOLEAN -> value.unwrapped().toString();
       case NUMBER -> {
-        Number number = (Number) value.unwrapped();
-        if (number instanceof Integer || number instanceof Long) {
-          yield Long.toString(number.longValue());
-        }
-        double real = number.doubleValue();
-        yield real == Math.rint(real) && Math.abs(real) < 1e15
-            ? Long.toString((long) real)
-            : Double.toString(real);
+        Long whole = HoconReader.whole(value);
+        yield whole != null
+            ? Long.toString(whole)
+            : Double.toString(((Number) value.unwrapped()).doubleValue());
       }
       default -> null;
     };
@@ -548,13 +540,13 @@ public final class StudyLoader {
     }
     ConfigValue value = config.getValue(key);
     if (value.valueType() != ConfigValueType.OBJECT) {
-      wrong(key, "an object of algorithm = {hyperparameter = [values]}", value);
+      reader.wrong(key, "an object of algorithm = {hyperparameter = [values]}", value);
       return Map.of();
     }
     Map<String, Map<String, List<String>>> grids = new TreeMap<>();
     for (String algorithm : ((ConfigObject) value).keySet()) {
       if (!algorithms.contains(algorithm)) {
-        problem(key + "." + algorithm, "not one of the study's algorithms", algorithms);
+        reader.notAllowed(key + "." + algorithm, "not one of the study's algorithms", algorithms);
         continue;
       }
       grids.put(algorithm, grid(config, quotedPath(key, algorithm)));
@@ -581,7 +573,7 @@ public final class StudyLoader {
         String path =
             own.containsKey(key) ? "algorithm-grid." + algorithm + "." + key : "grid." + key;
         if (!keys.contains(key)) {
-          problems.add(
+          reader.add(
               path
                   + ": not a hyperparameter of "
                   + algorithm
@@ -594,7 +586,7 @@ public final class StudyLoader {
           try {
             definition.configure(Map.of(key, value));
           } catch (IllegalArgumentException e) {
-            problems.add(path + ": " + algorithm + " refuses '" + value + "': " + e.getMessage());
+            reader.add(path + ": " + algorithm + " refuses '" + value + "': " + e.getMessage());
           }
         }
       }
@@ -608,7 +600,7 @@ public final class StudyLoader {
   private String string(Config config, String key) {
     ConfigValue value = config.getValue(key);
     if (value.valueType() != ConfigValueType.STRING || config.getString(key).isBlank()) {
-      wrong(key, "a non-empty string", value);
+      reader.wrong(key, "a non-empty string", value);
       return null;
     }
     return config.getString(key);
@@ -621,7 +613,7 @@ public final class StudyLoader {
     try {
       return config.getStringList(key);
     } catch (ConfigException.WrongType e) {
-      wrong(key, "a list of strings", config.getValue(key));
+      reader.wrong(key, "a list of strings", config.getValue(key));
       return List.of();
     }
   }
@@ -638,7 +630,7 @@ public final class StudyLoader {
       Number number = (Number) value.unwrapped();
       double real = number.doubleValue();
       if (real > max) {
-        problems.add(
+        reader.add(
             key
                 + ": "
                 + render(value)
@@ -655,29 +647,16 @@ public final class StudyLoader {
         return (long) real;
       }
     }
-    wrong(key, expected, value);
+    reader.wrong(key, expected, value);
     return 0;
-  }
-
-  private static String render(ConfigValue value) {
-    return value.render(ConfigRenderOptions.concise());
   }
 
   private boolean present(Config config, String key) {
     if (config.hasPath(key)) {
       return true;
     }
-    problems.add(key + ": missing");
+    reader.missing(key);
     return false;
-  }
-
-  private void wrong(String key, String expected, ConfigValue value) {
-    problems.add(
-        key + ": expected " + expected + ", got " + value.render(ConfigRenderOptions.concise()));
-  }
-
-  private void problem(String key, String what, List<String> allowed) {
-    problems.add(key + ": " + what + " (allowed: " + String.join(", ", allowed) + ")");
   }
 
   /** A path whose last element may contain '.' or '-' (task ids do). */

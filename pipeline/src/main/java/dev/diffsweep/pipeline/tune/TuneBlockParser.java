@@ -1,11 +1,14 @@
 package dev.diffsweep.pipeline.tune;
 
+import static dev.diffsweep.analysis.hocon.HoconReader.isObject;
+import static dev.diffsweep.analysis.hocon.HoconReader.render;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.diffsweep.analysis.hocon.HoconReader;
 import dev.diffsweep.contract.Direction;
 import dev.diffsweep.pipeline.tune.pruner.MedianPruner;
 import dev.diffsweep.pipeline.tune.pruner.SuccessiveHalving;
@@ -79,7 +82,7 @@ public final class TuneBlockParser {
   private static final int DEFAULT_TRIALS = 20;
   private static final int DEFAULT_PARALLELISM = 1;
 
-  private final List<String> problems = new ArrayList<>();
+  private final HoconReader reader = new HoconReader();
 
   private TuneBlockParser() {}
 
@@ -102,42 +105,43 @@ public final class TuneBlockParser {
                   : "tune: missing"));
     }
     ConfigObject tune = (ConfigObject) study.getValue("tune");
-    unknownKeys(tune, "tune", KEYS);
-    String directionText = choice(tune, "tune", "direction", DIRECTIONS, "maximize", "direction");
+    reader.unknownKeys(tune, "tune", KEYS);
+    String directionText =
+        reader.choice(tune, "tune", "direction", DIRECTIONS, "maximize", "direction");
     Direction direction =
         directionText == null ? Direction.MAXIMIZE : Direction.parse(directionText);
-    int trials = (int) integer(tune, "tune", "trials", DEFAULT_TRIALS, 1);
-    int parallelism = (int) integer(tune, "tune", "parallelism", DEFAULT_PARALLELISM, 1);
-    int seedsPerTrial = (int) integer(tune, "tune", "seeds-per-trial", 1, 1);
-    long seed = integer(tune, "tune", "seed", 0, 0);
+    int trials = (int) reader.integer(tune, "tune", "trials", DEFAULT_TRIALS, 1);
+    int parallelism = (int) reader.integer(tune, "tune", "parallelism", DEFAULT_PARALLELISM, 1);
+    int seedsPerTrial = (int) reader.integer(tune, "tune", "seeds-per-trial", 1, 1);
+    long seed = reader.integer(tune, "tune", "seed", 0, 0);
     Objective objective = objective(tune);
     SamplerSpec sampler = sampler(tune);
     PrunerSpec pruner = pruner(tune, trials);
     SearchSpace space = space(tune, algorithms);
-    if (!problems.isEmpty()) {
-      throw new TuneBlockException(problems);
+    if (reader.hasProblems()) {
+      throw new TuneBlockException(reader.problems());
     }
     return new TuneSpec(
         direction, trials, parallelism, seedsPerTrial, seed, objective, sampler, pruner, space);
   }
 
   private Objective objective(ConfigObject tune) {
-    ConfigObject block = block(tune, "tune", "objective");
+    ConfigObject block = reader.object(tune, "tune", "objective");
     if (block == null) {
       return Objective.standard();
     }
-    unknownKeys(block, "tune.objective", List.of("last-fraction"));
+    reader.unknownKeys(block, "tune.objective", List.of("last-fraction"));
     double fraction =
-        real(block, "tune.objective", "last-fraction", Objective.DEFAULT_LAST_FRACTION);
+        reader.real(block, "tune.objective", "last-fraction", Objective.DEFAULT_LAST_FRACTION);
     if (!(fraction > 0 && fraction <= 1)) {
-      problems.add("tune.objective.last-fraction: must be in (0, 1], got " + fraction);
+      reader.add("tune.objective.last-fraction: must be in (0, 1], got " + fraction);
       return Objective.standard();
     }
     return new Objective(fraction);
   }
 
   private SamplerSpec sampler(ConfigObject tune) {
-    ConfigObject block = block(tune, "tune", "sampler");
+    ConfigObject block = reader.object(tune, "tune", "sampler");
     String prefix = "tune.sampler";
     if (block == null) {
       return new SamplerSpec.Tpe(
@@ -146,78 +150,82 @@ public final class TuneBlockParser {
           TpeSampler.DEFAULT_PRIOR_WEIGHT,
           true);
     }
-    String type = choice(block, prefix, "type", SamplerSpec.TYPES, "tpe", "sampler");
+    String type = reader.typeOf(block, prefix, SamplerSpec.TYPES, SAMPLER_KEYS, "tpe", "sampler");
     if (type == null) {
       return new SamplerSpec.Random();
     }
-    unknownKeys(block, prefix + " (type " + type + ")", SAMPLER_KEYS.get(type));
     return switch (type) {
       case "random" -> new SamplerSpec.Random();
       case "grid" ->
           new SamplerSpec.Grid(
-              (int) integer(block, prefix, "points", SamplerSpec.Grid.DEFAULT_POINTS, 2));
+              (int) reader.integer(block, prefix, "points", SamplerSpec.Grid.DEFAULT_POINTS, 2));
       case "genetic" -> {
         int population =
-            (int) integer(block, prefix, "population", GeneticSampler.DEFAULT_POPULATION, 2);
+            (int) reader.integer(block, prefix, "population", GeneticSampler.DEFAULT_POPULATION, 2);
         int tournament =
             (int)
-                integer(
+                reader.integer(
                     block, prefix, "tournament-size", GeneticSampler.DEFAULT_TOURNAMENT_SIZE, 2);
         double crossover =
-            probability(block, prefix, "crossover", GeneticSampler.DEFAULT_CROSSOVER);
-        double mutation = probability(block, prefix, "mutation", GeneticSampler.DEFAULT_MUTATION);
+            reader.probability(block, prefix, "crossover", GeneticSampler.DEFAULT_CROSSOVER);
+        double mutation =
+            reader.probability(block, prefix, "mutation", GeneticSampler.DEFAULT_MUTATION);
         yield new SamplerSpec.Genetic(population, tournament, crossover, mutation);
       }
       default -> {
         int startup =
-            (int) integer(block, prefix, "startup-trials", TpeSampler.DEFAULT_STARTUP_TRIALS, 0);
+            (int)
+                reader.integer(
+                    block, prefix, "startup-trials", TpeSampler.DEFAULT_STARTUP_TRIALS, 0);
         int candidates =
-            (int) integer(block, prefix, "ei-candidates", TpeSampler.DEFAULT_EI_CANDIDATES, 1);
-        double priorWeight = real(block, prefix, "prior-weight", TpeSampler.DEFAULT_PRIOR_WEIGHT);
+            (int)
+                reader.integer(block, prefix, "ei-candidates", TpeSampler.DEFAULT_EI_CANDIDATES, 1);
+        double priorWeight =
+            reader.real(block, prefix, "prior-weight", TpeSampler.DEFAULT_PRIOR_WEIGHT);
         if (!(priorWeight > 0)) {
-          problems.add(prefix + ".prior-weight: must be > 0, got " + priorWeight);
+          reader.add(prefix + ".prior-weight: must be > 0, got " + priorWeight);
         }
-        boolean liar = bool(block, prefix, "constant-liar", true);
+        boolean liar = reader.bool(block, prefix, "constant-liar", true);
         yield new SamplerSpec.Tpe(startup, candidates, priorWeight, liar);
       }
     };
   }
 
   private PrunerSpec pruner(ConfigObject tune, int trials) {
-    ConfigObject block = block(tune, "tune", "pruner");
+    ConfigObject block = reader.object(tune, "tune", "pruner");
     String prefix = "tune.pruner";
     if (block == null) {
       return new PrunerSpec.None();
     }
-    String type = choice(block, prefix, "type", PrunerSpec.TYPES, "none", "pruner");
+    String type = reader.typeOf(block, prefix, PrunerSpec.TYPES, PRUNER_KEYS, "none", "pruner");
     if (type == null) {
       return new PrunerSpec.None();
     }
-    unknownKeys(block, prefix + " (type " + type + ")", PRUNER_KEYS.get(type));
     return switch (type) {
       case "none" -> new PrunerSpec.None();
       case "median" ->
           new PrunerSpec.Median(
               (int)
-                  integer(block, prefix, "startup-trials", MedianPruner.DEFAULT_STARTUP_TRIALS, 0),
-              integer(block, prefix, "warmup-steps", 0, 0),
-              integer(block, prefix, "interval", 0, 0));
+                  reader.integer(
+                      block, prefix, "startup-trials", MedianPruner.DEFAULT_STARTUP_TRIALS, 0),
+              reader.integer(block, prefix, "warmup-steps", 0, 0),
+              reader.integer(block, prefix, "interval", 0, 0));
       case "successive-halving" ->
           new PrunerSpec.SuccessiveHalving(
-              requiredInteger(block, prefix, "min-budget", 1),
-              (int) integer(block, prefix, "eta", SuccessiveHalving.DEFAULT_ETA, 2),
-              (int) integer(block, prefix, "trials-per-bracket", trials, 1));
+              reader.requiredInteger(block, prefix, "min-budget", 1),
+              (int) reader.integer(block, prefix, "eta", SuccessiveHalving.DEFAULT_ETA, 2),
+              (int) reader.integer(block, prefix, "trials-per-bracket", trials, 1));
       default ->
           new PrunerSpec.Hyperband(
-              requiredInteger(block, prefix, "min-budget", 1),
-              (int) integer(block, prefix, "eta", SuccessiveHalving.DEFAULT_ETA, 2));
+              reader.requiredInteger(block, prefix, "min-budget", 1),
+              (int) reader.integer(block, prefix, "eta", SuccessiveHalving.DEFAULT_ETA, 2));
     };
   }
 
   private SearchSpace space(ConfigObject tune, List<String> algorithms) {
-    ConfigObject block = block(tune, "tune", "space");
+    ConfigObject block = reader.object(tune, "tune", "space");
     if (block == null || block.isEmpty()) {
-      problems.add(
+      reader.add(
           "tune.space: missing; give at least one parameter, e.g. "
               + "learning_rate { type = float, low = 1e-4, high = 1e-3, log = true }");
       return null;
@@ -228,21 +236,18 @@ public final class TuneBlockParser {
       String name = entry.getKey();
       String key = "tune.space." + name;
       if (name.equals(SearchSpace.ALGORITHM)) {
-        problems.add(key + ": 'algorithm' is reserved; the study's algorithms list sets it");
+        reader.add(key + ": 'algorithm' is reserved; the study's algorithms list sets it");
         continue;
       }
       if (!isObject(entry.getValue())) {
-        problems.add(
-            key
-                + ": expected { type = float|int|categorical, ... }, got "
-                + render(entry.getValue()));
+        reader.wrong(key, "{ type = float|int|categorical, ... }", entry.getValue());
         continue;
       }
       ConfigObject spec = (ConfigObject) entry.getValue();
       Parameter parameter = parameter(name, key, spec);
       if (parameter != null) {
         parameters.put(name, parameter);
-        ConfigObject when = block(spec, key, "when");
+        ConfigObject when = reader.object(spec, key, "when");
         if (when != null) {
           conditions.put(name, when);
         }
@@ -260,59 +265,57 @@ public final class TuneBlockParser {
           when == null ? List.of() : conditions(parameter.name(), when, parameters, algorithm);
       withConditions.add(withConditions(parameter, parsed));
     }
-    if (!problems.isEmpty()) {
+    if (reader.hasProblems()) {
       return null;
     }
     try {
       return SearchSpace.of(algorithms, withConditions);
     } catch (IllegalArgumentException e) {
-      problems.add("tune.space: " + e.getMessage());
+      reader.add("tune.space: " + e.getMessage());
       return null;
     }
   }
 
   private Parameter parameter(String name, String key, ConfigObject spec) {
-    String type = choice(spec, key, "type", PARAMETER_TYPES, null, "parameter type");
+    String type = reader.typeOf(spec, key, PARAMETER_TYPES, PARAMETER_KEYS, null, "parameter type");
     if (type == null) {
       return null;
     }
-    unknownKeys(spec, key + " (type " + type + ")", PARAMETER_KEYS.get(type));
-    int before = problems.size();
+    int before = reader.problemCount();
     try {
       switch (type) {
         case "float" -> {
-          Double low = requiredReal(spec, key, "low");
-          Double high = requiredReal(spec, key, "high");
-          boolean log = bool(spec, key, "log", false);
+          Double low = reader.requiredReal(spec, key, "low");
+          Double high = reader.requiredReal(spec, key, "high");
+          boolean log = reader.bool(spec, key, "log", false);
           if (low == null || high == null) {
             return null;
           }
           if (!(low < high)) {
-            problems.add(key + ".low: must be < high (got low = " + low + ", high = " + high + ")");
+            reader.add(key + ".low: must be < high (got low = " + low + ", high = " + high + ")");
           } else if (log && low <= 0) {
-            problems.add(key + ".low: must be > 0 when log = true (got " + low + ")");
+            reader.add(key + ".low: must be > 0 when log = true (got " + low + ")");
           }
-          return problems.size() > before
+          return reader.problemCount() > before
               ? null
               : new FloatParameter(name, low, high, log, List.of());
         }
         case "int" -> {
-          Long low = requiredWhole(spec, key, "low");
-          Long high = requiredWhole(spec, key, "high");
-          long step = integer(spec, key, "step", 1, 1);
-          boolean log = bool(spec, key, "log", false);
+          Long low = reader.requiredWhole(spec, key, "low");
+          Long high = reader.requiredWhole(spec, key, "high");
+          long step = reader.integer(spec, key, "step", 1, 1);
+          boolean log = reader.bool(spec, key, "log", false);
           if (low == null || high == null) {
             return null;
           }
           if (low > high) {
-            problems.add(
-                key + ".low: must be <= high (got low = " + low + ", high = " + high + ")");
+            reader.add(key + ".low: must be <= high (got low = " + low + ", high = " + high + ")");
           } else if (log && low < 1) {
-            problems.add(key + ".low: must be >= 1 when log = true (got " + low + ")");
+            reader.add(key + ".low: must be >= 1 when log = true (got " + low + ")");
           } else if (log && step != 1) {
-            problems.add(key + ".step: must be 1 when log = true (got " + step + ")");
+            reader.add(key + ".step: must be 1 when log = true (got " + step + ")");
           }
-          return problems.size() > before
+          return reader.problemCount() > before
               ? null
               : new IntParameter(name, low, high, step, log, List.of());
         }
@@ -322,7 +325,7 @@ public final class TuneBlockParser {
         }
       }
     } catch (IllegalArgumentException e) {
-      problems.add(key + ": " + e.getMessage());
+      reader.add(key + ": " + e.getMessage());
       return null;
     }
   }
@@ -331,11 +334,11 @@ public final class TuneBlockParser {
     ConfigValue value = spec.get("choices");
     String expected = "a non-empty list of distinct numbers, strings or booleans";
     if (value == null) {
-      problems.add(key + ".choices: missing; expected " + expected);
+      reader.add(key + ".choices: missing; expected " + expected);
       return null;
     }
     if (value.valueType() != ConfigValueType.LIST || ((ConfigList) value).isEmpty()) {
-      problems.add(key + ".choices: expected " + expected + ", got " + render(value));
+      reader.wrong(key + ".choices", expected, value);
       return null;
     }
     List<Object> choices = new ArrayList<>();
@@ -343,11 +346,11 @@ public final class TuneBlockParser {
     for (ConfigValue item : (ConfigList) value) {
       Object choice = scalar(item);
       if (choice == null) {
-        problems.add(key + ".choices: expected " + expected + ", got " + render(value));
+        reader.wrong(key + ".choices", expected, value);
         return null;
       }
       if (texts.contains(String.valueOf(choice))) {
-        problems.add(key + ".choices: '" + choice + "' is listed twice");
+        reader.add(key + ".choices: '" + choice + "' is listed twice");
         return null;
       }
       texts.add(String.valueOf(choice));
@@ -372,7 +375,7 @@ public final class TuneBlockParser {
         parameters.values().stream()
             .filter(p -> p instanceof CategoricalParameter && !p.name().equals(name))
             .forEach(p -> allowed.add(p.name()));
-        problems.add(
+        reader.add(
             key
                 + "."
                 + parentName
@@ -382,7 +385,7 @@ public final class TuneBlockParser {
         continue;
       }
       if (!(parent instanceof CategoricalParameter categorical)) {
-        problems.add(
+        reader.add(
             key
                 + "."
                 + parentName
@@ -403,7 +406,7 @@ public final class TuneBlockParser {
         Object value = scalar(item);
         Object match = value == null ? null : matchingChoice(categorical, value);
         if (match == null) {
-          problems.add(
+          reader.add(
               key
                   + "."
                   + parentName
@@ -419,7 +422,7 @@ public final class TuneBlockParser {
         }
       }
       if (items.isEmpty()) {
-        problems.add(
+        reader.add(
             key
                 + "."
                 + parentName
@@ -452,154 +455,6 @@ public final class TuneBlockParser {
     return new CategoricalParameter(p.name(), p.choices(), conditions);
   }
 
-  // ---- scalar readers: each records a problem and returns a default when the value is wrong ----
-
-  private ConfigObject block(ConfigObject parent, String prefix, String key) {
-    ConfigValue value = parent.get(key);
-    if (value == null) {
-      return null;
-    }
-    if (!isObject(value)) {
-      problems.add(prefix + "." + key + ": expected an object { ... }, got " + render(value));
-      return null;
-    }
-    return (ConfigObject) value;
-  }
-
-  private String choice(
-      ConfigObject block,
-      String prefix,
-      String key,
-      List<String> allowed,
-      String defaultValue,
-      String noun) {
-    ConfigValue value = block.get(key);
-    if (value == null) {
-      if (defaultValue == null) {
-        problems.add(
-            prefix + "." + key + ": missing (allowed: " + String.join(", ", allowed) + ")");
-      }
-      return defaultValue;
-    }
-    String text = value.valueType() == ConfigValueType.STRING ? (String) value.unwrapped() : null;
-    if (text == null || !allowed.contains(text)) {
-      problems.add(
-          prefix
-              + "."
-              + key
-              + ": unknown "
-              + noun
-              + " "
-              + render(value)
-              + " (allowed: "
-              + String.join(", ", allowed)
-              + ")");
-      return null;
-    }
-    return text;
-  }
-
-  private long integer(ConfigObject block, String prefix, String key, long defaultValue, long min) {
-    ConfigValue value = block.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    Long whole = whole(value);
-    if (whole == null || whole < min) {
-      problems.add(
-          prefix + "." + key + ": expected an integer >= " + min + ", got " + render(value));
-      return defaultValue;
-    }
-    return whole;
-  }
-
-  private long requiredInteger(ConfigObject block, String prefix, String key, long min) {
-    if (block.get(key) == null) {
-      problems.add(prefix + "." + key + ": missing; expected an integer >= " + min);
-      return min;
-    }
-    return integer(block, prefix, key, min, min);
-  }
-
-  private Long requiredWhole(ConfigObject block, String prefix, String key) {
-    ConfigValue value = block.get(key);
-    Long whole = value == null ? null : whole(value);
-    if (whole == null) {
-      problems.add(
-          prefix
-              + "."
-              + key
-              + ": expected an integer, got "
-              + (value == null ? "nothing" : render(value)));
-    }
-    return whole;
-  }
-
-  private double real(ConfigObject block, String prefix, String key, double defaultValue) {
-    ConfigValue value = block.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (value.valueType() != ConfigValueType.NUMBER) {
-      problems.add(prefix + "." + key + ": expected a number, got " + render(value));
-      return defaultValue;
-    }
-    return ((Number) value.unwrapped()).doubleValue();
-  }
-
-  private Double requiredReal(ConfigObject block, String prefix, String key) {
-    ConfigValue value = block.get(key);
-    if (value == null || value.valueType() != ConfigValueType.NUMBER) {
-      problems.add(
-          prefix
-              + "."
-              + key
-              + ": expected a number, got "
-              + (value == null ? "nothing" : render(value)));
-      return null;
-    }
-    return ((Number) value.unwrapped()).doubleValue();
-  }
-
-  private double probability(ConfigObject block, String prefix, String key, double defaultValue) {
-    double value = real(block, prefix, key, defaultValue);
-    if (!(value >= 0 && value <= 1)) {
-      problems.add(prefix + "." + key + ": must be in [0, 1], got " + value);
-      return defaultValue;
-    }
-    return value;
-  }
-
-  private boolean bool(ConfigObject block, String prefix, String key, boolean defaultValue) {
-    ConfigValue value = block.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (value.valueType() != ConfigValueType.BOOLEAN) {
-      problems.add(prefix + "." + key + ": expected true or false, got " + render(value));
-      return defaultValue;
-    }
-    return (Boolean) value.unwrapped();
-  }
-
-  private void unknownKeys(ConfigObject block, String prefix, List<String> allowed) {
-    String base = prefix.contains(" (") ? prefix.substring(0, prefix.indexOf(" (")) : prefix;
-    String context = prefix.contains(" (") ? prefix.substring(prefix.indexOf(" (")) : "";
-    for (String key : block.keySet()) {
-      if (!allowed.contains(key)) {
-        problems.add(
-            base
-                + "."
-                + key
-                + ": unknown key"
-                + context
-                + " (allowed: "
-                + String.join(", ", allowed)
-                + ")");
-      }
-    }
-  }
-
   /** A choice's typed value: integers as Long, other numbers as Double; null for non-scalars. */
   private static Object scalar(ConfigValue value) {
     return switch (value.valueType()) {
@@ -612,26 +467,6 @@ public final class TuneBlockParser {
       }
       default -> null;
     };
-  }
-
-  private static Long whole(ConfigValue value) {
-    if (value.valueType() != ConfigValueType.NUMBER) {
-      return null;
-    }
-    Number number = (Number) value.unwrapped();
-    double real = number.doubleValue();
-    if (number instanceof Integer || number instanceof Long) {
-      return number.longValue();
-    }
-    return real == Math.rint(real) && Math.abs(real) < 1e15 ? (long) real : null;
-  }
-
-  private static boolean isObject(ConfigValue value) {
-    return value.valueType() == ConfigValueType.OBJECT;
-  }
-
-  private static String render(ConfigValue value) {
-    return value.render(ConfigRenderOptions.concise());
   }
 
   private static String joined(List<Object> values) {

@@ -2,6 +2,7 @@ package dev.diffsweep.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,16 +19,7 @@ class RemoteOutputErrorsTest {
     Path file =
         Files.writeString(
             work.resolve("s.conf"),
-            """
-            name = s
-            algorithms = [sac]
-            tasks = [InvertedPendulum-v4]
-            seeds = 1
-            steps = 1000
-            evaluation { every = 500, episodes = 1 }
-            output = "%s"
-            """
-                .formatted(output));
+            TestStudies.tinySacStudy("s", 1, 1000, 500) + "output = \"" + output + "\"\n");
     CommandLine commandLine = DiffsweepMain.commandLine();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(new StringWriter(), true));

@@ -1,9 +1,11 @@
 package dev.diffsweep.pipeline.endtoend;
 
+import static dev.diffsweep.pipeline.testing.StudyTableChecks.assertEveryTrialCompletedOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.cli.DiffsweepMain;
 import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -53,18 +55,10 @@ class VerifyRepairEndToEndTest {
     Path file = output.resolve("study.conf");
     Files.writeString(
         file,
-        """
-        name = %s
-        output = "%s"
-        algorithms = [sac]
-        tasks = [InvertedPendulum-v4]
-        seeds = 2
-        steps = 600
-        evaluation { every = 200, episodes = 1 }
-        grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
-        spark = local
-        """
-            .formatted(NAME, output.toUri()));
+        TestStudies.tinySacStudy(NAME, 2, 600, 200)
+            + "output = \""
+            + output.toUri()
+            + "\"\nspark = local\n");
     return file;
   }
 
@@ -130,6 +124,15 @@ class VerifyRepairEndToEndTest {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.setLength(raf.length() / 2);
     }
+  }
+
+  /** Truncates one of a trial's parts and checks that verify names the trial and the part. */
+  private static void verifyFindsItTruncated(Path study, String trialId, Path part)
+      throws IOException {
+    truncate(part);
+    Run caught = cli("verify", study.toString());
+    assertThat(caught.exit()).as(caught.all()).isEqualTo(1);
+    assertThat(caught.out()).contains("damaged trial " + trialId + ": " + study.relativize(part));
   }
 
   private static long damagedLines(Run run) {
@@ -232,12 +235,8 @@ class VerifyRepairEndToEndTest {
         .contains(study.relativize(extra).toString());
 
     Path truncatedEpisodes = copy("truncated-episodes");
-    Path part = parts(truncatedEpisodes, "episodes", ids.get(1)).get(0);
-    truncate(part);
-    Run caught = cli("verify", truncatedEpisodes.toString());
-    assertThat(caught.exit()).as(caught.all()).isEqualTo(1);
-    assertThat(caught.out())
-        .contains("damaged trial " + ids.get(1) + ": " + truncatedEpisodes.relativize(part));
+    verifyFindsItTruncated(
+        truncatedEpisodes, ids.get(1), parts(truncatedEpisodes, "episodes", ids.get(1)).get(0));
   }
 
   /**
@@ -289,11 +288,7 @@ class VerifyRepairEndToEndTest {
         .contains("2 trials committed before file records; checked readable only");
 
     Path part = parts(study, "evaluations", ids.get(0)).get(0);
-    truncate(part);
-    Run caught = cli("verify", study.toString());
-    assertThat(caught.exit()).as(caught.all()).isEqualTo(1);
-    assertThat(caught.out())
-        .contains("damaged trial " + ids.get(0) + ": " + study.relativize(part));
+    verifyFindsItTruncated(study, ids.get(0), part);
     Run refused = study(study.getParent());
     assertThat(refused.exit()).as(refused.all()).isEqualTo(2);
     assertThat(refused.err()).contains(study.relativize(part).toString());
@@ -326,21 +321,6 @@ class VerifyRepairEndToEndTest {
                 "SELECT count(*), count(DISTINCT trial_id || '/' || env_step) FROM "
                     + DuckDb.table(study, "evaluations")))
         .containsExactly(List.of(6L, 6L));
-    assertThat(
-            DuckDb.query(
-                "SELECT count(*) FROM (SELECT trial_id, count(*) AS n,"
-                    + " count(DISTINCT episode) AS distinct_n, min(episode) AS first,"
-                    + " max(episode) AS last, sum(length) AS steps, max(env_step) AS last_step"
-                    + " FROM "
-                    + DuckDb.table(study, "episodes")
-                    + " GROUP BY trial_id) WHERE n = distinct_n AND first = 0"
-                    + " AND last = n - 1 AND steps = last_step"))
-        .containsExactly(List.of(2L));
-    assertThat(
-            DuckDb.query(
-                "SELECT status, count(*) FROM read_parquet('"
-                    + study.resolve("tables/trials/*.parquet")
-                    + "') GROUP BY status"))
-        .containsExactly(List.of("completed", 2L));
+    assertEveryTrialCompletedOnce(study, 2);
   }
 }

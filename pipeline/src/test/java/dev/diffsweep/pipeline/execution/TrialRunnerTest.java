@@ -72,13 +72,7 @@ class TrialRunnerTest {
   void aKilledTrainerFailsTheAttemptAndTheRetryResumesWithoutLosingOrRepeatingEpisodes()
       throws Exception {
     Trial trial = TestStudies.trial(3, 2000, "sleep_ms=40");
-    Path runJson = study.resolve("runs").resolve(trial.id()).resolve("run.json");
-    CompletableFuture<Void> killer =
-        CompletableFuture.runAsync(
-            () -> {
-              waitFor(() -> Files.exists(runJson));
-              TrainerProcesses.kill(trial.id());
-            });
+    CompletableFuture<Void> killer = killTheTrainerOnceItRuns(trial);
 
     assertThatThrownBy(() -> runner().run(trial, attempt(1, false)))
         .isInstanceOf(TrialAttemptFailedException.class)
@@ -101,13 +95,7 @@ class TrialRunnerTest {
   @Test
   void aCrashOnTheLastAttemptFailsTheTrialInsteadOfTheTask() throws Exception {
     Trial trial = TestStudies.trial(4, 2000, "sleep_ms=40");
-    Path runJson = study.resolve("runs").resolve(trial.id()).resolve("run.json");
-    CompletableFuture<Void> killer =
-        CompletableFuture.runAsync(
-            () -> {
-              waitFor(() -> Files.exists(runJson));
-              TrainerProcesses.kill(trial.id());
-            });
+    CompletableFuture<Void> killer = killTheTrainerOnceItRuns(trial);
 
     TrialOutcome outcome = runner().run(trial, attempt(4, true));
     killer.get(30, TimeUnit.SECONDS);
@@ -115,6 +103,16 @@ class TrialRunnerTest {
     assertThat(outcome.status()).isEqualTo(TrialStatus.FAILED);
     assertThat(outcome.attempts()).isEqualTo(4);
     assertThat(outcome.error()).startsWith("the trainer was killed by signal 9");
+  }
+
+  /** Kills the trial's trainer with SIGKILL as soon as it has written its run.json. */
+  private CompletableFuture<Void> killTheTrainerOnceItRuns(Trial trial) {
+    Path runJson = study.resolve("runs").resolve(trial.id()).resolve("run.json");
+    return CompletableFuture.runAsync(
+        () -> {
+          waitFor(() -> Files.exists(runJson));
+          TrainerProcesses.kill(trial.id());
+        });
   }
 
   static void waitFor(java.util.function.BooleanSupplier condition) {

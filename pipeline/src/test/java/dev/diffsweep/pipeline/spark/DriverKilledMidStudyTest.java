@@ -1,14 +1,14 @@
 package dev.diffsweep.pipeline.spark;
 
+import static dev.diffsweep.pipeline.testing.StudyTableChecks.assertEveryTrialCompletedOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diffsweep.pipeline.cli.DiffsweepMain;
-import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.DriverProcess;
+import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The driver killed with SIGKILL in the middle of a study, then the study run again: the rerun
  * trains only what was not committed, committed results stay byte for byte, and in the end every
- * trial is committed once. The driver runs `diffsweep study` in its own JVM, as a user would, with
- * the real trainer on a tiny budget.
+ * trial is committed once. The driver runs `diffsweep study` in its own JVM, as bin/diffsweep
+ * starts it, with the real trainer on a tiny budget.
  */
 class DriverKilledMidStudyTest {
   private static final int TRIALS = 4;
@@ -33,18 +33,10 @@ class DriverKilledMidStudyTest {
     Path file = output.resolve("study.conf");
     Files.writeString(
         file,
-        """
-        name = driver-kill
-        algorithms = [sac, diffsac]
-        tasks = [InvertedPendulum-v4]
-        seeds = 2
-        steps = 800
-        evaluation { every = 200, episodes = 1 }
-        grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
-        algorithm-grid { diffsac { diffusion_steps = 2 } }
-        output = "%s"
-        """
-            .formatted(output.toUri()));
+        TestStudies.tinySacAndDiffSacStudy("driver-kill", 2, 800, 200)
+            + "output = \""
+            + output.toUri()
+            + "\"\n");
     Path folder = output.resolve("driver-kill");
 
     Process driver = startDriver(file, output.resolve("driver-1.log"));
@@ -78,33 +70,12 @@ class DriverKilledMidStudyTest {
                 + driver.pid());
     assertThat(tableFiles(folder, committedBeforeRerun)).isEqualTo(committedFiles);
     assertThat(committed(folder)).hasSize(TRIALS);
-    assertThat(
-            DuckDb.query(
-                "SELECT status, count(*) FROM read_parquet('"
-                    + folder.resolve("tables/trials/*.parquet")
-                    + "') GROUP BY status"))
-        .containsExactly(List.of("completed", (long) TRIALS));
-    StudyDriverTest.assertEpisodesAreWholeAndUnrepeated(folder, TRIALS);
+    assertEveryTrialCompletedOnce(folder, TRIALS);
   }
 
-  private Process startDriver(Path studyFile, Path log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        Files.readAllLines(Path.of("..", "conf", "jvm.args")).stream()
-            .map(String::strip)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .toList());
-    command.add("-Xmx512m");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(DiffsweepMain.class.getName());
-    command.addAll(
-        List.of("study", studyFile.toString(), "--master", "local[2,3]", "--no-analysis"));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+  private static Process startDriver(Path studyFile, Path log) throws IOException {
+    return DriverProcess.start(
+        log, "study", studyFile.toString(), "--master", "local[2,3]", "--no-analysis");
   }
 
   /** Trial ids whose outcome.json says COMPLETED. */

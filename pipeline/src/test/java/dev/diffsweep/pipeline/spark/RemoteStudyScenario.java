@@ -1,9 +1,11 @@
 package dev.diffsweep.pipeline.spark;
 
+import static dev.diffsweep.pipeline.testing.StudyTableChecks.assertEveryTrialCompletedOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.testing.DriverProcess;
 import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,17 +72,10 @@ final class RemoteStudyScenario {
     // can come after.
     Files.writeString(
         file,
-        """
-        name = remote-study
-        algorithms = [sac]
-        tasks = [InvertedPendulum-v4]
-        seeds = 2
-        steps = 800
-        evaluation { every = 200, episodes = 1 }
-        grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
-        output = "%s"
-        """
-            .formatted(studyRoot.substring(0, studyRoot.lastIndexOf('/'))));
+        TestStudies.tinySacStudy("remote-study", 2, 800, 200)
+            + "output = \""
+            + studyRoot.substring(0, studyRoot.lastIndexOf('/'))
+            + "\"\n");
 
     Path firstLog = work.resolve("driver-1.log");
     Process driver =
@@ -139,13 +134,7 @@ final class RemoteStudyScenario {
 
     Path copy = work.resolve("read-back");
     copyTables(copy);
-    assertThat(
-            DuckDb.query(
-                "SELECT status, count(*) FROM read_parquet('"
-                    + copy.resolve("tables/trials/*.parquet")
-                    + "') GROUP BY status"))
-        .containsExactly(List.of("completed", (long) TRIALS));
-    StudyDriverTest.assertEpisodesAreWholeAndUnrepeated(copy, TRIALS);
+    assertEveryTrialCompletedOnce(copy, TRIALS);
     // Each evaluation once, of both trials.
     assertThat(
             DuckDb.query(

@@ -3,6 +3,7 @@ package dev.diffsweep.pipeline.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.testing.DriverProcess;
+import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RetriedTrialLogTest {
   private static final String STUDY =
-      """
-      name = retry-test
-      algorithms = [sac]
-      tasks = [InvertedPendulum-v4]
-      seeds = 1
-      steps = 1200
-      evaluation { every = 200, episodes = 1 }
-      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
-      output = "%s"
-      """;
+      TestStudies.tinySacStudy("retry-test", 1, 1200, 200) + "output = \"%s\"\n";
 
   @TempDir Path output;
 
@@ -36,18 +28,9 @@ class RetriedTrialLogTest {
   void aRetriedTrialIsOneLineOnTheTerminalAndItsSparkTracesGoToTheStudyLog() throws Exception {
     String terminal = runKillingTheTrainerOnce("study", STUDY);
 
-    Path studyLog = output.resolve("retry-test").resolve(SparkTaskLog.FILE_NAME);
-    assertThat(terminal)
-        .contains("finished: 1 completed, 0 failed")
-        .contains(": attempt 1 failed, Spark retries it: ")
-        .contains("(Spark's trace: " + studyLog + ")")
-        .doesNotContain("\tat ")
-        .doesNotContain("Lost task");
-    assertThat(lines(terminal, "attempt 1 failed")).isEqualTo(1);
-    assertThat(Files.readString(studyLog))
-        .contains("Lost task 0.0 in stage")
-        .contains("TrialAttemptFailedException")
-        .contains("\tat ");
+    assertThat(terminal).contains("finished: 1 completed, 0 failed");
+    assertThat(theRetryIsOneLineAndItsTracesAreInTheStudyLog(terminal))
+        .contains("TrialAttemptFailedException");
   }
 
   @Test
@@ -65,15 +48,25 @@ class RetriedTrialLogTest {
                 }
                 """);
 
+    assertThat(terminal).contains("best configuration: ");
+    theRetryIsOneLineAndItsTracesAreInTheStudyLog(terminal);
+  }
+
+  /**
+   * Asserts that the terminal shows the failed attempt as one line pointing at the study's Spark
+   * log and that the log holds Spark's trace; returns the log for more checks.
+   */
+  private String theRetryIsOneLineAndItsTracesAreInTheStudyLog(String terminal) throws IOException {
     Path studyLog = output.resolve("retry-test").resolve(SparkTaskLog.FILE_NAME);
     assertThat(terminal)
-        .contains("best configuration: ")
         .contains(": attempt 1 failed, Spark retries it: ")
         .contains("(Spark's trace: " + studyLog + ")")
         .doesNotContain("\tat ")
         .doesNotContain("Lost task");
     assertThat(lines(terminal, "attempt 1 failed")).isEqualTo(1);
-    assertThat(Files.readString(studyLog)).contains("Lost task 0.0 in stage").contains("\tat ");
+    String sparkLog = Files.readString(studyLog);
+    assertThat(sparkLog).contains("Lost task 0.0 in stage").contains("\tat ");
+    return sparkLog;
   }
 
   /**

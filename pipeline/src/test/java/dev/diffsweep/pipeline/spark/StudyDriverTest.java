@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.spark;
 
+import static dev.diffsweep.pipeline.testing.StudyTableChecks.assertEpisodesAreWholeAndUnrepeated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import dev.diffsweep.analysis.stats.BootstrapSettings;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,16 +44,7 @@ class StudyDriverTest {
 
   private static final String DIFFSAC_GRID = "algorithm-grid { diffsac { diffusion_steps = 2 } }";
   private static final String STUDY =
-      """
-      name = driver-test
-      algorithms = [sac, diffsac]
-      tasks = [InvertedPendulum-v4]
-      seeds = 2
-      steps = 600
-      evaluation { every = 200, episodes = 1 }
-      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
-      algorithm-grid { diffsac { diffusion_steps = 2 } }
-      """;
+      TestStudies.tinySacAndDiffSacStudy("driver-test", 2, 600, 200);
 
   private Study study(String text) {
     return StudyLoader.parse(
@@ -107,23 +100,6 @@ class StudyDriverTest {
     after.keySet().removeIf(file -> file.startsWith("trials"));
     checksums.keySet().removeIf(file -> file.startsWith("trials"));
     assertThat(after).isEqualTo(checksums);
-  }
-
-  /**
-   * Per trial: episode indices 0..n-1 each once, and their lengths add up to the env step at the
-   * last one's end, so no episode is missing or counted twice.
-   */
-  static void assertEpisodesAreWholeAndUnrepeated(Path study, long trials) {
-    assertThat(
-            DuckDb.query(
-                "SELECT count(*) FROM (SELECT trial_id, count(*) AS n,"
-                    + " count(DISTINCT episode) AS distinct_n, min(episode) AS first,"
-                    + " max(episode) AS last, sum(length) AS steps,"
-                    + " max(env_step) AS last_step FROM "
-                    + DuckDb.table(study, "episodes")
-                    + " GROUP BY trial_id) WHERE n = distinct_n AND first = 0"
-                    + " AND last = n - 1 AND steps = last_step"))
-        .containsExactly(List.of(trials));
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.testing.DriverProcess;
+import dev.diffsweep.pipeline.testing.TestStudies;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,17 +51,10 @@ class StudyLeaseTest {
     studyFile = output.resolve("lease.conf");
     Files.writeString(
         studyFile,
-        """
-        name = lease-test
-        algorithms = [sac]
-        tasks = [InvertedPendulum-v4]
-        seeds = 1
-        steps = 600
-        evaluation { every = 300, episodes = 1 }
-        grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
-        output = "%s"
-        """
-            .formatted(output.toUri()));
+        TestStudies.tinySacStudy("lease-test", 1, 600, 300)
+            + "output = \""
+            + output.toUri()
+            + "\"\n");
     folder = output.resolve("lease-test");
     SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
     conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
@@ -220,12 +216,7 @@ class StudyLeaseTest {
    */
   @Test
   void aDriverWhoseLeaseIsTakenOverStopsAndExitsOne() throws Exception {
-    Path file = output.resolve("taken.conf");
-    Files.writeString(
-        file,
-        Files.readString(studyFile)
-            .replace("name = lease-test", "name = taken-test")
-            .replace("steps = 600", "steps = 100000"));
+    Path file = longRunningStudy("taken-test");
     Path takenFolder = output.resolve("taken-test");
     System.setProperty(StudyLease.HEARTBEAT_KEY, "200ms");
     System.setProperty(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
@@ -236,10 +227,7 @@ class StudyLeaseTest {
       first =
           CompletableFuture.supplyAsync(
               () -> command(firstOut, "study", file, "--master", "local[1]"));
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!hasRunJson(takenFolder) && !first.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      waitForATrainer(takenFolder, () -> !first.isDone());
       trainers = ProcessHandle.current().descendants().toList();
     } finally {
       System.clearProperty(StudyLease.HEARTBEAT_KEY);
@@ -274,10 +262,33 @@ class StudyLeaseTest {
     }
   }
 
+  /**
+   * The lease test's study under another name, with a budget that keeps it training while a test
+   * acts on its driver; the study file.
+   */
+  private static Path longRunningStudy(String name) throws IOException {
+    Path file = output.resolve(name + ".conf");
+    Files.writeString(
+        file,
+        Files.readString(studyFile)
+            .replace("name = lease-test", "name = " + name)
+            .replace("steps = 600", "steps = 100000"));
+    return file;
+  }
+
+  /** Waits, at most two minutes, until a trainer of the study runs or its driver stopped. */
+  private static void waitForATrainer(Path studyFolder, BooleanSupplier driverRuns)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!hasRunJson(studyFolder) && driverRuns.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
   private static boolean hasRunJson(Path studyFolder) {
     try (var runs = Files.list(studyFolder.resolve("runs"))) {
       return runs.anyMatch(run -> Files.exists(run.resolve("run.json")));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }
@@ -285,12 +296,7 @@ class StudyLeaseTest {
   /** Ctrl-C or kill (SIGTERM) ends the driver: its shutdown hook gives the study back. */
   @Test
   void aDriverStoppedBySigtermReleasesItsLease() throws Exception {
-    Path file = output.resolve("stopped.conf");
-    Files.writeString(
-        file,
-        Files.readString(studyFile)
-            .replace("name = lease-test", "name = stopped-test")
-            .replace("steps = 600", "steps = 100000"));
+    Path file = longRunningStudy("stopped-test");
     Path stoppedFolder = output.resolve("stopped-test");
     Process driver =
         DriverProcess.start(
@@ -300,10 +306,7 @@ class StudyLeaseTest {
             "--master",
             "local[1]",
             "--no-analysis");
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!hasRunJson(stoppedFolder) && driver.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    waitForATrainer(stoppedFolder, driver::isAlive);
     assertThat(stoppedFolder.resolve(StudyLease.FILE_NAME)).exists();
 
     driver.destroy();

@@ -1,5 +1,6 @@
 package dev.diffsweep.pipeline.spark;
 
+import static dev.diffsweep.pipeline.testing.StudyTableChecks.assertEpisodesAreWholeAndUnrepeated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.study.Study;
@@ -74,7 +75,7 @@ class TuneDriverTest {
                     + " GROUP BY status ORDER BY status"))
         .containsExactly(List.of("completed", 2L, 1, 1, 2L), List.of("pruned", 2L, 0, 0, 0L));
     // Completed runs are committed once: their episodes whole, the pruned runs' not in the table.
-    StudyDriverTest.assertEpisodesAreWholeAndUnrepeated(folder, 2);
+    assertEpisodesAreWholeAndUnrepeated(folder, 2);
     assertThat(
             DuckDb.query(
                 "SELECT count(*), count(DISTINCT trial_id || '/' || env_step) FROM "

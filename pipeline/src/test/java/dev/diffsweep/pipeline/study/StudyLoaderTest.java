@@ -144,11 +144,10 @@ class StudyLoaderTest {
   @Test
   void refusesAnUnknownAlgorithmAndAnUnknownTaskTogether() {
     StudyFileException error =
-        (StudyFileException)
-            catchError(
-                VALID
-                    .replace("[sac, diffsac]", "[sac, dqn]")
-                    .replace("InvertedPendulum-v4]", "CartPole-v1]"));
+        rejected(
+            VALID
+                .replace("[sac, diffsac]", "[sac, dqn]")
+                .replace("InvertedPendulum-v4]", "CartPole-v1]"));
 
     assertThat(error.problems())
         .containsExactly(
@@ -164,13 +163,12 @@ class StudyLoaderTest {
   @Test
   void refusesWrongTypesSayingWhatWasExpected() {
     StudyFileException error =
-        (StudyFileException)
-            catchError(
-                VALID
-                    .replace("steps = 1000", "steps = lots")
-                    .replace("seeds = [0, 1]", "seeds = [0, -1]")
-                    .replace("batch_size = 256", "batch_size { small = 1 }")
-                    .replace("episodes = 2", "episodes = 2, warmup = 1"));
+        rejected(
+            VALID
+                .replace("steps = 1000", "steps = lots")
+                .replace("seeds = [0, 1]", "seeds = [0, -1]")
+                .replace("batch_size = 256", "batch_size { small = 1 }")
+                .replace("episodes = 2", "episodes = 2, warmup = 1"));
 
     assertThat(error.problems())
         .containsExactlyInAnyOrder(
@@ -185,11 +183,10 @@ class StudyLoaderTest {
   @Test
   void refusesHyperparametersTheTrainerDoesNotKnowOrAccept() {
     StudyFileException error =
-        (StudyFileException)
-            catchError(
-                VALID
-                    .replace("batch_size = 256", "batch_size = [256, -1], diffusion_steps = 4")
-                    .replace("diffusion_steps = [2, 4]", "diffusion_steps = 2, lerning_rate = 1"));
+        rejected(
+            VALID
+                .replace("batch_size = 256", "batch_size = [256, -1], diffusion_steps = 4")
+                .replace("diffusion_steps = [2, 4]", "diffusion_steps = 2, lerning_rate = 1"));
 
     assertThat(error.getMessage()).startsWith("invalid study file test.conf:");
     assertThat(error.problems())
@@ -207,12 +204,11 @@ class StudyLoaderTest {
 
   @Test
   void refusesStepBudgetsOverTheBoundInsteadOfClampingThem() {
-    StudyFileException flat = (StudyFileException) catchError(VALID.replace("1000", "1e30"));
+    StudyFileException flat = rejected(VALID.replace("1000", "1e30"));
     StudyFileException perTask =
-        (StudyFileException)
-            catchError(
-                VALID.replace(
-                    "steps = 1000", "steps { default = 1000, InvertedPendulum-v4 = 2000000000 }"));
+        rejected(
+            VALID.replace(
+                "steps = 1000", "steps { default = 1000, InvertedPendulum-v4 = 2000000000 }"));
 
     assertThat(flat.getMessage())
         .isEqualTo(
@@ -227,8 +223,7 @@ class StudyLoaderTest {
   @Test
   void refusesSeedCountsOverTheBoundAtOnce() {
     for (String count : List.of("2147483647", "1000000", "1001")) {
-      StudyFileException error =
-          (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = " + count));
+      StudyFileException error = rejected(VALID.replace("seeds = [0, 1]", "seeds = " + count));
       assertThat(error.problems())
           .containsExactly(
               "seeds: "
@@ -242,9 +237,8 @@ class StudyLoaderTest {
   @Test
   void seedsFollowTheTrainersRule() {
     StudyFileException tooLarge =
-        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0, 2147483648]"));
-    StudyFileException fraction =
-        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0.5]"));
+        rejected(VALID.replace("seeds = [0, 1]", "seeds = [0, 2147483648]"));
+    StudyFileException fraction = rejected(VALID.replace("seeds = [0, 1]", "seeds = [0.5]"));
 
     assertThat(tooLarge.problems())
         .containsExactly(
@@ -258,10 +252,8 @@ class StudyLoaderTest {
 
   @Test
   void aSyntaxErrorNamesTheFileAndTheLineInOneLine() {
-    StudyFileException error =
-        (StudyFileException) catchError(VALID.replace("seeds = [0, 1]", "seeds = [0, 1]]"));
-    StudyFileException unresolved =
-        (StudyFileException) catchError(VALID.replace("steps = 1000", "steps = ${budget}"));
+    StudyFileException error = rejected(VALID.replace("seeds = [0, 1]", "seeds = [0, 1]]"));
+    StudyFileException unresolved = rejected(VALID.replace("steps = 1000", "steps = ${budget}"));
 
     assertThat(error.getMessage())
         .startsWith("invalid study file test.conf: line 5: ")
@@ -275,7 +267,7 @@ class StudyLoaderTest {
 
   @Test
   void reportsMissingKeys() {
-    StudyFileException error = (StudyFileException) catchError("name = x\n");
+    StudyFileException error = rejected("name = x\n");
 
     assertThat(error.problems())
         .contains(
@@ -308,7 +300,8 @@ class StudyLoaderTest {
         .containsExactly("1", "2", "4", "8", "16");
   }
 
-  private static Throwable catchError(String text) {
+  /** The error a study text is refused with; fails the test if it is accepted. */
+  private static StudyFileException rejected(String text) {
     try {
       parse(text);
     } catch (StudyFileException e) {

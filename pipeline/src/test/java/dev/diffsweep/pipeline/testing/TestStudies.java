@@ -9,7 +9,53 @@ import java.util.TreeMap;
 
 /** Trials and launchers for tests that run the {@link ContractTrainer}. */
 public final class TestStudies {
+  /**
+   * SAC on InvertedPendulum small enough to train in seconds (a 16-unit network, a 2000-step
+   * buffer, learning from step 100): the algorithm, task and settings of a study file for tests
+   * that run real trainers.
+   */
+  private static final String TINY_SAC =
+      """
+      algorithms = [sac]
+      tasks = [InvertedPendulum-v4]
+      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+      """;
+
+  /** {@link #TINY_SAC} beside DiffSAC with two diffusion steps, for a study of two algorithms. */
+  private static final String TINY_SAC_AND_DIFFSAC =
+      """
+      algorithms = [sac, diffsac]
+      tasks = [InvertedPendulum-v4]
+      grid { learning_starts = 100, batch_size = 16, hidden_size = 16, buffer_size = 2000 }
+      algorithm-grid { diffsac { diffusion_steps = 2 } }
+      """;
+
   private TestStudies() {}
+
+  /**
+   * A {@link #TINY_SAC} study file: {@code seeds} seeds (0..n-1) of {@code steps} env steps each,
+   * evaluated on one episode every {@code evaluateEvery} steps. No output: each test puts the study
+   * where its scenario needs (a temporary folder, HDFS, S3) and adds what else it is about.
+   */
+  public static String tinySacStudy(String name, int seeds, long steps, long evaluateEvery) {
+    return TINY_SAC + budget(name, seeds, steps, evaluateEvery);
+  }
+
+  /** {@link #tinySacStudy} with DiffSAC beside SAC, as {@link #TINY_SAC_AND_DIFFSAC} says. */
+  public static String tinySacAndDiffSacStudy(
+      String name, int seeds, long steps, long evaluateEvery) {
+    return TINY_SAC_AND_DIFFSAC + budget(name, seeds, steps, evaluateEvery);
+  }
+
+  private static String budget(String name, int seeds, long steps, long evaluateEvery) {
+    return """
+        name = %s
+        seeds = %d
+        steps = %d
+        evaluation { every = %d, episodes = 1 }
+        """
+        .formatted(name, seeds, steps, evaluateEvery);
+  }
 
   public static TrainerLauncher contractTrainer() {
     return TrainerLauncher.forThisJvm(ContractTrainer.class.getName(), List.of("-Xmx128m"));
