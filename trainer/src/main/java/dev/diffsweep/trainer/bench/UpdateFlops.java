@@ -29,25 +29,16 @@ public final class UpdateFlops {
   /** Per unit of {@code algorithm} (by name) with resolved hyperparameters {@code hp}. */
   public static long perUnit(String algorithm, Map<String, String> hp, TaskSpec spec) {
     return switch (algorithm) {
-      case "sac", "diffsac" -> offPolicy(hp, spec).softActorCritic(algorithm.equals("diffsac"));
-      case "wpo", "diffwpo" -> offPolicy(hp, spec).wassersteinPolicy(algorithm.equals("diffwpo"));
-      case "ppo", "diffppo" -> onPolicy(hp, spec).proximalPolicy(algorithm.equals("diffppo"));
+      case "sac", "diffsac" -> atUnitBatch(hp, spec).softActorCritic(algorithm.equals("diffsac"));
+      case "wpo", "diffwpo" -> atUnitBatch(hp, spec).wassersteinPolicy(algorithm.equals("diffwpo"));
+      case "ppo", "diffppo" -> atUnitBatch(hp, spec).proximalPolicy(algorithm.equals("diffppo"));
       default ->
           throw new IllegalArgumentException(algorithm + " has no FLOP model in bench update");
     };
   }
 
-  private static UpdateFlops offPolicy(Map<String, String> hp, TaskSpec spec) {
-    return new UpdateFlops(integer(hp, "batch_size"), spec, hp);
-  }
-
-  /** One minibatch: the rollout's K augmented rows per env step, split num_minibatches ways. */
-  private static UpdateFlops onPolicy(Map<String, String> hp, TaskSpec spec) {
-    long rows =
-        (long) integer(hp, "num_steps")
-            * integer(hp, "num_envs")
-            * UpdateWorkload.diffusionSteps(hp);
-    return new UpdateFlops(Math.max(1, rows / integer(hp, "num_minibatches")), spec, hp);
+  private static UpdateFlops atUnitBatch(Map<String, String> hp, TaskSpec spec) {
+    return new UpdateFlops(UpdateWorkload.batchSize(hp), spec, hp);
   }
 
   /**

@@ -58,15 +58,30 @@ public final class UpdateWorkload implements AutoCloseable {
       return new UpdateWorkload(
           AlgorithmRegistry.get(name).configure(filled), spec, context, "env step", rows + 1, 1, 1);
     }
-    int envCopies = Integer.parseInt(hp.get("num_envs"));
     int vectorSteps = Integer.parseInt(hp.get("num_steps"));
-    int rows = vectorSteps * envCopies * diffusionSteps(hp);
-    int minibatch = Math.max(1, rows / Integer.parseInt(hp.get("num_minibatches")));
-    int updates = Integer.parseInt(hp.get("update_epochs")) * (rows / minibatch);
+    int updates = Integer.parseInt(hp.get("update_epochs")) * (rolloutRows(hp) / batchSize(hp));
     return new UpdateWorkload(configured, spec, context, "minibatch", 0, vectorSteps, updates);
   }
 
-  static int diffusionSteps(Map<String, String> hp) {
+  /**
+   * The rows one unit trains on: an off-policy agent's batch_size; an on-policy agent's minibatch,
+   * the rollout's K augmented rows per env step split num_minibatches ways.
+   */
+  public static int batchSize(Map<String, String> hp) {
+    if (hp.containsKey("batch_size")) {
+      return Integer.parseInt(hp.get("batch_size"));
+    }
+    return Math.max(1, rolloutRows(hp) / Integer.parseInt(hp.get("num_minibatches")));
+  }
+
+  private static int rolloutRows(Map<String, String> hp) {
+    return Integer.parseInt(hp.get("num_steps"))
+        * Integer.parseInt(hp.get("num_envs"))
+        * diffusionSteps(hp);
+  }
+
+  /** K, the chain's steps; 1 for an agent without a chain. */
+  public static int diffusionSteps(Map<String, String> hp) {
     return hp.containsKey("diffusion_steps") ? Integer.parseInt(hp.get("diffusion_steps")) : 1;
   }
 

@@ -119,22 +119,10 @@ final class UpdateBenchCommand implements Callable<Integer> {
     result.put("matmul_gflops", flopsPerSecond / 1e9);
     result.put("env", env);
     Map<String, String> hp = configured.hyperparameters();
-    int chainSteps =
-        hp.containsKey("diffusion_steps") ? Integer.parseInt(hp.get("diffusion_steps")) : 1;
     result.put("unit", unit);
-    if (hp.containsKey("batch_size")) {
-      result.put("batch_size", Integer.valueOf(hp.get("batch_size")));
-    } else {
-      // On-policy agents: a minibatch of K augmented rows per env step.
-      result.put(
-          "batch_size",
-          Integer.parseInt(hp.get("num_envs"))
-              * Integer.parseInt(hp.get("num_steps"))
-              * chainSteps
-              / Integer.parseInt(hp.get("num_minibatches")));
-    }
+    result.put("batch_size", UpdateWorkload.batchSize(hp));
     if (hp.containsKey("diffusion_steps")) {
-      result.put("diffusion_steps", chainSteps);
+      result.put("diffusion_steps", UpdateWorkload.diffusionSteps(hp));
     }
     result.put("torch", TorchRuntime.torchVersion());
     result.put("device", device);
