@@ -21,13 +21,18 @@ public final class StudyProgress {
   private boolean changed = true;
   private String sparkTraces;
 
+  private static final long NOT_YET_READ = -1;
+
   private static final class Entry {
     final Trial trial;
     TrialStatus status = TrialStatus.QUEUED;
     int attempts;
     long envSteps;
+
+    /** When this attempt's first env-step count was read, and that count: the rate's origin. */
     long attemptStartNanos;
-    long stepsAtAttemptStart;
+
+    long stepsAtAttemptStart = NOT_YET_READ;
     TrialOutcome outcome;
 
     Entry(Trial trial) {
@@ -62,8 +67,10 @@ public final class StudyProgress {
     }
     entry.status = TrialStatus.RUNNING;
     entry.attempts = attempt;
-    entry.attemptStartNanos = nanoClock.getAsLong();
-    entry.stepsAtAttemptStart = entry.envSteps;
+    // A resumed attempt starts at its checkpoint's step count, which the driver learns only from
+    // the trial's run.json; counting from the last count known here would pass off the restored
+    // steps as steps trained since the start (a resumed trial showed 2 000 steps/s, ETA 20 s).
+    entry.stepsAtAttemptStart = NOT_YET_READ;
     changed = true;
     log(trialId + ": running (attempt " + attempt + ")");
   }
@@ -92,6 +99,10 @@ public final class StudyProgress {
   /** The env steps a running trial's run.json reports. */
   public synchronized void envSteps(String trialId, long envSteps) {
     Entry entry = entries.get(trialId);
+    if (entry.outcome == null && entry.stepsAtAttemptStart == NOT_YET_READ) {
+      entry.stepsAtAttemptStart = envSteps;
+      entry.attemptStartNanos = nanoClock.getAsLong();
+    }
     if (entry.outcome == null && envSteps != entry.envSteps) {
       entry.envSteps = envSteps;
       changed = true;
@@ -211,6 +222,9 @@ public final class StudyProgress {
   }
 
   private double rate(Entry entry, long now) {
+    if (entry.stepsAtAttemptStart == NOT_YET_READ) {
+      return 0;
+    }
     double seconds = (now - entry.attemptStartNanos) / 1e9;
     return seconds > 0 ? (entry.envSteps - entry.stepsAtAttemptStart) / seconds : 0;
   }
