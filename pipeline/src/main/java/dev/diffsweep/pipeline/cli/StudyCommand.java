@@ -104,6 +104,9 @@ final class StudyCommand implements Callable<Integer> {
       if (OutOfSpace.causedBy(e)) {
         throw OutOfSpace.writing("the study folder " + study.folder());
       }
+      if (DriverStopped.whileShuttingDown()) {
+        throw DriverStopped.rerunToFinish("study", file);
+      }
       throw e;
     }
     out.printf("[study %s] output: %s%n", study.name(), result.folder());

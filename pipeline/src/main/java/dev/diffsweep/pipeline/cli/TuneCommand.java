@@ -60,15 +60,23 @@ final class TuneCommand implements Callable<Integer> {
     }
     SparkConf conf = DriverConf.of(study, file, master, trainerMain, "tune");
     // The analysis writes into the study folder too: it runs under the driver's lease.
-    TuneDriver.Result result =
-        new TuneDriver(study, conf, out, takeover.force)
-            .run(
-                done -> {
-                  report(out, study, done);
-                  if (!noAnalysis) {
-                    AnalysisStep.run(conf, done.folder(), out, "tune " + study.name());
-                  }
-                });
+    TuneDriver.Result result;
+    try {
+      result =
+          new TuneDriver(study, conf, out, takeover.force)
+              .run(
+                  done -> {
+                    report(out, study, done);
+                    if (!noAnalysis) {
+                      AnalysisStep.run(conf, done.folder(), out, "tune " + study.name());
+                    }
+                  });
+    } catch (Exception | Error e) {
+      if (DriverStopped.whileShuttingDown()) {
+        throw DriverStopped.rerunToFinish("tune", file);
+      }
+      throw e;
+    }
     out.flush();
     return result.state().history().best().isPresent() ? 0 : 1;
   }

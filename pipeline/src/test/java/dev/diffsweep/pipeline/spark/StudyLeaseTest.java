@@ -313,6 +313,11 @@ class StudyLeaseTest {
 
     assertThat(driver.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(stoppedFolder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+    String log = Files.readString(output.resolve("stopped.log"));
+    assertThat(log)
+        .contains("was stopped before it finished: committed trials are kept")
+        .contains("run `diffsweep study " + file + "` again to finish it")
+        .doesNotContain("\tat org.apache.spark");
   }
 
   @Test
