@@ -24,28 +24,19 @@ class StudyProgressTest {
   @Test
   void aResumedTrialsRateCountsOnlyTheStepsTrainedSinceItResumed() {
     progress.started(trial.id(), 1);
-    clock.addAndGet(2 * SECOND);
-    progress.envSteps(trial.id(), 60_000);
-    clock.addAndGet(100 * SECOND);
-    progress.envSteps(trial.id(), 70_000);
+    reportAfter(2, 60_000);
+    reportAfter(100, 70_000);
 
-    progress.logSummary();
-
-    assertThat(log.toString())
-        .contains(trial.id() + ": 70000/100000 env steps, 100 steps/s, ETA 5m00s");
+    assertThat(summary()).contains(trial.id() + ": 70000/100000 env steps, 100 steps/s, ETA 5m00s");
   }
 
   @Test
   void aFreshTrialsRateCountsFromItsFirstReportedStep() {
     progress.started(trial.id(), 1);
-    clock.addAndGet(2 * SECOND);
-    progress.envSteps(trial.id(), 0);
-    clock.addAndGet(50 * SECOND);
-    progress.envSteps(trial.id(), 10_000);
+    reportAfter(2, 0);
+    reportAfter(50, 10_000);
 
-    progress.logSummary();
-
-    assertThat(log.toString()).contains(": 10000/100000 env steps, 200 steps/s, ETA 7m30s");
+    assertThat(summary()).contains(": 10000/100000 env steps, 200 steps/s, ETA 7m30s");
   }
 
   @Test
@@ -53,8 +44,17 @@ class StudyProgressTest {
     progress.started(trial.id(), 1);
     clock.addAndGet(30 * SECOND);
 
-    progress.logSummary();
+    assertThat(summary()).contains(": 0/100000 env steps, 0 steps/s, ETA unknown");
+  }
 
-    assertThat(log.toString()).contains(": 0/100000 env steps, 0 steps/s, ETA unknown");
+  /** The trial's run.json read by the driver {@code seconds} after the previous reading. */
+  private void reportAfter(long seconds, long envSteps) {
+    clock.addAndGet(seconds * SECOND);
+    progress.envSteps(trial.id(), envSteps);
+  }
+
+  private String summary() {
+    progress.logSummary();
+    return log.toString();
   }
 }
