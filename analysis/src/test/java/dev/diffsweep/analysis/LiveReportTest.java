@@ -32,10 +32,7 @@ class LiveReportTest {
   void aRunningTrialsPartialCurveIsDrawnMarkedRunningAndLeavesTheStatisticsAlone()
       throws IOException {
     String study =
-        SyntheticStudy.write(
-            spark,
-            folder.resolve("live").toString(),
-            SyntheticStudy.Spec.small("live").withUncommitted(1));
+        SyntheticStudy.writeIn(spark, folder, SyntheticStudy.Spec.small("live").withUncommitted(1));
     AnalysisResult without = StudyAnalysis.run(spark, study, OPTIONS);
     Map<String, String> tablesWithout = csvTables(study);
     String finalReport = Files.readString(Path.of(study, "report.html"));
@@ -73,9 +70,9 @@ class LiveReportTest {
   @Test
   void beforeAnythingIsCommittedTheRunningCurvesAreTheReportsPlots() throws IOException {
     String study =
-        SyntheticStudy.write(
+        SyntheticStudy.writeIn(
             spark,
-            folder.resolve("early").toString(),
+            folder,
             new SyntheticStudy.Spec(
                     "early", List.of("sac"), List.of("Hopper-v4"), 3, 5, 100, 0, List.of(10))
                 .withUncommitted(3));

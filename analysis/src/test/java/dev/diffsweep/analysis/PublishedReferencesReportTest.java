@@ -29,9 +29,9 @@ class PublishedReferencesReportTest {
   @BeforeAll
   static void analyseAStudyWithItsOwnReferences() throws Exception {
     study =
-        SyntheticStudy.write(
+        SyntheticStudy.writeIn(
             spark,
-            folder.resolve("refs").toString(),
+            folder,
             new SyntheticStudy.Spec(
                 "refs",
                 List.of("sac", "diffsac", "ppo", "wpo"),

@@ -38,10 +38,8 @@ class StudyAnalysisTest {
   @BeforeAll
   static void analyseAPartlyCommittedStudy() throws SQLException {
     study =
-        SyntheticStudy.write(
-            spark,
-            folder.resolve("partial").toString(),
-            SyntheticStudy.Spec.small("partial").withUncommitted(3));
+        SyntheticStudy.writeIn(
+            spark, folder, SyntheticStudy.Spec.small("partial").withUncommitted(3));
     result = StudyAnalysis.run(spark, study, OPTIONS);
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
   }

@@ -111,7 +111,7 @@ class StudyEdgeCasesTest {
             100,
             0,
             List.of(2, 5, 10));
-    String study = SyntheticStudy.write(spark, folder.resolve("ablation").toString(), ablation);
+    String study = SyntheticStudy.writeIn(spark, folder, ablation);
 
     AnalysisResult result = StudyAnalysis.run(spark, study, OPTIONS);
 
@@ -142,7 +142,7 @@ class StudyEdgeCasesTest {
             100,
             0,
             List.of(4));
-    String study = SyntheticStudy.write(spark, folder.resolve("pairs").toString(), pairs);
+    String study = SyntheticStudy.writeIn(spark, folder, pairs);
     Files.writeString(Path.of(study, "compare.conf"), "wpo = sac\n");
 
     AnalysisResult result = StudyAnalysis.run(spark, study, OPTIONS.withPlots(false));

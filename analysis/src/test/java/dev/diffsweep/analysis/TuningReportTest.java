@@ -65,9 +65,9 @@ class TuningReportTest {
         SyntheticTuningStudy.write(
             spark, folder.resolve("min").toString(), "minimize", SEEDS, CONFIGURATIONS);
     grid =
-        SyntheticStudy.write(
+        SyntheticStudy.writeIn(
             spark,
-            folder.resolve("grid").toString(),
+            folder,
             new SyntheticStudy.Spec(
                 "grid", List.of("sac"), List.of("Hopper-v4"), 3, 10, 100, 0, List.of(10)));
     StudyAnalysis.run(spark, maximized, OPTIONS);

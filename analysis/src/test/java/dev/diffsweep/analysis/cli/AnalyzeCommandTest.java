@@ -29,9 +29,9 @@ class AnalyzeCommandTest {
   @Test
   void analysesAStudyAndSaysWhereTheReportIs() {
     String study =
-        SyntheticStudy.write(
+        SyntheticStudy.writeIn(
             spark,
-            folder.resolve("cli").toString(),
+            folder,
             new SyntheticStudy.Spec(
                 "cli",
                 List.of("PPO", "DiffPPO"),

@@ -46,9 +46,7 @@ class ZeppelinNotebookTest {
 
   @BeforeAll
   static void analyseAFixtureStudy() throws IOException {
-    String study =
-        SyntheticStudy.write(
-            spark, folder.resolve("zeppelin").toString(), SyntheticStudy.Spec.small("zeppelin"));
+    String study = SyntheticStudy.writeIn(spark, folder, SyntheticStudy.Spec.small("zeppelin"));
     StudyAnalysis.run(
         spark,
         study,

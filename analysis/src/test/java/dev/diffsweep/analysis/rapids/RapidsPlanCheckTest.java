@@ -37,10 +37,7 @@ class RapidsPlanCheckTest {
   @Test
   void everyOperatorOfTheAnalysisQueriesRunsOnTheGpu() {
     String study =
-        SyntheticStudy.write(
-            spark,
-            folder.resolve("gpu").toString(),
-            SyntheticStudy.Spec.small("gpu").withUncommitted(2));
+        SyntheticStudy.writeIn(spark, folder, SyntheticStudy.Spec.small("gpu").withUncommitted(2));
     Map<String, Dataset<Row>> queries =
         StudyAnalysis.queries(spark, study, AnalysisOptions.DEFAULT);
     assertThat(queries).hasSize(5);
