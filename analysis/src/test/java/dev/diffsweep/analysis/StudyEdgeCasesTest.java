@@ -130,6 +130,34 @@ class StudyEdgeCasesTest {
     assertThat(Path.of(study, "plots/ablation-diffusion_steps-Hopper-v4.svg")).isNotEmptyFile();
   }
 
+  /**
+   * The base's Hopper trials have not committed yet (as in a running study): across tasks the pair
+   * is compared on Walker2d alone, not the Diff* agent's two tasks against its base's one.
+   */
+  @Test
+  void acrossTasksAPairIsComparedOnlyOnTheTasksBothHaveRun() throws IOException {
+    SyntheticStudy.Spec spec = SyntheticStudy.Spec.small("unshared").withUncommitted(5);
+    String study = SyntheticStudy.writeIn(spark, folder, spec);
+
+    AnalysisResult result = StudyAnalysis.run(spark, study, OPTIONS.withPlots(false));
+
+    var comparison = result.results().orElseThrow().comparison();
+    var across =
+        comparison.rows().stream()
+            .filter(r -> "all tasks".equals(comparison.get(r, "task")))
+            .findFirst()
+            .orElseThrow();
+    var walker2d =
+        comparison.rows().stream()
+            .filter(r -> "Walker2d-v4".equals(comparison.get(r, "task")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(comparison.<Integer>get(across, "seeds")).isEqualTo(5);
+    assertThat(comparison.<Integer>get(across, "base_seeds")).isEqualTo(5);
+    assertThat(comparison.<Double>get(across, "probability_of_improvement"))
+        .isEqualTo(comparison.<Double>get(walker2d, "probability_of_improvement"));
+  }
+
   @Test
   void theStudyFilesOwnPairsReplaceTheCataloguesAndGetAVerdictEach() throws IOException {
     SyntheticStudy.Spec pairs =

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -304,29 +306,28 @@ public final class StudyStatistics {
           rows.add(RowFactory.create(row.toArray()));
         });
     for (AcrossTasks a : across.values()) {
-      if (a.improvement().isEmpty()) {
+      if (a.againstBase().isEmpty()) {
         continue;
       }
-      Optional<ProbabilityOfImprovement.Estimate> poi = a.improvement();
-      AcrossTasks base = across.get(a.base().get());
+      AgainstBase pair = a.againstBase().get();
       List<Object> row = new ArrayList<>();
       row.add(ACROSS_TASKS);
       row.add(a.key().algorithm());
-      row.add(base.key().algorithm());
+      row.add(pair.base().algorithm());
       row.add(a.key().config());
-      row.add(a.runs().size());
-      row.add(base.runs().size());
-      appendIqm(row, a.score());
-      appendIqm(row, base.score());
+      row.add(pair.runs());
+      row.add(pair.baseRuns());
+      appendIqm(row, pair.score());
+      appendIqm(row, pair.baseScore());
       row.add(null);
       row.add(null);
       row.add(null);
       row.add(null);
       row.add(null);
-      row.add(poi.get().probability());
-      row.add(poi.get().interval().low());
-      row.add(poi.get().interval().high());
-      row.add(Verdict.of(poi.get().interval()).word());
+      row.add(pair.improvement().probability());
+      row.add(pair.improvement().interval().low());
+      row.add(pair.improvement().interval().high());
+      row.add(Verdict.of(pair.improvement().interval()).word());
       rows.add(RowFactory.create(row.toArray()));
     }
     return new ResultTable("comparison", COMPARISON_SCHEMA.build(), rows);
@@ -378,7 +379,7 @@ public final class StudyStatistics {
    * The base agent's group for a compared group: same task and configuration, or the base's only
    * configuration on that task (the base lacks the diffusion hyperparameters an ablation varies).
    */
-  private Optional<GroupKey> baseGroup(GroupKey key, java.util.Set<GroupKey> all) {
+  private Optional<GroupKey> baseGroup(GroupKey key, Set<GroupKey> all) {
     Optional<String> base = Optional.ofNullable(pairs.get(key.algorithm()));
     if (base.isEmpty()) {
       return Optional.empty();
@@ -484,8 +485,9 @@ public final class StudyStatistics {
       row.add((int) a.runs().stream().map(r -> r.trial().task()).distinct().count());
       row.add(a.runs().size());
       StatisticCells.append(row, a.score(), 0);
-      row.add(a.base().map(GroupKey::algorithm).orElse(null));
-      Optional<ProbabilityOfImprovement.Estimate> poi = a.improvement();
+      row.add(a.againstBase().map(pair -> pair.base().algorithm()).orElse(null));
+      Optional<ProbabilityOfImprovement.Estimate> poi =
+          a.againstBase().map(AgainstBase::improvement);
       row.add(poi.map(ProbabilityOfImprovement.Estimate::probability).orElse(null));
       row.add(poi.map(p -> p.interval().low()).orElse(null));
       row.add(poi.map(p -> p.interval().high()).orElse(null));
@@ -496,33 +498,84 @@ public final class StudyStatistics {
 
   /**
    * One (algorithm, config) over all its tasks: its normalised final returns' estimate and, where
-   * it has a base, P(it > base) over the tasks both were run on. The aggregate and comparison
+   * it has a base, the two compared over the tasks both were run on. The aggregate and comparison
    * tables both read it, so each bootstrap runs once.
    */
   private record AcrossTasks(
       GroupKey key,
       List<TrialResult> runs,
       PointwiseEstimate score,
-      Optional<GroupKey> base,
-      Optional<ProbabilityOfImprovement.Estimate> improvement) {}
+      Optional<AgainstBase> againstBase) {}
+
+  /**
+   * A group and its base on the tasks they share, and only those: a base that also ran a task the
+   * other did not (or whose trials on it committed first, as in a running study) would otherwise be
+   * scored on a different set of tasks than the agent it is compared with.
+   */
+  private record AgainstBase(
+      GroupKey base,
+      int runs,
+      int baseRuns,
+      PointwiseEstimate score,
+      PointwiseEstimate baseScore,
+      ProbabilityOfImprovement.Estimate improvement) {}
 
   private Map<GroupKey, AcrossTasks> acrossTasks(ScoreNormalization normalization) {
     Map<GroupKey, List<TrialResult>> runsByGroup = acrossTasks();
-    Map<GroupKey, AcrossTasks> result = new TreeMap<>(GROUP_ORDER);
+    Map<GroupKey, PointwiseEstimate> scores = new TreeMap<>(GROUP_ORDER);
     runsByGroup.forEach(
-        (key, runs) -> {
-          Optional<GroupKey> base = baseGroup(key, runsByGroup.keySet());
-          result.put(
-              key,
-              new AcrossTasks(
-                  key,
-                  runs,
-                  aggregateEstimate(key, runs, normalization),
-                  base,
-                  base.flatMap(
-                      b -> aggregateImprovement(runs, runsByGroup.get(b), normalization, key))));
-        });
+        (key, runs) -> scores.put(key, aggregateEstimate(key, runs, normalization)));
+    Map<GroupKey, AcrossTasks> result = new TreeMap<>(GROUP_ORDER);
+    for (Map.Entry<GroupKey, List<TrialResult>> group : runsByGroup.entrySet()) {
+      GroupKey key = group.getKey();
+      List<TrialResult> runs = group.getValue();
+      Optional<AgainstBase> againstBase =
+          baseGroup(key, runsByGroup.keySet())
+              .flatMap(
+                  base ->
+                      againstBase(key, runs, base, runsByGroup.get(base), scores, normalization));
+      result.put(key, new AcrossTasks(key, runs, scores.get(key), againstBase));
+    }
     return result;
+  }
+
+  private Optional<AgainstBase> againstBase(
+      GroupKey key,
+      List<TrialResult> runs,
+      GroupKey base,
+      List<TrialResult> baseRuns,
+      Map<GroupKey, PointwiseEstimate> scores,
+      ScoreNormalization normalization) {
+    Set<String> shared = tasksOf(runs);
+    shared.retainAll(tasksOf(baseRuns));
+    if (shared.isEmpty()) {
+      return Optional.empty();
+    }
+    List<TrialResult> onShared = onTasks(runs, shared);
+    List<TrialResult> baseOnShared = onTasks(baseRuns, shared);
+    return Optional.of(
+        new AgainstBase(
+            base,
+            onShared.size(),
+            baseOnShared.size(),
+            onShared.size() == runs.size()
+                ? scores.get(key)
+                : aggregateEstimate(key, onShared, normalization),
+            baseOnShared.size() == baseRuns.size()
+                ? scores.get(base)
+                : aggregateEstimate(base, baseOnShared, normalization),
+            ProbabilityOfImprovement.estimate(
+                new ArrayList<>(normalisedByTask(onShared, normalization).values()),
+                new ArrayList<>(normalisedByTask(baseOnShared, normalization).values()),
+                options.bootstrap().forGroup(key + "poi"))));
+  }
+
+  private static Set<String> tasksOf(List<TrialResult> runs) {
+    return runs.stream().map(r -> r.trial().task()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static List<TrialResult> onTasks(List<TrialResult> runs, Set<String> tasks) {
+    return runs.stream().filter(r -> tasks.contains(r.trial().task())).toList();
   }
 
   /** Normalised final returns across tasks, bootstrapped within tasks (stratified). */
@@ -534,29 +587,6 @@ public final class StudyStatistics {
             .toArray(double[][]::new);
     return PointwiseBootstrap.estimate(
         scores, taskStrata(runs), options.bootstrap().forGroup(key + "aggregate"));
-  }
-
-  /** P(Diff* > base) over the tasks both were run on, on normalised final returns. */
-  private Optional<ProbabilityOfImprovement.Estimate> aggregateImprovement(
-      List<TrialResult> diff,
-      List<TrialResult> base,
-      ScoreNormalization normalization,
-      GroupKey key) {
-    Map<String, double[]> diffByTask = normalisedByTask(diff, normalization);
-    Map<String, double[]> baseByTask = normalisedByTask(base, normalization);
-    List<double[]> x = new ArrayList<>();
-    List<double[]> y = new ArrayList<>();
-    for (String task : diffByTask.keySet()) {
-      if (baseByTask.containsKey(task)) {
-        x.add(diffByTask.get(task));
-        y.add(baseByTask.get(task));
-      }
-    }
-    if (x.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        ProbabilityOfImprovement.estimate(x, y, options.bootstrap().forGroup(key + "poi")));
   }
 
   private static Map<String, double[]> normalisedByTask(
