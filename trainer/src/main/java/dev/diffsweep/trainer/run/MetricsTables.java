@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,47 +42,35 @@ public final class MetricsTables {
   /** Writes part {@code index} of both tables. */
   public void writePart(int index, List<EpisodeRow> episodes, List<EvaluationRow> evaluations)
       throws IOException {
-    SimpleGroupFactory episodeGroups = new SimpleGroupFactory(EPISODES);
-    write(
-        episodesDir,
-        index,
-        EPISODES,
-        episodes.stream()
-            .map(
-                row ->
-                    episodeGroups
-                        .newGroup()
-                        .append("trial_id", row.trialId())
-                        .append("episode", row.episode())
-                        .append("env_step", row.envStep())
-                        .append("return", row.episodeReturn())
-                        .append("length", row.length())
-                        .append("terminated", row.terminated())
-                        .append("truncated", row.truncated())
-                        .append("wall_time_s", row.wallTimeS()))
-            .toList());
-    SimpleGroupFactory evaluationGroups = new SimpleGroupFactory(EVALUATIONS);
-    write(
-        evaluationsDir,
-        index,
-        EVALUATIONS,
-        evaluations.stream()
-            .map(
-                row ->
-                    evaluationGroups
-                        .newGroup()
-                        .append("trial_id", row.trialId())
-                        .append("env_step", row.envStep())
-                        .append("return_mean", row.returnMean())
-                        .append("return_std", row.returnStd())
-                        .append("episodes", row.episodes())
-                        .append("actor_loss", row.actorLoss())
-                        .append("critic_loss", row.criticLoss())
-                        .append("alpha", row.alpha())
-                        .append("entropy", row.entropy())
-                        .append("steps_per_s", row.stepsPerS())
-                        .append("wall_time_s", row.wallTimeS()))
-            .toList());
+    write(episodesDir, index, EPISODES, episodes, MetricsTables::episodeGroup);
+    write(evaluationsDir, index, EVALUATIONS, evaluations, MetricsTables::evaluationGroup);
+  }
+
+  private static Group episodeGroup(Group group, EpisodeRow row) {
+    return group
+        .append("trial_id", row.trialId())
+        .append("episode", row.episode())
+        .append("env_step", row.envStep())
+        .append("return", row.episodeReturn())
+        .append("length", row.length())
+        .append("terminated", row.terminated())
+        .append("truncated", row.truncated())
+        .append("wall_time_s", row.wallTimeS());
+  }
+
+  private static Group evaluationGroup(Group group, EvaluationRow row) {
+    return group
+        .append("trial_id", row.trialId())
+        .append("env_step", row.envStep())
+        .append("return_mean", row.returnMean())
+        .append("return_std", row.returnStd())
+        .append("episodes", row.episodes())
+        .append("actor_loss", row.actorLoss())
+        .append("critic_loss", row.criticLoss())
+        .append("alpha", row.alpha())
+        .append("entropy", row.entropy())
+        .append("steps_per_s", row.stepsPerS())
+        .append("wall_time_s", row.wallTimeS());
   }
 
   /**
@@ -103,8 +92,11 @@ public final class MetricsTables {
     }
   }
 
-  private static void write(Path dir, int index, MessageType schema, List<Group> rows)
+  /** Writes {@code rows} as one part file, each filled into an empty group of {@code schema}. */
+  private static <R> void write(
+      Path dir, int index, MessageType schema, List<R> rows, BiFunction<Group, R, Group> fill)
       throws IOException {
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     String name = String.format("part-%05d.parquet", index);
     Path temporary = dir.resolve("." + name + ".tmp");
     Files.deleteIfExists(temporary);
@@ -115,8 +107,8 @@ public final class MetricsTables {
             .withType(schema)
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .build()) {
-      for (Group row : rows) {
-        writer.write(row);
+      for (R row : rows) {
+        writer.write(fill.apply(groups.newGroup(), row));
       }
     }
     Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
