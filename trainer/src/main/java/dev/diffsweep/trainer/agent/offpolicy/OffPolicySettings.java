@@ -3,6 +3,7 @@ package dev.diffsweep.trainer.agent.offpolicy;
 import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
 import dev.diffsweep.trainer.agent.Defaults;
+import dev.diffsweep.trainer.agent.Temperature;
 
 /**
  * The off-policy machinery SAC, WPO and their diffusion variants share: replay, twin critics with
@@ -46,5 +47,21 @@ public record OffPolicySettings(
     Checks.positive("q_lr", qLr);
     Checks.positive("policy_frequency", policyFrequency);
     Checks.positive("target_network_frequency", targetNetworkFrequency);
+  }
+
+  /**
+   * The entropy temperature: with autotune, tuned at q_lr towards {@code targetEntropy} from alpha
+   * = 1 (CleanRL's start); otherwise fixed at alpha.
+   */
+  public Temperature temperature(double targetEntropy) {
+    return autotune ? Temperature.tuned(targetEntropy, qLr) : Temperature.fixed(alpha);
+  }
+
+  /**
+   * The replay buffer's capacity for a run of {@code totalSteps}: buffer_size, but no more than the
+   * run can fill, and at least 1.
+   */
+  public int replayCapacity(long totalSteps) {
+    return (int) Math.max(1, Math.min(bufferSize, totalSteps));
   }
 }

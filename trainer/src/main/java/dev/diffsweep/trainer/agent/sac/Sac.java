@@ -70,12 +70,8 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
     this.policy = policyFactory.create(manager, spec, random.split());
     this.critics = new CriticLearner(manager, obs, act, hp.hiddenSize(), hp.offPolicy(), random);
     this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
-    this.temperature =
-        hp.offPolicy().autotune()
-            ? Temperature.tuned(-act * targetEntropyMultiplier, hp.offPolicy().qLr())
-            : Temperature.fixed(hp.offPolicy().alpha());
-    int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
-    this.buffer = new ReplayBuffer(capacity, obs, act);
+    this.temperature = hp.offPolicy().temperature(-act * targetEntropyMultiplier);
+    this.buffer = new ReplayBuffer(hp.offPolicy().replayCapacity(context.totalSteps()), obs, act);
     this.state =
         AgentState.of(name)
             .add("policy", policy.parameters())

@@ -102,13 +102,12 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
         new CriticLearner(manager, features, actionSize, hp.hiddenSize(), hp.offPolicy(), random);
     this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
     // SAC's target entropy -d; the density tuned is the chain's log-ratio (log pi for K = 1).
-    this.temperature =
-        hp.offPolicy().autotune()
-            ? Temperature.tuned(-actionSize, hp.offPolicy().qLr())
-            : Temperature.fixed(hp.offPolicy().alpha());
-    int capacity = (int) Math.max(1, Math.min(hp.offPolicy().bufferSize(), context.totalSteps()));
+    this.temperature = hp.offPolicy().temperature(-actionSize);
     this.buffer =
-        new ReplayBuffer(capacity, spec.observationSize(), (diffusionSteps + 1) * actionSize);
+        new ReplayBuffer(
+            hp.offPolicy().replayCapacity(context.totalSteps()),
+            spec.observationSize(),
+            (diffusionSteps + 1) * actionSize);
     this.previousPolicy = hp.actor().klBounded() ? trailingCopy(policyFactory) : null;
     AgentState.Builder parts =
         AgentState.of(name).add("policy", policy.parameters()).add("critics", critics.networks());
