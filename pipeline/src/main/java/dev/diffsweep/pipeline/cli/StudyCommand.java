@@ -91,6 +91,7 @@ final class StudyCommand implements Callable<Integer> {
     // The analysis writes into the study folder too: it runs under the driver's lease, after the
     // live report's last refresh (the live refresher itself takes no lease).
     StudyDriver.Result result;
+    DriverStopped stopped = DriverStopped.watch("study", file, command.commandLine().getErr());
     try {
       result =
           new StudyDriver(study, conf, out, takeover.force, live)
@@ -104,10 +105,12 @@ final class StudyCommand implements Callable<Integer> {
       if (OutOfSpace.causedBy(e)) {
         throw OutOfSpace.writing("the study folder " + study.folder());
       }
-      if (DriverStopped.whileShuttingDown()) {
-        throw DriverStopped.rerunToFinish("study", file);
+      if (DriverStopped.shuttingDown()) {
+        return stopped.say();
       }
       throw e;
+    } finally {
+      stopped.close();
     }
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();

@@ -61,6 +61,7 @@ final class TuneCommand implements Callable<Integer> {
     SparkConf conf = DriverConf.of(study, file, master, trainerMain, "tune");
     // The analysis writes into the study folder too: it runs under the driver's lease.
     TuneDriver.Result result;
+    DriverStopped stopped = DriverStopped.watch("tune", file, command.commandLine().getErr());
     try {
       result =
           new TuneDriver(study, conf, out, takeover.force)
@@ -72,10 +73,12 @@ final class TuneCommand implements Callable<Integer> {
                     }
                   });
     } catch (Exception | Error e) {
-      if (DriverStopped.whileShuttingDown()) {
-        throw DriverStopped.rerunToFinish("tune", file);
+      if (DriverStopped.shuttingDown()) {
+        return stopped.say();
       }
       throw e;
+    } finally {
+      stopped.close();
     }
     out.flush();
     return result.state().history().best().isPresent() ? 0 : 1;

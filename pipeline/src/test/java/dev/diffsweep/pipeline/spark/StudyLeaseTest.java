@@ -318,6 +318,7 @@ class StudyLeaseTest {
         .contains("was stopped before it finished: committed trials are kept")
         .contains("run `diffsweep study " + file + "` again to finish it")
         .doesNotContain("\tat org.apache.spark");
+    assertThat(log.split("was stopped before it finished", -1)).as("said once").hasSize(2);
   }
 
   @Test
