@@ -38,7 +38,13 @@ class DiffusionPolicyTest {
     DiffusionSettings settings =
         new DiffusionSettings(steps, 2.5, 0.17, stepSize, learnable, 0.25, learnable, 16, 2, 4);
     return new DiffusionPolicy(
-        manager, OBS, ACT, settings, new ActionScaling(manager, LOW, HIGH), new RandomStream(3));
+        manager,
+        OBS,
+        ACT,
+        settings,
+        new ActionScaling(manager, LOW, HIGH),
+        new RandomStream(3),
+        DataType.FLOAT32);
   }
 
   /** Makes f_theta matter: the near-zero initial output layer would hide errors in its terms. */
