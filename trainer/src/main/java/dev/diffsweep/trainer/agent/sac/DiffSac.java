@@ -22,6 +22,6 @@ public final class DiffSac {
         context,
         (manager, task, random) ->
             DiffusionPolicy.forTask(
-                manager, task, hp.diffusion(), ActionScaling.of(manager, task), random));
+                manager, task, hp.networks().diffusion(), ActionScaling.of(manager, task), random));
   }
 }
