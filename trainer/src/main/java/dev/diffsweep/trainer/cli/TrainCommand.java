@@ -1,7 +1,6 @@
 package dev.diffsweep.trainer.cli;
 
 import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
-import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.UnknownTaskException;
 import dev.diffsweep.trainer.run.RunConfig;
@@ -10,10 +9,9 @@ import dev.diffsweep.trainer.run.TrainerRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Trains one agent on one task; rerunning the same command resumes from its checkpoint. */
@@ -32,11 +30,7 @@ import picocli.CommandLine.Option;
       "Exit status: 0 completed (or stopped at --stop-at), 1 failed (e.g. a NaN loss), 2 bad input."
     })
 final class TrainCommand implements Callable<Integer> {
-  @Option(
-      names = "--algo",
-      required = true,
-      description = "Algorithm: sac, diffsac, ppo, diffppo, wpo, diffwpo.")
-  String algorithm;
+  @Mixin AlgorithmChoice choice;
 
   @Option(names = "--env", required = true, description = "Task id (see `envs`).")
   String env;
@@ -55,11 +49,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--run-id", description = "Id in the rows' trial_id (default: --out's name).")
   String runId;
-
-  @Option(
-      names = "--set",
-      description = "Hyperparameter key=value (repeatable); a wrong key lists the allowed ones.")
-  Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(
       names = "--eval-every",
@@ -100,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConfiguredAlgorithm configured = AlgorithmRegistry.get(algorithm).configure(overrides);
+    ConfiguredAlgorithm configured = choice.configure();
     if (!TaskRegistry.contains(env)) {
       throw new UnknownTaskException(env, TaskRegistry.ids());
     }

@@ -33,20 +33,13 @@ import picocli.CommandLine.Spec;
 final class UpdateBenchCommand implements Callable<Integer> {
   private static final int MATMUL_SIZE = 256;
 
-  @Option(
-      names = "--algo",
-      required = true,
-      description = "Algorithm: sac, diffsac, ppo, diffppo, wpo, diffwpo.")
-  String algorithm;
+  @Mixin AlgorithmChoice choice;
 
   @Option(
       names = "--env",
       defaultValue = "HalfCheetah-v4",
       description = "Task whose sizes the networks take (default ${DEFAULT-VALUE}).")
   String env;
-
-  @Option(names = "--set", description = "Hyperparameter key=value (repeatable).")
-  Map<String, String> overrides = new LinkedHashMap<>();
 
   @Mixin TimedRounds rounds;
 
@@ -65,7 +58,8 @@ final class UpdateBenchCommand implements Callable<Integer> {
       spec = task.spec();
     }
     AgentContext context = new AgentContext(ComputeDevice.select(device), 0, 1_000_000);
-    try (UpdateWorkload workload = UpdateWorkload.create(algorithm, overrides, spec, context);
+    try (UpdateWorkload workload =
+            UpdateWorkload.create(choice.algorithm, choice.overrides, spec, context);
         NDManager manager = NDManager.newBaseManager(context.device(), "PyTorch")) {
       workload.start();
       workload.secondsPerUnit(20);
@@ -82,7 +76,7 @@ final class UpdateBenchCommand implements Callable<Integer> {
       }
       double flopsPerSecond = 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE / bestMatmul;
       ConfiguredAlgorithm configured = workload.algorithm();
-      long flops = UpdateFlops.perUnit(algorithm, configured.hyperparameters(), spec);
+      long flops = UpdateFlops.perUnit(choice.algorithm, configured.hyperparameters(), spec);
       print(
           configured,
           workload.unit(),

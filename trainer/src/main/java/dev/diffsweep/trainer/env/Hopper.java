@@ -7,13 +7,13 @@ public final class Hopper extends PlanarWalker {
   static final double STATE_LIMIT = 100;
 
   public Hopper() {
-    super("Hopper-v4", "hopper.xml", 11);
+    // v4's healthy_z_range is (0.7, inf).
+    super("Hopper-v4", "hopper.xml", 11, MIN_HEIGHT, Double.POSITIVE_INFINITY, MAX_ABS_ANGLE);
   }
 
+  /** Also unhealthy: any of qpos[2:] and the unclipped qvel outside (-100, 100). */
   @Override
   protected boolean isTerminal() {
-    // Healthy: qpos[2:] and the unclipped qvel inside (-100, 100), height above 0.7, |angle|
-    // below 0.2.
     for (int i = 2; i < sim.nq(); i++) {
       if (!(Math.abs(qpos(i)) < STATE_LIMIT)) {
         return true;
@@ -24,6 +24,6 @@ public final class Hopper extends PlanarWalker {
         return true;
       }
     }
-    return !(torsoHeight() > MIN_HEIGHT && Math.abs(torsoAngle()) < MAX_ABS_ANGLE);
+    return super.isTerminal();
   }
 }

@@ -13,8 +13,26 @@ public abstract class PlanarWalker extends MujocoTask {
   static final double RESET_NOISE = 5e-3;
   static final double VELOCITY_CLIP = 10;
 
-  protected PlanarWalker(String id, String model, int observationSize) {
+  private final double minHeight;
+  private final double maxHeight;
+  private final double maxAbsAngle;
+
+  /**
+   * A walker that is healthy while its torso height lies in ({@code minHeight}, {@code maxHeight})
+   * and its pitch in (-{@code maxAbsAngle}, {@code maxAbsAngle}): v4's healthy_z_range and
+   * healthy_angle_range.
+   */
+  protected PlanarWalker(
+      String id,
+      String model,
+      int observationSize,
+      double minHeight,
+      double maxHeight,
+      double maxAbsAngle) {
     super(id, model, observationSize, 4, 1000, false);
+    this.minHeight = minHeight;
+    this.maxHeight = maxHeight;
+    this.maxAbsAngle = maxAbsAngle;
   }
 
   @Override
@@ -34,6 +52,13 @@ public abstract class PlanarWalker extends MujocoTask {
   @Override
   protected double[][] initialState(SplittableRandom random) {
     return new double[][] {noisyInitialQpos(random, RESET_NOISE), uniformQvel(random, RESET_NOISE)};
+  }
+
+  /** An unhealthy walker's episode ends. */
+  @Override
+  protected boolean isTerminal() {
+    double z = torsoHeight();
+    return !(z > minHeight && z < maxHeight && Math.abs(torsoAngle()) < maxAbsAngle);
   }
 
   /** Torso height, qpos[1]. */

@@ -7,12 +7,6 @@ public final class Walker2d extends PlanarWalker {
   static final double MAX_ABS_ANGLE = 1.0;
 
   public Walker2d() {
-    super("Walker2d-v4", "walker2d.xml", 17);
-  }
-
-  @Override
-  protected boolean isTerminal() {
-    double z = torsoHeight();
-    return !(z > MIN_HEIGHT && z < MAX_HEIGHT && Math.abs(torsoAngle()) < MAX_ABS_ANGLE);
+    super("Walker2d-v4", "walker2d.xml", 17, MIN_HEIGHT, MAX_HEIGHT, MAX_ABS_ANGLE);
   }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.DenseLayer;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.ParameterGroup;
@@ -59,17 +60,29 @@ public final class DiffusionPolicy implements SquashedPolicy {
   private final float[] timeFeatureValues; // [K, T]
   private final float[] scheduleValues; // [K, 1]
 
-  public DiffusionPolicy(
+  /**
+   * The chain over the task's observation and action sizes, in float32 (the agents' precision),
+   * acting through {@code scaling}.
+   */
+  public static DiffusionPolicy forTask(
       NDManager manager,
-      int observationSize,
-      int actionSize,
+      TaskSpec task,
       DiffusionSettings settings,
       ActionScaling scaling,
       RandomStream random) {
-    this(manager, observationSize, actionSize, settings, scaling, random, DataType.FLOAT32);
+    return new DiffusionPolicy(
+        manager,
+        task.observationSize(),
+        task.actionSize(),
+        settings,
+        scaling,
+        random,
+        DataType.FLOAT32);
   }
 
-  /** With parameters of another precision (FLOAT64 for gradient checks). */
+  /**
+   * With parameters of {@code dataType}: FLOAT32 as the agents train, FLOAT64 for gradient checks.
+   */
   public DiffusionPolicy(
       NDManager manager,
       int observationSize,

@@ -27,9 +27,7 @@ public final class DiffusionStepPolicy implements AugmentedPolicy {
   public static DiffusionStepPolicy create(
       NDManager manager, TaskSpec task, DiffusionSettings settings, RandomStream random) {
     ActionScaling scaling = ActionScaling.of(manager, task);
-    DiffusionPolicy chain =
-        new DiffusionPolicy(
-            manager, task.observationSize(), task.actionSize(), settings, scaling, random);
+    DiffusionPolicy chain = DiffusionPolicy.forTask(manager, task, settings, scaling, random);
     return new DiffusionStepPolicy(chain, scaling, task.observationSize(), task.actionSize());
   }
 

@@ -1,7 +1,6 @@
 package dev.diffsweep.trainer.state;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,50 +9,35 @@ import java.nio.ByteOrder;
 
 /**
  * Reads what {@link StateWriter} wrote; a wrong tag or size is a {@link StateMismatchException}.
+ * The scalars are {@link java.io.DataInput}'s own {@code readLong}, {@code readInt}, {@code
+ * readDouble} and {@code readBoolean}, as the writer's are {@link java.io.DataOutput}'s.
  */
-public final class StateReader implements Closeable {
-  private final DataInputStream in;
+public final class StateReader extends DataInputStream {
 
   public StateReader(InputStream stream) {
-    this.in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
+    super(new BufferedInputStream(stream, 1 << 16));
   }
 
   /** The next section's tag, for a reader that accepts more than one layout. */
   public String readTag() throws IOException {
-    return in.readUTF();
+    return readUTF();
   }
 
   public void expectTag(String expected) throws IOException {
-    String found = in.readUTF();
+    String found = readUTF();
     if (!found.equals(expected)) {
       throw new StateMismatchException(
           "expected section '" + expected + "' but found '" + found + "'");
     }
   }
 
-  public long readLong() throws IOException {
-    return in.readLong();
-  }
-
-  public int readInt() throws IOException {
-    return in.readInt();
-  }
-
-  public double readDouble() throws IOException {
-    return in.readDouble();
-  }
-
-  public boolean readBoolean() throws IOException {
-    return in.readBoolean();
-  }
-
   public String readString() throws IOException {
-    return in.readUTF();
+    return readUTF();
   }
 
   /** Reads floats into {@code target}; the stored count must fit it. Returns the count. */
   public int readFloats(float[] target) throws IOException {
-    int count = in.readInt();
+    int count = readInt();
     if (count < 0 || count > target.length) {
       throw new StateMismatchException(
           "stored array has " + count + " values, room for " + target.length);
@@ -63,7 +47,7 @@ public final class StateReader implements Closeable {
     int done = 0;
     while (done < count) {
       int chunk = Math.min(count - done, bytes.length / Float.BYTES);
-      in.readFully(bytes, 0, chunk * Float.BYTES);
+      readFully(bytes, 0, chunk * Float.BYTES);
       buffer.clear();
       buffer.asFloatBuffer().get(target, done, chunk);
       done += chunk;
@@ -83,16 +67,11 @@ public final class StateReader implements Closeable {
   }
 
   public double[] readDoubles() throws IOException {
-    int count = in.readInt();
+    int count = readInt();
     double[] values = new double[count];
     for (int i = 0; i < count; i++) {
-      values[i] = in.readDouble();
+      values[i] = readDouble();
     }
     return values;
-  }
-
-  @Override
-  public void close() throws IOException {
-    in.close();
   }
 }

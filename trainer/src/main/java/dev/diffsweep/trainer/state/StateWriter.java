@@ -1,7 +1,6 @@
 package dev.diffsweep.trainer.state;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,61 +10,43 @@ import java.nio.ByteOrder;
 /**
  * Binary checkpoint output. Every section starts with a tag so that reading a checkpoint written by
  * a different agent or layout fails at the first mismatch with a message naming both tags.
+ *
+ * <p>The format is {@link java.io.DataOutput}'s (big-endian, modified UTF-8), so the scalars are
+ * its own {@code writeLong}, {@code writeInt}, {@code writeDouble} and {@code writeBoolean}; this
+ * class adds the tags, strings and arrays.
  */
-public final class StateWriter implements Closeable {
-  private final DataOutputStream out;
+public final class StateWriter extends DataOutputStream {
 
   public StateWriter(OutputStream stream) {
-    this.out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
+    super(new BufferedOutputStream(stream, 1 << 16));
   }
 
   public void writeTag(String tag) throws IOException {
-    out.writeUTF(tag);
-  }
-
-  public void writeLong(long value) throws IOException {
-    out.writeLong(value);
-  }
-
-  public void writeInt(int value) throws IOException {
-    out.writeInt(value);
-  }
-
-  public void writeDouble(double value) throws IOException {
-    out.writeDouble(value);
-  }
-
-  public void writeBoolean(boolean value) throws IOException {
-    out.writeBoolean(value);
+    writeUTF(tag);
   }
 
   public void writeString(String value) throws IOException {
-    out.writeUTF(value);
+    writeUTF(value);
   }
 
   /** Length, then the values; bulk-converted because replay buffers hold millions of floats. */
   public void writeFloats(float[] values, int count) throws IOException {
-    out.writeInt(count);
+    writeInt(count);
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.BIG_ENDIAN);
     int done = 0;
     while (done < count) {
       int chunk = Math.min(count - done, buffer.capacity() / Float.BYTES);
       buffer.clear();
       buffer.asFloatBuffer().put(values, done, chunk);
-      out.write(buffer.array(), 0, chunk * Float.BYTES);
+      write(buffer.array(), 0, chunk * Float.BYTES);
       done += chunk;
     }
   }
 
   public void writeDoubles(double[] values) throws IOException {
-    out.writeInt(values.length);
+    writeInt(values.length);
     for (double value : values) {
-      out.writeDouble(value);
+      writeDouble(value);
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    out.close();
   }
 }

@@ -37,8 +37,18 @@ class DiffusionPolicyTest {
   private DiffusionPolicy policy(int steps, double stepSize, boolean learnable) {
     DiffusionSettings settings =
         new DiffusionSettings(steps, 2.5, 0.17, stepSize, learnable, 0.25, learnable, 16, 2, 4);
+    return policy(settings, DataType.FLOAT32);
+  }
+
+  private DiffusionPolicy policy(DiffusionSettings settings, DataType dataType) {
     return new DiffusionPolicy(
-        manager, OBS, ACT, settings, new ActionScaling(manager, LOW, HIGH), new RandomStream(3));
+        manager,
+        OBS,
+        ACT,
+        settings,
+        new ActionScaling(manager, LOW, HIGH),
+        new RandomStream(3),
+        dataType);
   }
 
   /** Makes f_theta matter: the near-zero initial output layer would hide errors in its terms. */
@@ -135,15 +145,7 @@ class DiffusionPolicyTest {
     // Double precision, so central differences with h = 1e-4 are accurate to ~1e-8.
     DiffusionSettings settings =
         new DiffusionSettings(k, 2.5, 0.17, 0.2, true, 0.25, true, 16, 2, 4);
-    DiffusionPolicy policy =
-        new DiffusionPolicy(
-            manager,
-            OBS,
-            ACT,
-            settings,
-            new ActionScaling(manager, LOW, HIGH),
-            new RandomStream(3),
-            DataType.FLOAT64);
+    DiffusionPolicy policy = policy(settings, DataType.FLOAT64);
     amplifyOutputLayer(policy, 50f);
     RandomStream random = new RandomStream(21);
     NDArray observations = gaussian(random, rows, OBS).toType(DataType.FLOAT64, false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.Scalars;
@@ -92,7 +93,8 @@ class GaussianKernelTest {
     ActionScaling scaling =
         new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
     DiffusionPolicy chain =
-        new DiffusionPolicy(torch.manager(), 5, 2, settings, scaling, random.split());
+        new DiffusionPolicy(
+            torch.manager(), 5, 2, settings, scaling, random.split(), DataType.FLOAT32);
     GradientTape.stopRecordingOnThisThread();
     NDArray observations =
         gaussians(1, 5, 1, 0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);

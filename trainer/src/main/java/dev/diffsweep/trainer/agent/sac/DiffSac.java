@@ -21,12 +21,7 @@ public final class DiffSac {
         spec,
         context,
         (manager, task, random) ->
-            new DiffusionPolicy(
-                manager,
-                task.observationSize(),
-                task.actionSize(),
-                hp.diffusion(),
-                ActionScaling.of(manager, task),
-                random));
+            DiffusionPolicy.forTask(
+                manager, task, hp.networks().diffusion(), ActionScaling.of(manager, task), random));
   }
 }

@@ -1,12 +1,10 @@
 package dev.diffsweep.trainer.agent.sac;
 
-import dev.diffsweep.trainer.agent.ChainSettings;
 import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
-import dev.diffsweep.trainer.agent.DenoiserSettings;
+import dev.diffsweep.trainer.agent.DiffusionCriticSettings;
 import dev.diffsweep.trainer.agent.Hyperparameters;
 import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
-import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
  * DiffSAC's hyperparameters: SAC's (CleanRL's defaults) plus the diffusion chain's
@@ -26,16 +24,13 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  *
  * @param offPolicy SAC's replay, critics, schedule and temperature ({@link OffPolicySettings})
  * @param entTargetMult multiplier of the target entropy -d
- * @param hiddenSize width of the critics' two hidden layers and of the denoiser
- * @param chain the diffusion chain ({@link ChainSettings}; sigma0 is 1, see above)
- * @param denoiser the denoiser's depth and time features
+ * @param networks the critics' and denoiser's width, the diffusion chain (sigma0 is 1, see above)
+ *     and the denoiser ({@link DiffusionCriticSettings})
  */
 public record DiffSacHyperparameters(
     OffPolicySettings offPolicy,
     @Default("1") double entTargetMult,
-    @Default("256") int hiddenSize,
-    ChainSettings chain,
-    DenoiserSettings denoiser) {
+    DiffusionCriticSettings networks) {
   private static final SacHyperparameters SAC_DEFAULTS = SacHyperparameters.defaults();
 
   public static DiffSacHyperparameters defaults() {
@@ -45,17 +40,13 @@ public record DiffSacHyperparameters(
   public DiffSacHyperparameters {
     Checks.positive("ent_target_mult", entTargetMult);
     // Constructing both views validates every field with the key's name in the message.
-    sac(offPolicy, hiddenSize);
-    chain.with(hiddenSize, denoiser);
+    sac(offPolicy, networks.hiddenSize());
+    networks.diffusion();
   }
 
   /** The SAC machinery's settings (the log-sigma bounds do not apply to a chain). */
   public SacHyperparameters sac() {
-    return sac(offPolicy, hiddenSize);
-  }
-
-  public DiffusionSettings diffusion() {
-    return chain.with(hiddenSize, denoiser);
+    return sac(offPolicy, networks.hiddenSize());
   }
 
   private static SacHyperparameters sac(OffPolicySettings offPolicy, int hiddenSize) {

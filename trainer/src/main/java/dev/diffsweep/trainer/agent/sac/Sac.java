@@ -4,27 +4,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.agent.AgentContext;
-import dev.diffsweep.trainer.agent.AgentState;
-import dev.diffsweep.trainer.agent.NonFiniteLossException;
 import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
-import dev.diffsweep.trainer.agent.SingleCopyAgent;
-import dev.diffsweep.trainer.agent.Temperature;
-import dev.diffsweep.trainer.agent.TorchAgent;
-import dev.diffsweep.trainer.agent.TrainingDiagnostics;
 import dev.diffsweep.trainer.agent.Transition;
-import dev.diffsweep.trainer.agent.offpolicy.CriticLearner;
 import dev.diffsweep.trainer.agent.offpolicy.CriticLosses;
+import dev.diffsweep.trainer.agent.offpolicy.OffPolicyAgent;
 import dev.diffsweep.trainer.env.TaskSpec;
-import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.PolicySample;
 import dev.diffsweep.trainer.policy.SquashedPolicy;
 import dev.diffsweep.trainer.policy.TanhGaussianPolicy;
-import dev.diffsweep.trainer.state.StatePart;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Soft actor-critic (Haarnoja et al. 2018) following CleanRL's sac_continuous_action.py, over any
@@ -42,18 +34,9 @@ import java.util.Optional;
  *   every target_network_frequency steps: Qbar = (1 - tau) Qbar + tau Q
  * </pre>
  */
-public final class Sac extends TorchAgent implements SingleCopyAgent {
+public final class Sac extends OffPolicyAgent<SquashedPolicy> {
 
   private final SacHyperparameters hp;
-  private final TaskSpec spec;
-  private final SquashedPolicy policy;
-  private final CriticLearner critics;
-  private final AdamOptimizer policyOptimizer;
-  private final Temperature temperature;
-  private final ReplayBuffer buffer;
-  private final AgentState state;
-  private long steps;
-  private long updates;
 
   public Sac(
       String name,
@@ -62,29 +45,21 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
       TaskSpec spec,
       AgentContext context,
       PolicyFactory<SquashedPolicy> policyFactory) {
-    super(name, context);
+    super(
+        name,
+        context,
+        hp.offPolicy(),
+        hp.hiddenSize(),
+        spec,
+        policyFactory,
+        policy ->
+            new ActorLayout(
+                policy.parameters(),
+                spec.observationSize(),
+                spec.actionSize(),
+                -spec.actionSize() * targetEntropyMultiplier));
     this.hp = hp;
-    this.spec = spec;
-    int obs = spec.observationSize();
-    int act = spec.actionSize();
-    this.policy = policyFactory.create(manager, spec, random.split());
-    this.critics = new CriticLearner(manager, obs, act, hp.hiddenSize(), hp.offPolicy(), random);
-    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
-    this.temperature = hp.offPolicy().temperature(-act * targetEntropyMultiplier);
-    this.buffer = new ReplayBuffer(hp.offPolicy().replayCapacity(context.totalSteps()), obs, act);
-    this.state =
-        AgentState.of(name)
-            .add("policy", policy.parameters())
-            .add("critics", critics.networks())
-            .add("policy optimiser", policyOptimizer)
-            .add("critic optimiser", critics.optimizer())
-            .add("temperature", temperature)
-            .add("replay buffer", buffer)
-            .add("random", random)
-            .add("env steps", StatePart.counter(() -> steps, value -> steps = value))
-            .add("updates", StatePart.counter(() -> updates, value -> updates = value))
-            .add("diagnostics", diagnosticsPart())
-            .build();
+    listCheckpoint(Map.of());
   }
 
   /** SAC proper: the tanh-Gaussian actor. */
@@ -109,7 +84,7 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
 
   @Override
   public double[] act(double[] observation) {
-    if (steps < hp.offPolicy().learningStarts()) {
+    if (envSteps < hp.offPolicy().learningStarts()) {
       double[] action = new double[spec.actionSize()];
       for (int i = 0; i < action.length; i++) {
         double low = spec.actionLow()[i];
@@ -119,9 +94,7 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
     }
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
-      NDArray noise =
-          HostArrays.floats(
-              scope, random.gaussians(policy.noiseWidth()), new Shape(1, policy.noiseWidth()));
+      NDArray noise = noise(scope, 1, policy.noiseWidth());
       return HostArrays.toDoubles(
           policy.sample(HostArrays.row(scope, observation), noise).action());
     }
@@ -134,14 +107,10 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
 
   @Override
   public void observe(Transition transition) {
-    buffer.add(transition);
-    long globalStep = steps++;
-    if (globalStep > hp.offPolicy().learningStarts()) {
-      update(globalStep);
-    }
+    store(transition);
   }
 
-  /** One gradient step of the critics and, on its schedule, of the actor and temperature. */
+  @Override
   public void update(long globalStep) {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
@@ -158,7 +127,7 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
 
       // Target: no tape is open, so torch records nothing here.
       double alpha = temperature.alpha();
-      PolicySample next = policy.sample(nextObservations, noise(scope, b));
+      PolicySample next = policy.sample(nextObservations, noise(scope, b, policy.noiseWidth()));
       NDArray target =
           CriticLosses.criticTarget(
               rewards,
@@ -169,20 +138,7 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
               alpha);
 
       double criticLoss = critics.step(observations, actions, target, this::checkFinite);
-      updates++;
-
-      double actorLoss = diagnostics.actorLoss();
-      double entropy = diagnostics.entropy();
-      if (globalStep % hp.offPolicy().policyFrequency() == 0) {
-        for (int i = 0; i < hp.offPolicy().policyFrequency(); i++) {
-          double[] result = updateActor(scope, observations, b);
-          actorLoss = result[0];
-          entropy = -result[1];
-          temperature.update(result[1]);
-        }
-      }
-      critics.updateTarget(globalStep);
-      diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
+      finishUpdate(globalStep, criticLoss, () -> updateActor(scope, observations, b));
     }
   }
 
@@ -194,7 +150,8 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
         critics.frozen(
             () -> {
               try (GradientTape tape = GradientTape.open()) {
-                PolicySample sample = policy.sample(observations, noise(scope, b));
+                PolicySample sample =
+                    policy.sample(observations, noise(scope, b, policy.noiseWidth()));
                 NDArray actorLoss =
                     SacLosses.actorLoss(
                         sample.logDensity(), critics.min(observations, sample.action()), alpha);
@@ -207,28 +164,5 @@ public final class Sac extends TorchAgent implements SingleCopyAgent {
             });
     policyOptimizer.step();
     return result;
-  }
-
-  private NDArray noise(NDManager scope, int rows) {
-    int width = policy.noiseWidth();
-    return HostArrays.floats(scope, random.gaussians(rows * width), new Shape(rows, width));
-  }
-
-  private double checkFinite(String what, double value) {
-    return NonFiniteLossException.requireFinite(name + " " + what, value, updates);
-  }
-
-  public SquashedPolicy policy() {
-    return policy;
-  }
-
-  @Override
-  public Optional<ReplayBuffer> replayBuffer() {
-    return Optional.of(buffer);
-  }
-
-  @Override
-  public AgentState state() {
-    return state;
   }
 }

@@ -19,6 +19,6 @@ public final class DiffWpo {
         spec,
         context,
         (manager, task, random) ->
-            DiffusionStepPolicy.create(manager, task, hp.diffusion(), random));
+            DiffusionStepPolicy.create(manager, task, hp.networks().diffusion(), random));
   }
 }

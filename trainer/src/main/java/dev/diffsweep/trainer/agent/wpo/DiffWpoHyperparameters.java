@@ -1,13 +1,10 @@
 package dev.diffsweep.trainer.agent.wpo;
 
-import dev.diffsweep.trainer.agent.ChainSettings;
-import dev.diffsweep.trainer.agent.Default;
 import dev.diffsweep.trainer.agent.Defaults;
-import dev.diffsweep.trainer.agent.DenoiserSettings;
+import dev.diffsweep.trainer.agent.DiffusionCriticSettings;
 import dev.diffsweep.trainer.agent.Hyperparameters;
 import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
 import dev.diffsweep.trainer.agent.sac.DiffSacHyperparameters;
-import dev.diffsweep.trainer.policy.DiffusionSettings;
 
 /**
  * DiffWPO's hyperparameters: WPO's off-policy machinery (SAC's CleanRL defaults), the temperature
@@ -23,16 +20,13 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  *     in the chain; docs/ALGORITHMS.md, section 10.4); autotune (towards the target entropy -d on
  *     the chain log-ratio, as DiffSAC does) is off
  * @param actor the actor step's natural gradient and KL bound ({@link WpoActorSettings})
- * @param hiddenSize width of the critics' two hidden layers and of the denoiser
- * @param chain the diffusion chain ({@link ChainSettings}; sigma0 is 1, see above)
- * @param denoiser the denoiser's depth and time features
+ * @param networks the critics' and denoiser's width, the diffusion chain (sigma0 is 1, see above)
+ *     and the denoiser ({@link DiffusionCriticSettings})
  */
 public record DiffWpoHyperparameters(
     @Defaults({"alpha=0.05", "autotune=false"}) OffPolicySettings offPolicy,
     WpoActorSettings actor,
-    @Default("256") int hiddenSize,
-    ChainSettings chain,
-    DenoiserSettings denoiser) {
+    DiffusionCriticSettings networks) {
   private static final WpoHyperparameters WPO_DEFAULTS = WpoHyperparameters.defaults();
 
   public static DiffWpoHyperparameters defaults() {
@@ -41,17 +35,13 @@ public record DiffWpoHyperparameters(
 
   public DiffWpoHyperparameters {
     // Constructing both views validates every field with the key's name in the message.
-    wpo(offPolicy, actor, hiddenSize);
-    chain.with(hiddenSize, denoiser);
+    wpo(offPolicy, actor, networks.hiddenSize());
+    networks.diffusion();
   }
 
   /** The WPO machinery's settings (the Gaussian's log-sigma settings do not apply). */
   public WpoHyperparameters wpo() {
-    return wpo(offPolicy, actor, hiddenSize);
-  }
-
-  public DiffusionSettings diffusion() {
-    return chain.with(hiddenSize, denoiser);
+    return wpo(offPolicy, actor, networks.hiddenSize());
   }
 
   private static WpoHyperparameters wpo(

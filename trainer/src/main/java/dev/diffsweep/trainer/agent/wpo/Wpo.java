@@ -6,19 +6,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.agent.AgentContext;
-import dev.diffsweep.trainer.agent.AgentState;
-import dev.diffsweep.trainer.agent.NonFiniteLossException;
 import dev.diffsweep.trainer.agent.PolicyFactory;
 import dev.diffsweep.trainer.agent.ReplayBuffer;
-import dev.diffsweep.trainer.agent.SingleCopyAgent;
 import dev.diffsweep.trainer.agent.Temperature;
-import dev.diffsweep.trainer.agent.TorchAgent;
-import dev.diffsweep.trainer.agent.TrainingDiagnostics;
 import dev.diffsweep.trainer.agent.Transition;
-import dev.diffsweep.trainer.agent.offpolicy.CriticLearner;
 import dev.diffsweep.trainer.agent.offpolicy.CriticLosses;
+import dev.diffsweep.trainer.agent.offpolicy.OffPolicyAgent;
 import dev.diffsweep.trainer.env.TaskSpec;
-import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
@@ -26,9 +20,8 @@ import dev.diffsweep.trainer.policy.AugmentedPolicy;
 import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
-import dev.diffsweep.trainer.state.StatePart;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Wasserstein policy optimisation (Pfau et al. 2025) with off-policy twin critics, on the
@@ -65,24 +58,15 @@ import java.util.Optional;
  * and an actor step whose batch has moved the kernels further than the bound from the copy's
  * descends the KL instead ({@link WpoLosses#klBounded}).
  */
-public final class Wpo extends TorchAgent implements SingleCopyAgent {
+public final class Wpo extends OffPolicyAgent<AugmentedPolicy> {
 
   private final WpoHyperparameters hp;
-  private final TaskSpec spec;
-  private final AugmentedPolicy policy;
 
   /** The trailing copy of the actor that the KL bound measures against; null without the bound. */
   private final AugmentedPolicy previousPolicy;
 
-  private final CriticLearner critics;
-  private final AdamOptimizer policyOptimizer;
-  private final Temperature temperature;
-  private final ReplayBuffer buffer;
-  private final AgentState state;
   private final int diffusionSteps;
   private final int actionSize;
-  private long envSteps;
-  private long updates;
   private double[] pendingChain;
 
   public Wpo(
@@ -91,40 +75,26 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
       TaskSpec spec,
       AgentContext context,
       PolicyFactory<AugmentedPolicy> policyFactory) {
-    super(name, context);
+    super(
+        name,
+        context,
+        hp.offPolicy(),
+        hp.hiddenSize(),
+        spec,
+        policyFactory,
+        // SAC's target entropy -d; the density tuned is the chain's log-ratio (log pi for K = 1).
+        policy ->
+            new ActorLayout(
+                policy.parameters(),
+                policy.featureSize(),
+                (policy.diffusionSteps() + 1) * spec.actionSize(),
+                -spec.actionSize()));
     this.hp = hp;
-    this.spec = spec;
-    this.policy = policyFactory.create(manager, spec, random.split());
     this.diffusionSteps = policy.diffusionSteps();
     this.actionSize = spec.actionSize();
-    int features = policy.featureSize();
-    this.critics =
-        new CriticLearner(manager, features, actionSize, hp.hiddenSize(), hp.offPolicy(), random);
-    this.policyOptimizer = new AdamOptimizer(policy.parameters(), hp.offPolicy().policyLr());
-    // SAC's target entropy -d; the density tuned is the chain's log-ratio (log pi for K = 1).
-    this.temperature = hp.offPolicy().temperature(-actionSize);
-    this.buffer =
-        new ReplayBuffer(
-            hp.offPolicy().replayCapacity(context.totalSteps()),
-            spec.observationSize(),
-            (diffusionSteps + 1) * actionSize);
     this.previousPolicy = hp.actor().klBounded() ? trailingCopy(policyFactory) : null;
-    AgentState.Builder parts =
-        AgentState.of(name).add("policy", policy.parameters()).add("critics", critics.networks());
-    if (previousPolicy != null) {
-      parts.add("previous policy", previousPolicy.parameters());
-    }
-    this.state =
-        parts
-            .add("policy optimiser", policyOptimizer)
-            .add("critic optimiser", critics.optimizer())
-            .add("temperature", temperature)
-            .add("replay buffer", buffer)
-            .add("random", random)
-            .add("env steps", StatePart.counter(() -> envSteps, value -> envSteps = value))
-            .add("updates", StatePart.counter(() -> updates, value -> updates = value))
-            .add("diagnostics", diagnosticsPart())
-            .build();
+    listCheckpoint(
+        previousPolicy == null ? Map.of() : Map.of("previous policy", previousPolicy.parameters()));
   }
 
   /**
@@ -185,19 +155,16 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
       throw new IllegalStateException("observe without a preceding act");
     }
     // The chain, not the action, is what the augmented critic and actor need.
-    buffer.add(
+    double[] chain = pendingChain;
+    pendingChain = null;
+    store(
         new Transition(
             transition.observation(),
-            pendingChain,
+            chain,
             transition.reward(),
             transition.nextObservation(),
             transition.terminated(),
             transition.truncated()));
-    pendingChain = null;
-    long globalStep = envSteps++;
-    if (globalStep > hp.offPolicy().learningStarts()) {
-      update(globalStep);
-    }
   }
 
   /** A sampled batch of augmented transitions (one random chain step per stored env step). */
@@ -264,6 +231,7 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
   }
 
   /** One critic step and, on its schedule, actor steps and the target update. */
+  @Override
   public void update(long globalStep) {
     GradientTape.stopRecordingOnThisThread();
     try (NDManager scope = manager.newSubManager()) {
@@ -289,21 +257,14 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
       NDArray features = policy.features(batch.observations(), batch.from(), batch.stepOneHot());
       double criticLoss =
           critics.step(features, policy.criticInput(batch.to()), target, this::checkFinite);
-      updates++;
-
-      double actorLoss = diagnostics.actorLoss();
-      double entropy = diagnostics.entropy();
-      if (globalStep % hp.offPolicy().policyFrequency() == 0) {
-        for (int i = 0; i < hp.offPolicy().policyFrequency(); i++) {
-          double[] result = updateActor(scope, batch, features, temperature.alpha());
-          actorLoss = result[0];
-          entropy = -diffusionSteps * result[1];
-          // One step's mean log-ratio times K estimates the chain's log-ratio.
-          temperature.update(diffusionSteps * result[1]);
-        }
-      }
-      critics.updateTarget(globalStep);
-      diagnostics = new TrainingDiagnostics(actorLoss, criticLoss, temperature.alpha(), entropy);
+      finishUpdate(
+          globalStep,
+          criticLoss,
+          () -> {
+            double[] result = updateActor(scope, batch, features, temperature.alpha());
+            // One step's mean log-ratio times K estimates the chain's log-ratio.
+            return new double[] {result[0], diffusionSteps * result[1]};
+          });
     }
   }
 
@@ -363,14 +324,6 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
     return gradient;
   }
 
-  private NDArray noise(NDManager scope, int rows, int width) {
-    return HostArrays.floats(scope, random.gaussians(rows * width), new Shape(rows, width));
-  }
-
-  private double checkFinite(String what, double value) {
-    return NonFiniteLossException.requireFinite(name + " " + what, value, updates);
-  }
-
   /**
    * The mean KL(previous || live) of the actor's kernels over a sampled batch, which the KL bound
    * holds near kl_bound.
@@ -389,15 +342,5 @@ public final class Wpo extends TorchAgent implements SingleCopyAgent {
       GaussianKernel live = policy.kernel(batch.observations(), batch.from(), batch.stepOneHot());
       return live.klFrom(previous).mean().getFloat();
     }
-  }
-
-  @Override
-  public Optional<ReplayBuffer> replayBuffer() {
-    return Optional.of(buffer);
-  }
-
-  @Override
-  public AgentState state() {
-    return state;
   }
 }

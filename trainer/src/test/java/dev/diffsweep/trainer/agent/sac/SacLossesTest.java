@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.agent.Temperature;
 import dev.diffsweep.trainer.agent.offpolicy.CriticLosses;
@@ -79,7 +80,8 @@ class SacLossesTest {
             1,
             new DiffusionSettings(1, sigma0, 0.17, stepSize, false, friction, false, 8, 1, 2),
             new ActionScaling(torch.manager(), new double[] {-2}, new double[] {2}),
-            new RandomStream(1));
+            new RandomStream(1),
+            DataType.FLOAT32);
     policy.parameters().array("denoiser.out.weight").muli(0f);
     policy.parameters().array("denoiser.out.bias").muli(0f);
     float[] eps = {0.3f, -1.2f, -0.7f, 0.4f}; // two rows: (eps0, eps1) each

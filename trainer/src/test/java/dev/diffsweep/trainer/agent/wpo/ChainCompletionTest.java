@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.diffsweep.trainer.nn.GradientTape;
 import dev.diffsweep.trainer.policy.ActionScaling;
@@ -42,7 +43,8 @@ class ChainCompletionTest {
     ActionScaling scaling =
         new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
     DiffusionPolicy chain =
-        new DiffusionPolicy(torch.manager(), OBS, ACT, settings, scaling, random.split());
+        new DiffusionPolicy(
+            torch.manager(), OBS, ACT, settings, scaling, random.split(), DataType.FLOAT32);
     policy = new DiffusionStepPolicy(chain, scaling, OBS, ACT);
   }
 
