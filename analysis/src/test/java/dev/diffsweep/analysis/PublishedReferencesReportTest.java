@@ -3,11 +3,11 @@ package dev.diffsweep.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.analysis.fixture.SyntheticStudy;
+import dev.diffsweep.analysis.references.PublishedReferences;
 import dev.diffsweep.analysis.stats.BootstrapSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,20 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  * with its own references.csv: one good wpo row and one bad row.
  */
 class PublishedReferencesReportTest {
-  private static final AnalysisOptions OPTIONS =
-      AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(200, 0.95, 5));
-
   @TempDir static Path folder;
-  private static final SparkSession spark = LocalSpark.session();
   private static String study;
   private static String report;
   private static String section;
 
   @BeforeAll
   static void analyseAStudyWithItsOwnReferences() throws Exception {
-    study =
-        SyntheticStudy.writeIn(
-            spark,
+    AnalysedStudy analysed =
+        AnalysedStudy.write(
             folder,
             new SyntheticStudy.Spec(
                 "refs",
@@ -40,13 +35,15 @@ class PublishedReferencesReportTest {
                 10,
                 2000,
                 0,
-                List.of(10)));
-    Files.writeString(
-        Path.of(study, "references.csv"),
-        "task,algorithm,source,source_url,budget,metric,mean,std,seeds,note\n"
-            + "Hopper-v4,wpo,Our lab,https://example.org/wpo,20000,deterministic,150,20,5,pilot\n"
-            + "Walker2d-v4,wpo,Our lab,https://example.org/wpo,20000,deterministic,oops,20,5,x\n");
-    report = Files.readString(Path.of(StudyAnalysis.run(spark, study, OPTIONS).reportPath()));
+                List.of(10)),
+            new BootstrapSettings(200, 0.95, 5),
+            Map.of(
+                PublishedReferences.STUDY_FILE,
+                "task,algorithm,source,source_url,budget,metric,mean,std,seeds,note\n"
+                    + "Hopper-v4,wpo,Our lab,https://example.org/wpo,20000,deterministic,150,20,5,pilot\n"
+                    + "Walker2d-v4,wpo,Our lab,https://example.org/wpo,20000,deterministic,oops,20,5,x\n"));
+    study = analysed.folder();
+    report = analysed.report();
     int start = report.indexOf("<h2>Published references</h2>");
     section = start < 0 ? "" : report.substring(start, report.indexOf("<h2>", start + 4));
   }

@@ -26,21 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
  * checked is recomputed with DuckDB straight from the study's Parquet tables.
  */
 class StudyAnalysisTest {
-  private static final AnalysisOptions OPTIONS =
-      AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(500, 0.95, 11));
-
   @TempDir static Path folder;
   private static final SparkSession spark = LocalSpark.session();
+  private static AnalysedStudy analysed;
   private static String study;
   private static AnalysisResult result;
   private static Connection duckdb;
 
   @BeforeAll
-  static void analyseAPartlyCommittedStudy() throws SQLException {
-    study =
-        SyntheticStudy.writeIn(
-            spark, folder, SyntheticStudy.Spec.small("partial").withUncommitted(3));
-    result = StudyAnalysis.run(spark, study, OPTIONS);
+  static void analyseAPartlyCommittedStudy() throws Exception {
+    analysed =
+        AnalysedStudy.write(
+            folder,
+            SyntheticStudy.Spec.small("partial").withUncommitted(3),
+            new BootstrapSettings(500, 0.95, 11),
+            Map.of());
+    study = analysed.folder();
+    result = analysed.result();
     duckdb = DriverManager.getConnection("jdbc:duckdb:");
   }
 
@@ -153,7 +155,7 @@ class StudyAnalysisTest {
         "SELECT count(*), count(DISTINCT algorithm || task), min(trials), max(trials) FROM "
             + DuckDbRows.output(study, "curves"),
         row -> {
-          assertThat(row.getLong(1)).isEqualTo(4L * OPTIONS.gridPoints());
+          assertThat(row.getLong(1)).isEqualTo(4L * analysed.options().gridPoints());
           assertThat(row.getLong(2)).isEqualTo(4);
           assertThat(row.getInt(3)).isEqualTo(2); // SAC on Hopper lost three of five seeds
           assertThat(row.getInt(4)).isEqualTo(5);
@@ -191,7 +193,7 @@ class StudyAnalysisTest {
       assertThat(root.resolve("plots/" + plot + ".png")).isNotEmptyFile();
       assertThat(Files.readString(root.resolve("plots/" + plot + ".svg"))).contains("<svg");
     }
-    String report = Files.readString(Path.of(result.reportPath()));
+    String report = analysed.report();
     assertThat(report)
         .contains("diffsweep study report: partial")
         .contains("Hopper-v4: IQM evaluation return (95% stratified-bootstrap CI)")

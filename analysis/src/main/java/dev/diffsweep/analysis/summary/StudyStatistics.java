@@ -11,6 +11,7 @@ import dev.diffsweep.analysis.stats.ProbabilityOfImprovement;
 import dev.diffsweep.analysis.stats.ScoreNormalization;
 import dev.diffsweep.analysis.stats.Statistic;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -188,18 +190,11 @@ public final class StudyStatistics {
     List<Row> rows = new ArrayList<>();
     for (GroupStats g : stats.values()) {
       long[] steps = grids.get(g.key().task()).steps();
-      for (int p = 0; p < g.curve().points(); p++) {
-        if (g.curve().runs()[p] == 0) {
-          continue;
-        }
-        List<Object> row = new ArrayList<>(List.of(g.key().algorithm(), g.key().task()));
-        row.add(g.key().config());
-        row.add(p);
-        row.add(steps[p]);
-        row.add(g.curve().runs()[p]);
-        StatisticCells.append(row, g.curve(), p);
-        rows.add(RowFactory.create(row.toArray()));
-      }
+      addCurveRows(
+          rows,
+          Arrays.asList(g.key().algorithm(), g.key().task(), g.key().config()),
+          g.curve(),
+          p -> steps[p]);
     }
     return new ResultTable("curves", schema.build(), rows);
   }
@@ -453,20 +448,33 @@ public final class StudyStatistics {
                 })
             .toList();
     for (Map.Entry<GroupKey, PointwiseEstimate> e : estimates) {
-      PointwiseEstimate curve = e.getValue();
-      for (int p = 0; p < points; p++) {
-        if (curve.runs()[p] == 0) {
-          continue;
-        }
-        List<Object> row = new ArrayList<>(List.of(e.getKey().algorithm(), e.getKey().config()));
-        row.add(p);
-        row.add(p / (double) (points - 1));
-        row.add(curve.runs()[p]);
-        StatisticCells.append(row, curve, p);
-        rows.add(RowFactory.create(row.toArray()));
-      }
+      addCurveRows(
+          rows,
+          Arrays.asList(e.getKey().algorithm(), e.getKey().config()),
+          e.getValue(),
+          p -> p / (double) (points - 1));
     }
     return new ResultTable("aggregate_curves", schema.build(), rows);
+  }
+
+  /**
+   * A curve table's rows of one group: per grid point that has runs, the group's cells, the point's
+   * index, where it lies on the x axis ({@code position}), its runs and its statistics. Points
+   * without runs get no row rather than a row of nulls.
+   */
+  private static void addCurveRows(
+      List<Row> rows, List<Object> group, PointwiseEstimate curve, IntFunction<Object> position) {
+    for (int p = 0; p < curve.points(); p++) {
+      if (curve.runs()[p] == 0) {
+        continue;
+      }
+      List<Object> row = new ArrayList<>(group);
+      row.add(p);
+      row.add(position.apply(p));
+      row.add(curve.runs()[p]);
+      StatisticCells.append(row, curve, p);
+      rows.add(RowFactory.create(row.toArray()));
+    }
   }
 
   private ResultTable aggregateTable(Map<GroupKey, AcrossTasks> across) {

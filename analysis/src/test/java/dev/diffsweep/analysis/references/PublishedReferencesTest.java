@@ -8,6 +8,8 @@ import dev.diffsweep.analysis.references.PublishedReference.Metric;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PublishedReferencesTest {
   private static final String HEADER =
@@ -142,74 +144,74 @@ class PublishedReferencesTest {
             });
   }
 
+  /**
+   * One source's references at several budgets: the Hopper ones for the curve plots, the Ant ones
+   * for the report's nearest budget; each family is the other's distractor.
+   */
+  private static final PublishedReferences AT_SEVERAL_BUDGETS =
+      PublishedReferences.of(
+          List.of(
+              reference("Hopper-v3", "sac", 1_000_000),
+              reference("Hopper-v3", "sac", 100_000),
+              reference("Hopper-v4", "sac", 200_000),
+              reference("Hopper-v4", "ppo", 100_000),
+              reference("Walker2d-v4", "sac", 100_000),
+              reference("HopperBullet-v0", "sac", 100_000),
+              reference("Ant-v3", "sac", 100_000),
+              reference("Ant-v3", "sac", 300_000),
+              reference("Ant-v3", "sac", 1_000_000),
+              reference("Ant-v4", "sac", 1_000_000)));
+
   @Test
   void aCurvePlotOverlaysItsTaskAndTheDrawnAgentsBaseWithinReach() {
-    PublishedReferences references =
-        PublishedReferences.of(
-            List.of(
-                reference("Hopper-v3", "sac", 1_000_000),
-                reference("Hopper-v3", "sac", 100_000),
-                reference("Hopper-v4", "sac", 200_000),
-                reference("Hopper-v4", "ppo", 100_000),
-                reference("Walker2d-v4", "sac", 100_000),
-                reference("HopperBullet-v0", "sac", 100_000)));
-    assertThat(references.forCurvePlot("Hopper-v4", List.of("diffsac"), 100_000))
+    assertThat(AT_SEVERAL_BUDGETS.forCurvePlot("Hopper-v4", List.of("diffsac"), 100_000))
         .extracting(PublishedReference::task, PublishedReference::budget)
         .containsExactly(tuple("Hopper-v3", 100_000L), tuple("Hopper-v4", 200_000L));
-    assertThat(references.forCurvePlot("Hopper-v4", List.of("sac", "diffppo"), 500_000))
+    assertThat(AT_SEVERAL_BUDGETS.forCurvePlot("Hopper-v4", List.of("sac", "diffppo"), 500_000))
         .extracting(PublishedReference::algorithm, PublishedReference::budget)
         .containsExactly(
             tuple("sac", 1_000_000L),
             tuple("sac", 100_000L),
             tuple("sac", 200_000L),
             tuple("ppo", 100_000L));
-    assertThat(references.forCurvePlot("Hopper-v4", List.of("wpo", "diffwpo"), 1_000_000))
+    assertThat(AT_SEVERAL_BUDGETS.forCurvePlot("Hopper-v4", List.of("wpo", "diffwpo"), 1_000_000))
         .isEmpty();
-    assertThat(references.forCurvePlot("Hopper-v4", List.of("sac"), 40_000)).isEmpty();
+    assertThat(AT_SEVERAL_BUDGETS.forCurvePlot("Hopper-v4", List.of("sac"), 40_000)).isEmpty();
   }
 
   @Test
   void theReportTakesEachSourcesReferenceNearestTheStudysBudget() {
-    PublishedReferences references =
-        PublishedReferences.of(
-            List.of(
-                reference("Hopper-v3", "sac", 100_000),
-                reference("Hopper-v3", "sac", 300_000),
-                reference("Hopper-v3", "sac", 1_000_000),
-                reference("Hopper-v4", "sac", 1_000_000)));
-    assertThat(references.nearest("Hopper-v4", "sac", 150_000))
+    assertThat(AT_SEVERAL_BUDGETS.nearest("Ant-v4", "sac", 150_000))
         .extracting(PublishedReference::task, PublishedReference::budget)
-        .containsExactly(tuple("Hopper-v3", 100_000L), tuple("Hopper-v4", 1_000_000L));
-    assertThat(references.nearest("Hopper-v4", "sac", 600_000))
+        .containsExactly(tuple("Ant-v3", 100_000L), tuple("Ant-v4", 1_000_000L));
+    assertThat(AT_SEVERAL_BUDGETS.nearest("Ant-v4", "sac", 600_000))
         .extracting(PublishedReference::budget)
         .containsExactly(1_000_000L, 1_000_000L);
-    assertThat(references.nearest("Hopper-v4", "diffsac", 600_000)).isEmpty();
+    assertThat(AT_SEVERAL_BUDGETS.nearest("Ant-v4", "diffsac", 600_000)).isEmpty();
     assertThat(PublishedReferences.baseOf("diffppo")).isEqualTo("ppo");
     assertThat(PublishedReferences.baseOf("sac")).isEqualTo("sac");
   }
 
+  @ParameterizedTest(name = "{0} at {1} steps on {2} beside {3}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          # study's return | budget | task | the reference as its file gives it | the sentence
+          760  | 100000  | Hopper-v4 | Hopper-v2,sac,CleanRL,u,1000000,training,2000,300,3, | Below the reference's range (mean ± std), at 38 % of its mean; note budget 100k vs 1M; the reference is the training episodic return, the study's the deterministic evaluation return; task Hopper-v2 vs the study's v4.
+          2100 | 1000000 | Hopper-v4 | Hopper-v4,sac,Zoo,u,1000000,deterministic,2000,300,1, | Within the reference's range (mean ± std), at 105 % of its mean; note the reference is a single run.
+          -20  | 1050000 | Pusher-v4 | Pusher-v4,ppo,C,u,1000000,deterministic,-40,7,3,      | Above the reference's range (mean ± std).
+          """)
+  void theSentenceSaysWhereTheStudySitsAndEveryMismatch(
+      double studyReturn, long studyBudget, String studyTask, String reference, String sentence) {
+    PublishedReference parsed = PublishedReferences.parse("r.csv", HEADER + reference).get(0);
+    assertThat(ReferenceComparison.sentence(studyReturn, studyBudget, studyTask, parsed))
+        .isEqualTo(sentence);
+  }
+
   @Test
-  void theSentenceSaysWhereTheStudySitsAndEveryMismatch() {
-    PublishedReference cleanRl =
-        new PublishedReference(
-            "Hopper-v2", "sac", "CleanRL", "u", 1_000_000, Metric.TRAINING, 2000, 300, 3, "", "");
-    assertThat(ReferenceComparison.sentence(760, 100_000, "Hopper-v4", cleanRl))
-        .isEqualTo(
-            "Below the reference's range (mean ± std), at 38 % of its mean; note budget 100k vs"
-                + " 1M; the reference is the training episodic return, the study's the"
-                + " deterministic evaluation return; task Hopper-v2 vs the study's v4.");
-    PublishedReference zoo =
-        new PublishedReference(
-            "Hopper-v4", "sac", "Zoo", "u", 1_000_000, Metric.DETERMINISTIC, 2000, 300, 1, "", "");
-    assertThat(ReferenceComparison.sentence(2100, 1_000_000, "Hopper-v4", zoo))
-        .isEqualTo(
-            "Within the reference's range (mean ± std), at 105 % of its mean; note the reference"
-                + " is a single run.");
-    PublishedReference pusher =
-        new PublishedReference(
-            "Pusher-v4", "ppo", "C", "u", 1_000_000, Metric.DETERMINISTIC, -40, 7, 3, "", "");
-    assertThat(ReferenceComparison.sentence(-20, 1_050_000, "Pusher-v4", pusher))
-        .isEqualTo("Above the reference's range (mean ± std).");
+  void stepsAreWrittenInThousandsOrMillions() {
     assertThat(ReferenceComparison.steps(1_500_000)).isEqualTo("1.5M");
     assertThat(ReferenceComparison.steps(20_000)).isEqualTo("20k");
     assertThat(ReferenceComparison.steps(750)).isEqualTo("750");

@@ -1,17 +1,15 @@
 package dev.diffsweep.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.diffsweep.pipeline.testing.DuckDb;
-import java.io.IOException;
+import dev.diffsweep.trainer.testing.SmallDisk;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -24,25 +22,9 @@ import picocli.CommandLine;
  */
 class StudyDiskFullTest {
   @TempDir Path work;
-  private Path disk;
-  private boolean mounted;
+  @RegisterExtension final SmallDisk disk = new SmallDisk(300);
 
   private record Command(int exitCode, String out, String err) {}
-
-  @BeforeEach
-  void mountASmallDisk() throws Exception {
-    disk = Files.createDirectories(work.resolve("disk"));
-    int exit = command("mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", disk.toString());
-    assumeTrue(exit == 0, "cannot mount a 300 KiB tmpfs here (needs root with CAP_SYS_ADMIN)");
-    mounted = true;
-  }
-
-  @AfterEach
-  void unmount() throws Exception {
-    if (mounted) {
-      command("umount", disk.toString());
-    }
-  }
 
   @Test
   void aFullStudyFolderIsOneLineAndTheSameCommandFinishesOnceThereIsSpace() throws Exception {
@@ -59,25 +41,25 @@ class StudyDiskFullTest {
             grid { learning_starts = 500, hidden_size = 16, batch_size = 16 }
             output = "%s"
             """
-                .formatted(disk.toUri()));
+                .formatted(disk.folder().toUri()));
 
     Command full = study(file);
 
     assertThat(full.exitCode()).as(full.out() + full.err()).isEqualTo(1);
     assertThat(full.err().strip())
         .startsWith("diffsweep: no space left on device while writing the study folder ")
-        .contains(disk.resolve("full").toString())
+        .contains(disk.folder().resolve("full").toString())
         .contains("rerun the same command")
         .doesNotContain("\n");
     assertThat(full.out() + full.err()).doesNotContain("\tat ").doesNotContain("FSError");
 
-    assertThat(command("mount", "-o", "remount,size=64m", disk.toString())).isZero();
+    assertThat(disk.growTo("64m")).isZero();
     Command rerun = study(file);
 
     assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
     assertThat(rerun.out()).contains("1 committed before, 0 to train");
-    assertThat(disk.resolve("full").resolve("report.html")).isRegularFile();
-    String episodes = DuckDb.table(disk.resolve("full"), "episodes");
+    assertThat(disk.folder().resolve("full").resolve("report.html")).isRegularFile();
+    String episodes = DuckDb.table(disk.folder().resolve("full"), "episodes");
     assertThat(
             DuckDb.value(
                 "SELECT count(*) = count(DISTINCT episode) AND count(*) > 0 FROM " + episodes))
@@ -93,11 +75,5 @@ class StudyDiskFullTest {
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute("study", file.toString(), "--no-live-report");
     return new Command(exitCode, out.toString(), err.toString());
-  }
-
-  private static int command(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getInputStream().readAllBytes();
-    return process.waitFor();
   }
 }

@@ -1,11 +1,8 @@
 package dev.diffsweep.pipeline.testing;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.diffsweep.trainer.testing.DuckDbQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** DuckDB as the independent reader of the tables the pipeline writes. */
@@ -14,19 +11,8 @@ public final class DuckDb {
 
   /** The rows of a query, each as a list of column values. */
   public static List<List<Object>> query(String sql) {
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      List<List<Object>> rows = new ArrayList<>();
-      while (result.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(result.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
+    try {
+      return DuckDbQuery.rows(sql, ResultSet::getObject);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
     }

@@ -1,10 +1,10 @@
 package dev.diffsweep.trainer.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.diffsweep.trainer.testing.SmallDisk;
 import dev.diffsweep.trainer.testing.SmallSacRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,28 +27,12 @@ class DiskFullTest {
   private static final Pattern PART = Pattern.compile("part-(\\d{5})\\.parquet");
 
   @TempDir Path work;
-  private Path disk;
-  private boolean mounted;
-
-  @BeforeEach
-  void mountASmallDisk() throws Exception {
-    disk = Files.createDirectories(work.resolve("disk"));
-    int exit = command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString());
-    assumeTrue(exit == 0, "cannot mount a 64 KiB tmpfs here (needs root with CAP_SYS_ADMIN)");
-    mounted = true;
-  }
-
-  @AfterEach
-  void unmount() throws Exception {
-    if (mounted) {
-      command("umount", disk.toString());
-    }
-  }
+  @RegisterExtension final SmallDisk disk = new SmallDisk(64);
 
   @Test
   void aFullDiskFailsTheRunInOneLineLeavingNothingHalfWrittenAndTheSameCommandResumes()
       throws Exception {
-    Path run = disk.resolve("run");
+    Path run = disk.folder().resolve("run");
     List<String> train =
         SmallSacRun.learningCommand(
             4000, 400, "--seed", "3", "--checkpoint-every", "400", "--out", run.toString());
@@ -83,7 +66,7 @@ class DiskFullTest {
           .allMatch(index -> index < covered);
     }
 
-    assertThat(command("mount", "-o", "remount,size=64m", disk.toString())).isZero();
+    assertThat(disk.growTo("64m")).isZero();
     Path secondLog = work.resolve("resumed.log");
     assertThat(finish(TrainerJvm.start(secondLog, train))).as(Files.readString(secondLog)).isZero();
     assertThat(TrainerRunTest.query(run, "SELECT env_step FROM read_parquet('%s/evaluations/*')"))
@@ -127,11 +110,5 @@ class DiskFullTest {
   private static int finish(Process process) throws InterruptedException {
     assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
     return process.exitValue();
-  }
-
-  private static int command(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getInputStream().readAllBytes();
-    return process.waitFor();
   }
 }

@@ -8,16 +8,14 @@ import com.google.gson.JsonParser;
 import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
+import dev.diffsweep.trainer.testing.DuckDbQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -404,19 +402,6 @@ class TrainerRunTest {
   /** Rows as strings, via DuckDB. */
   static List<List<String>> query(Path dir, String sqlTemplate) throws SQLException {
     String sql = String.format(sqlTemplate, dir.toString().replace("'", "''"));
-    List<List<String>> rows = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> row = new ArrayList<>();
-        for (int c = 1; c <= columns; c++) {
-          row.add(result.getString(c));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+    return DuckDbQuery.rows(sql, ResultSet::getString);
   }
 }
