@@ -39,11 +39,6 @@ final class StudyCommand implements Callable<Integer> {
   Path file;
 
   @Option(
-      names = "--master",
-      description = "Spark master, e.g. local[2,3] or spark://host:7077 (default: the profile's).")
-  String master;
-
-  @Option(
       names = "--no-analysis",
       description = "Do not run the aggregation job afterwards (nor keep a live report).")
   boolean noAnalysis;
@@ -63,15 +58,7 @@ final class StudyCommand implements Callable<Integer> {
   @Option(names = "--no-live-report", description = "No report.html until the study ends.")
   boolean noLiveReport;
 
-  @Option(
-      names = "--trainer-main",
-      hidden = true,
-      description = "Main class of the trainer JVMs (tests use a contract trainer).")
-  String trainerMain;
-
-  @Mixin LeaseTakeover takeover;
-
-  @Mixin StudyLimits limits;
+  @Mixin DriverOptions driver;
 
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
@@ -85,7 +72,7 @@ final class StudyCommand implements Callable<Integer> {
     }
     checkSize(study);
     warnIfAnAgentNeverTrains(study, out);
-    SparkConf conf = DriverConf.of(study, file, master, trainerMain, "study");
+    SparkConf conf = driver.sparkConf(study, file, "study");
     Optional<Duration> live =
         noAnalysis || noLiveReport ? Optional.empty() : Optional.of(liveReportEvery);
     // The analysis writes into the study folder too: it runs under the driver's lease, after the
@@ -94,7 +81,7 @@ final class StudyCommand implements Callable<Integer> {
     DriverStopped stopped = DriverStopped.watch("study", file, command.commandLine().getErr());
     try {
       result =
-          new StudyDriver(study, conf, out, takeover.force, live)
+          new StudyDriver(study, conf, out, driver.takeover.force, live)
               .run(
                   done -> {
                     if (!noAnalysis) {
@@ -132,7 +119,7 @@ final class StudyCommand implements Callable<Integer> {
   /** A study larger than the limits is most likely a typo: refused before anything is written. */
   private void checkSize(Study study) {
     TrialExpansion.Size size = TrialExpansion.size(study);
-    limits.check(study.name(), file, size.trials(), size.envSteps());
+    driver.limits.check(study.name(), file, size.trials(), size.envSteps());
   }
 
   /** Off-policy agents whose learning_starts is at or past their trials' step budget. */

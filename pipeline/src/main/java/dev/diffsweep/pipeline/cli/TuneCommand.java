@@ -28,20 +28,12 @@ final class TuneCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The study file with a tune block.")
   Path file;
 
-  @Option(names = "--master", description = "Spark master (default: the profile's).")
-  String master;
-
   @Option(
       names = "--no-analysis",
       description = "Do not run the aggregation job (report.html with its tuning section) after.")
   boolean noAnalysis;
 
-  @Option(names = "--trainer-main", hidden = true, description = "Main class of the trainers.")
-  String trainerMain;
-
-  @Mixin LeaseTakeover takeover;
-
-  @Mixin StudyLimits limits;
+  @Mixin DriverOptions driver;
 
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
@@ -52,19 +44,19 @@ final class TuneCommand implements Callable<Integer> {
     if (study.tune() != null) {
       // Every configuration may train every seed to the full budget.
       long runs = StudyLimits.times(study.tune().trials(), study.tune().seeds().size());
-      limits.check(
+      driver.limits.check(
           study.name(),
           file,
           runs,
           StudyLimits.times(runs, study.steps().forTask(study.tasks().get(0))));
     }
-    SparkConf conf = DriverConf.of(study, file, master, trainerMain, "tune");
+    SparkConf conf = driver.sparkConf(study, file, "tune");
     // The analysis writes into the study folder too: it runs under the driver's lease.
     TuneDriver.Result result;
     DriverStopped stopped = DriverStopped.watch("tune", file, command.commandLine().getErr());
     try {
       result =
-          new TuneDriver(study, conf, out, takeover.force)
+          new TuneDriver(study, conf, out, driver.takeover.force)
               .run(
                   done -> {
                     report(out, study, done);
