@@ -41,15 +41,31 @@ class StudyCommandTest {
   }
 
   private Command study(Path file, String... options) {
+    return run("study", file, options);
+  }
+
+  /** Runs {@code diffsweep COMMAND FILE --no-analysis OPTIONS} in this JVM. */
+  private Command run(String command, Path file, String... options) {
     CommandLine commandLine = DiffsweepMain.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    List<String> args = new ArrayList<>(List.of("study", file.toString(), "--no-analysis"));
+    List<String> args = new ArrayList<>(List.of(command, file.toString(), "--no-analysis"));
     args.addAll(List.of(options));
     return new Command(
         commandLine.execute(args.toArray(new String[0])), out.toString(), err.toString());
+  }
+
+  /** The whole message that refuses a study of {@code counts}, over the limit {@code over}. */
+  private static String refusal(String counts, String over, Path file) {
+    return "diffsweep: study big has "
+        + counts
+        + " in all, more than "
+        + over
+        + ": check seeds, steps and the grid in "
+        + file
+        + ", or rerun with --yes to run it anyway";
   }
 
   /** The folder held by a live driver elsewhere: a study that passes the checks stops there. */
@@ -75,11 +91,7 @@ class StudyCommandTest {
 
     assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
     assertThat(refused.err().strip())
-        .isEqualTo(
-            "diffsweep: study big has 72,000 trials and 72,000,000 env steps in all, more than"
-                + " --max-trials 10000: check seeds, steps and the grid in "
-                + file
-                + ", or rerun with --yes to run it anyway");
+        .isEqualTo(refusal("72,000 trials and 72,000,000 env steps", "--max-trials 10000", file));
     assertThat(output.resolve("big")).doesNotExist();
   }
 
@@ -125,19 +137,14 @@ class StudyCommandTest {
               space { tau { type = float, low = 0.001, high = 0.01 } }
             }
             """);
-    CommandLine commandLine = DiffsweepMain.commandLine();
-    StringWriter err = new StringWriter();
-    commandLine.setErr(new PrintWriter(err, true));
 
-    int exitCode = commandLine.execute("tune", file.toString(), "--no-analysis");
+    Command refused = run("tune", file);
 
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip())
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err().strip())
         .isEqualTo(
-            "diffsweep: study big has 400 trials and 40,000,000,000 env steps in all, more than"
-                + " --max-env-steps 10000000000: check seeds, steps and the grid in "
-                + file
-                + ", or rerun with --yes to run it anyway");
+            refusal(
+                "400 trials and 40,000,000,000 env steps", "--max-env-steps 10000000000", file));
     assertThat(output.resolve("big")).doesNotExist();
   }
 
