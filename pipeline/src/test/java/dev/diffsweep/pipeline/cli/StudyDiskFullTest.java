@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.InJvmCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A study folder on a disk that fills up: the trial commits, then the analysis cannot write its
@@ -26,8 +24,6 @@ class StudyDiskFullTest {
   @TempDir Path work;
   private Path disk;
   private boolean mounted;
-
-  private record Command(int exitCode, String out, String err) {}
 
   @BeforeEach
   void mountASmallDisk() throws Exception {
@@ -61,7 +57,7 @@ class StudyDiskFullTest {
             """
                 .formatted(disk.toUri()));
 
-    Command full = study(file);
+    InJvmCommand full = study(file);
 
     assertThat(full.exitCode()).as(full.out() + full.err()).isEqualTo(1);
     assertThat(full.err().strip())
@@ -72,7 +68,7 @@ class StudyDiskFullTest {
     assertThat(full.out() + full.err()).doesNotContain("\tat ").doesNotContain("FSError");
 
     assertThat(command("mount", "-o", "remount,size=64m", disk.toString())).isZero();
-    Command rerun = study(file);
+    InJvmCommand rerun = study(file);
 
     assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
     assertThat(rerun.out()).contains("1 committed before, 0 to train");
@@ -85,14 +81,8 @@ class StudyDiskFullTest {
         .isEqualTo(true);
   }
 
-  private static Command study(Path file) {
-    CommandLine commandLine = DiffsweepMain.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute("study", file.toString(), "--no-live-report");
-    return new Command(exitCode, out.toString(), err.toString());
+  private static InJvmCommand study(Path file) {
+    return InJvmCommand.run("study", file.toString(), "--no-live-report");
   }
 
   private static int command(String... command) throws IOException, InterruptedException {
