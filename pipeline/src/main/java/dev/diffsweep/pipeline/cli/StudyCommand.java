@@ -3,7 +3,6 @@ package dev.diffsweep.pipeline.cli;
 import dev.diffsweep.pipeline.spark.LiveReport;
 import dev.diffsweep.pipeline.spark.StudyDriver;
 import dev.diffsweep.pipeline.study.Study;
-import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.trial.TrialExpansion;
 import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.cli.OutOfSpace;
@@ -13,14 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code diffsweep study FILE}: the main job. */
@@ -32,16 +28,11 @@ import picocli.CommandLine.TypeConversionException;
       "Spark profile says otherwise), results as Parquet tables in the study folder.",
       "Committed trials are skipped, so rerunning a study finishes what is missing."
     })
-final class StudyCommand implements Callable<Integer> {
+final class StudyCommand extends DriverCommand<StudyDriver.Result> {
   @Parameters(
       paramLabel = "FILE",
       description = "The study file (HOCON), e.g. conf/quickstart.conf.")
   Path file;
-
-  @Option(
-      names = "--master",
-      description = "Spark master, e.g. local[2,3] or spark://host:7077 (default: the profile's).")
-  String master;
 
   @Option(
       names = "--no-analysis",
@@ -63,55 +54,45 @@ final class StudyCommand implements Callable<Integer> {
   @Option(names = "--no-live-report", description = "No report.html until the study ends.")
   boolean noLiveReport;
 
-  @Option(
-      names = "--trainer-main",
-      hidden = true,
-      description = "Main class of the trainer JVMs (tests use a contract trainer).")
-  String trainerMain;
-
-  @Mixin LeaseTakeover takeover;
-
-  @Mixin StudyLimits limits;
-
-  @Spec picocli.CommandLine.Model.CommandSpec command;
+  @Override
+  Path file() {
+    return file;
+  }
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = command.commandLine().getOut();
-    Study study = StudyLoader.load(file);
+  void check(Study study, PrintWriter out) {
     if (study.tune() != null) {
       throw new IllegalArgumentException(
           file + " has a tune block: run it with `diffsweep tune " + file + "`");
     }
     checkSize(study);
     warnIfAnAgentNeverTrains(study, out);
-    SparkConf conf = DriverConf.of(study, file, master, trainerMain, "study");
+  }
+
+  @Override
+  StudyDriver.Result drive(Study study, SparkConf conf, PrintWriter out) throws Exception {
     Optional<Duration> live =
         noAnalysis || noLiveReport ? Optional.empty() : Optional.of(liveReportEvery);
     // The analysis writes into the study folder too: it runs under the driver's lease, after the
     // live report's last refresh (the live refresher itself takes no lease).
-    StudyDriver.Result result;
-    DriverStopped stopped = DriverStopped.watch("study", file, command.commandLine().getErr());
-    try {
-      result =
-          new StudyDriver(study, conf, out, takeover.force, live)
-              .run(
-                  done -> {
-                    if (!noAnalysis) {
-                      AnalysisStep.run(conf, done.folder(), out, "study " + study.name());
-                    }
-                  });
-    } catch (Exception | Error e) {
-      if (OutOfSpace.causedBy(e)) {
-        throw OutOfSpace.writing("the study folder " + study.folder());
-      }
-      if (DriverStopped.shuttingDown()) {
-        return stopped.say();
-      }
-      throw e;
-    } finally {
-      stopped.close();
-    }
+    return new StudyDriver(study, conf, out, driver.takeover.force, live)
+        .run(
+            done -> {
+              if (!noAnalysis) {
+                AnalysisStep.run(conf, done.folder(), out, "study " + study.name());
+              }
+            });
+  }
+
+  @Override
+  Optional<RuntimeException> explained(Study study, Throwable failure) {
+    return OutOfSpace.causedBy(failure)
+        ? Optional.of(OutOfSpace.writing("the study folder " + study.folder()))
+        : Optional.empty();
+  }
+
+  @Override
+  int finish(Study study, StudyDriver.Result result, PrintWriter out) {
     out.printf("[study %s] output: %s%n", study.name(), result.folder());
     out.flush();
     return result.failed() > 0 ? 1 : 0;
@@ -132,7 +113,7 @@ final class StudyCommand implements Callable<Integer> {
   /** A study larger than the limits is most likely a typo: refused before anything is written. */
   private void checkSize(Study study) {
     TrialExpansion.Size size = TrialExpansion.size(study);
-    limits.check(study.name(), file, size.trials(), size.envSteps());
+    driver.limits.check(study.name(), file, size.trials(), size.envSteps());
   }
 
   /** Off-policy agents whose learning_starts is at or past their trials' step budget. */

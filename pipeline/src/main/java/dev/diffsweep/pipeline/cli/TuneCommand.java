@@ -2,18 +2,14 @@ package dev.diffsweep.pipeline.cli;
 
 import dev.diffsweep.pipeline.spark.TuneDriver;
 import dev.diffsweep.pipeline.study.Study;
-import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
 import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code diffsweep tune FILE}: a study's tune block, then the report of what it found. */
 @Command(
@@ -24,62 +20,48 @@ import picocli.CommandLine.Spec;
       "configurations, each rung trains them as Spark tasks (one per configuration and seed),",
       "the pruner stops the weak ones. Rerunning continues where it stopped."
     })
-final class TuneCommand implements Callable<Integer> {
+final class TuneCommand extends DriverCommand<TuneDriver.Result> {
   @Parameters(paramLabel = "FILE", description = "The study file with a tune block.")
   Path file;
-
-  @Option(names = "--master", description = "Spark master (default: the profile's).")
-  String master;
 
   @Option(
       names = "--no-analysis",
       description = "Do not run the aggregation job (report.html with its tuning section) after.")
   boolean noAnalysis;
 
-  @Option(names = "--trainer-main", hidden = true, description = "Main class of the trainers.")
-  String trainerMain;
-
-  @Mixin LeaseTakeover takeover;
-
-  @Mixin StudyLimits limits;
-
-  @Spec picocli.CommandLine.Model.CommandSpec command;
+  @Override
+  Path file() {
+    return file;
+  }
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = command.commandLine().getOut();
-    Study study = StudyLoader.load(file);
+  void check(Study study, PrintWriter out) {
     if (study.tune() != null) {
       // Every configuration may train every seed to the full budget.
       long runs = StudyLimits.times(study.tune().trials(), study.tune().seeds().size());
-      limits.check(
+      driver.limits.check(
           study.name(),
           file,
           runs,
           StudyLimits.times(runs, study.steps().forTask(study.tasks().get(0))));
     }
-    SparkConf conf = DriverConf.of(study, file, master, trainerMain, "tune");
+  }
+
+  @Override
+  TuneDriver.Result drive(Study study, SparkConf conf, PrintWriter out) throws Exception {
     // The analysis writes into the study folder too: it runs under the driver's lease.
-    TuneDriver.Result result;
-    DriverStopped stopped = DriverStopped.watch("tune", file, command.commandLine().getErr());
-    try {
-      result =
-          new TuneDriver(study, conf, out, takeover.force)
-              .run(
-                  done -> {
-                    report(out, study, done);
-                    if (!noAnalysis) {
-                      AnalysisStep.run(conf, done.folder(), out, "tune " + study.name());
-                    }
-                  });
-    } catch (Exception | Error e) {
-      if (DriverStopped.shuttingDown()) {
-        return stopped.say();
-      }
-      throw e;
-    } finally {
-      stopped.close();
-    }
+    return new TuneDriver(study, conf, out, driver.takeover.force)
+        .run(
+            done -> {
+              report(out, study, done);
+              if (!noAnalysis) {
+                AnalysisStep.run(conf, done.folder(), out, "tune " + study.name());
+              }
+            });
+  }
+
+  @Override
+  int finish(Study study, TuneDriver.Result result, PrintWriter out) {
     out.flush();
     return result.state().history().best().isPresent() ? 0 : 1;
   }

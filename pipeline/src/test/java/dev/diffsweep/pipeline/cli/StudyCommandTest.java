@@ -3,8 +3,8 @@ package dev.diffsweep.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.storage.StudyLease;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.diffsweep.pipeline.testing.InJvmCommand;
+import dev.diffsweep.pipeline.testing.TestStudies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * What `diffsweep study` checks before it writes anything to the study folder. Where a check must
@@ -21,8 +20,6 @@ import picocli.CommandLine;
  */
 class StudyCommandTest {
   @TempDir Path output;
-
-  private record Command(int exitCode, String out, String err) {}
 
   private Path studyFile(String seeds, String steps, String grid) throws Exception {
     return Files.writeString(
@@ -40,16 +37,26 @@ class StudyCommandTest {
             .formatted(seeds, steps, grid, output.toUri()));
   }
 
-  private Command study(Path file, String... options) {
-    CommandLine commandLine = DiffsweepMain.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    List<String> args = new ArrayList<>(List.of("study", file.toString(), "--no-analysis"));
+  private InJvmCommand study(Path file, String... options) {
+    return run("study", file, options);
+  }
+
+  /** Runs {@code diffsweep COMMAND FILE --no-analysis OPTIONS} in this JVM. */
+  private InJvmCommand run(String command, Path file, String... options) {
+    List<String> args = new ArrayList<>(List.of(command, file.toString(), "--no-analysis"));
     args.addAll(List.of(options));
-    return new Command(
-        commandLine.execute(args.toArray(new String[0])), out.toString(), err.toString());
+    return InJvmCommand.run(args.toArray(new String[0]));
+  }
+
+  /** The whole message that refuses a study of {@code counts}, over the limit {@code over}. */
+  private static String refusal(String counts, String over, Path file) {
+    return "diffsweep: study big has "
+        + counts
+        + " in all, more than "
+        + over
+        + ": check seeds, steps and the grid in "
+        + file
+        + ", or rerun with --yes to run it anyway";
   }
 
   /** The folder held by a live driver elsewhere: a study that passes the checks stops there. */
@@ -71,15 +78,11 @@ class StudyCommandTest {
             "gamma = [0.9, 0.91, 0.92, 0.93, 0.94, 0.95],"
                 + " tau = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006]");
 
-    Command refused = study(file);
+    InJvmCommand refused = study(file);
 
     assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
     assertThat(refused.err().strip())
-        .isEqualTo(
-            "diffsweep: study big has 72,000 trials and 72,000,000 env steps in all, more than"
-                + " --max-trials 10000: check seeds, steps and the grid in "
-                + file
-                + ", or rerun with --yes to run it anyway");
+        .isEqualTo(refusal("72,000 trials and 72,000,000 env steps", "--max-trials 10000", file));
     assertThat(output.resolve("big")).doesNotExist();
   }
 
@@ -87,8 +90,8 @@ class StudyCommandTest {
   void aStudyOverTheEnvStepLimitIsRefusedAndTheLimitsAreOptions() throws Exception {
     Path file = studyFile("100", "1000000000", "gamma = 0.99");
 
-    Command refused = study(file);
-    Command lowered = study(studyFile("2", "1000", "gamma = 0.99"), "--max-trials", "3");
+    InJvmCommand refused = study(file);
+    InJvmCommand lowered = study(studyFile("2", "1000", "gamma = 0.99"), "--max-trials", "3");
 
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err())
@@ -103,7 +106,7 @@ class StudyCommandTest {
     Path file = studyFile("100", "1000000000", "gamma = 0.99");
     heldByAnotherDriver();
 
-    Command accepted = study(file, "--yes");
+    InJvmCommand accepted = study(file, "--yes");
 
     assertThat(accepted.exitCode()).isEqualTo(2);
     assertThat(accepted.err())
@@ -117,27 +120,15 @@ class StudyCommandTest {
     Files.writeString(
         file,
         Files.readString(file).replace("[sac, diffsac]", "[sac]")
-            + """
-            tune {
-              trials = 200
-              seeds-per-trial = 2
-              sampler { type = random }
-              space { tau { type = float, low = 0.001, high = 0.01 } }
-            }
-            """);
-    CommandLine commandLine = DiffsweepMain.commandLine();
-    StringWriter err = new StringWriter();
-    commandLine.setErr(new PrintWriter(err, true));
+            + TestStudies.randomTauTuning(200, 2, 0.001, 0.01));
 
-    int exitCode = commandLine.execute("tune", file.toString(), "--no-analysis");
+    InJvmCommand refused = run("tune", file);
 
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().strip())
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err().strip())
         .isEqualTo(
-            "diffsweep: study big has 400 trials and 40,000,000,000 env steps in all, more than"
-                + " --max-env-steps 10000000000: check seeds, steps and the grid in "
-                + file
-                + ", or rerun with --yes to run it anyway");
+            refusal(
+                "400 trials and 40,000,000,000 env steps", "--max-env-steps 10000000000", file));
     assertThat(output.resolve("big")).doesNotExist();
   }
 
@@ -146,7 +137,7 @@ class StudyCommandTest {
     Path file = studyFile("1", "1000", "learning_starts = [500, 1000]");
     heldByAnotherDriver();
 
-    Command command = study(file);
+    InJvmCommand command = study(file);
 
     assertThat(command.out())
         .contains(

@@ -3,15 +3,13 @@ package dev.diffsweep.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.InJvmCommand;
 import dev.diffsweep.trainer.testing.SmallDisk;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A study folder on a disk that fills up: the trial commits, then the analysis cannot write its
@@ -23,8 +21,6 @@ import picocli.CommandLine;
 class StudyDiskFullTest {
   @TempDir Path work;
   @RegisterExtension final SmallDisk disk = new SmallDisk(300);
-
-  private record Command(int exitCode, String out, String err) {}
 
   @Test
   void aFullStudyFolderIsOneLineAndTheSameCommandFinishesOnceThereIsSpace() throws Exception {
@@ -43,7 +39,7 @@ class StudyDiskFullTest {
             """
                 .formatted(disk.folder().toUri()));
 
-    Command full = study(file);
+    InJvmCommand full = study(file);
 
     assertThat(full.exitCode()).as(full.out() + full.err()).isEqualTo(1);
     assertThat(full.err().strip())
@@ -54,7 +50,7 @@ class StudyDiskFullTest {
     assertThat(full.out() + full.err()).doesNotContain("\tat ").doesNotContain("FSError");
 
     assertThat(disk.growTo("64m")).isZero();
-    Command rerun = study(file);
+    InJvmCommand rerun = study(file);
 
     assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
     assertThat(rerun.out()).contains("1 committed before, 0 to train");
@@ -67,13 +63,7 @@ class StudyDiskFullTest {
         .isEqualTo(true);
   }
 
-  private static Command study(Path file) {
-    CommandLine commandLine = DiffsweepMain.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute("study", file.toString(), "--no-live-report");
-    return new Command(exitCode, out.toString(), err.toString());
+  private static InJvmCommand study(Path file) {
+    return InJvmCommand.run("study", file.toString(), "--no-live-report");
   }
 }

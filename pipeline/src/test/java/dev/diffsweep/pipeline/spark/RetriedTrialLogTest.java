@@ -36,17 +36,7 @@ class RetriedTrialLogTest {
   @Test
   void aTuningsRetriedRunIsOneLineTooAndItsSparkTracesGoToTheStudyLog() throws Exception {
     String terminal =
-        runKillingTheTrainerOnce(
-            "tune",
-            STUDY
-                + """
-                tune {
-                  trials = 1
-                  seeds-per-trial = 1
-                  sampler { type = random }
-                  space { tau { type = float, low = 0.004, high = 0.006 } }
-                }
-                """);
+        runKillingTheTrainerOnce("tune", STUDY + TestStudies.randomTauTuning(1, 1, 0.004, 0.006));
 
     assertThat(terminal).contains("best configuration: ");
     theRetryIsOneLineAndItsTracesAreInTheStudyLog(terminal);

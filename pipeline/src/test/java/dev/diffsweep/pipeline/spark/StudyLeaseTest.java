@@ -2,11 +2,11 @@ package dev.diffsweep.pipeline.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diffsweep.pipeline.cli.DiffsweepMain;
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.testing.DriverProcess;
+import dev.diffsweep.pipeline.testing.InJvmCommand;
 import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * One driver per study. A real one-trial study (the real trainer, a tiny budget) runs once; while
@@ -40,11 +39,9 @@ class StudyLeaseTest {
   private static Path studyFile;
   private static Path folder;
   private static StudyDriver.Result firstRun;
-  private static Command secondDriverWhileTheFirstRan;
+  private static InJvmCommand secondDriverWhileTheFirstRan;
   private static StudyLease.Holder leaseWhileTheFirstRan;
   private static boolean leaseLeftAfterTheFirstRun;
-
-  private record Command(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void runAStudyAndStartASecondDriverWhileItRuns() throws Exception {
@@ -91,24 +88,19 @@ class StudyLeaseTest {
     return StudyFolder.open(folder.toUri().toString(), Map.of());
   }
 
-  private static Command study(String... options) {
+  private static InJvmCommand study(String... options) {
     return command("study", studyFile, options);
   }
 
-  private static Command command(String name, Path file, String... options) {
+  private static InJvmCommand command(String name, Path file, String... options) {
     return command(new StringWriter(), name, file, options);
   }
 
   /** With {@code out} given, what the command printed so far can be read while it runs. */
-  private static Command command(StringWriter out, String name, Path file, String... options) {
-    CommandLine commandLine = DiffsweepMain.commandLine();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
+  private static InJvmCommand command(StringWriter out, String name, Path file, String... options) {
     List<String> args = new ArrayList<>(List.of(name, file.toString(), "--no-analysis"));
     args.addAll(List.of(options));
-    int exitCode = commandLine.execute(args.toArray(new String[0]));
-    return new Command(exitCode, out.toString(), err.toString());
+    return InJvmCommand.run(out, args.toArray(new String[0]));
   }
 
   /** A lease as another driver on another host leaves it, last renewed {@code ago}. */
@@ -162,7 +154,7 @@ class StudyLeaseTest {
   void anExpiredLeaseIsTakenOverAndReleasedAtTheEnd() throws Exception {
     leaseOfAnotherHost(StudyLease.DEFAULT_EXPIRY.plusSeconds(5));
 
-    Command rerun = study();
+    InJvmCommand rerun = study();
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(rerun.out())
@@ -182,7 +174,7 @@ class StudyLeaseTest {
         "host=%s\npid=%d\nstarted=%s\nrenewed=%s\ntoken=killed\n"
             .formatted(host, ended.pid(), now, now));
 
-    Command rerun = study();
+    InJvmCommand rerun = study();
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(rerun.out())
@@ -197,8 +189,8 @@ class StudyLeaseTest {
   void aLiveLeaseOfAnotherHostIsRefusedAndForceTakesItAtOnce() throws Exception {
     leaseOfAnotherHost(Duration.ofSeconds(1));
 
-    Command refused = study();
-    Command forced = study("--force");
+    InJvmCommand refused = study();
+    InJvmCommand forced = study("--force");
 
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("(host other-host, process 4242, started ");
@@ -221,7 +213,7 @@ class StudyLeaseTest {
     System.setProperty(StudyLease.HEARTBEAT_KEY, "200ms");
     System.setProperty(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
     StringWriter firstOut = new StringWriter();
-    CompletableFuture<Command> first;
+    CompletableFuture<InJvmCommand> first;
     List<ProcessHandle> trainers;
     try {
       first =
@@ -234,7 +226,7 @@ class StudyLeaseTest {
       System.clearProperty(StudyDriver.TRAINER_OPTIONS_KEY);
     }
     List<String> log = new ArrayList<>();
-    Command stopped;
+    InJvmCommand stopped;
     try (StudyLease ours =
         StudyLease.acquire(
             StudyFolder.open(takenFolder.toUri().toString(), Map.of()),
@@ -325,18 +317,10 @@ class StudyLeaseTest {
   void tuneHoldsTheLeaseToo() throws Exception {
     Path tuneFile = output.resolve("tune.conf");
     Files.writeString(
-        tuneFile,
-        Files.readString(studyFile)
-            + """
-            tune {
-              trials = 2
-              sampler { type = random }
-              space { tau { type = float, low = 0.001, high = 0.01 } }
-            }
-            """);
+        tuneFile, Files.readString(studyFile) + TestStudies.randomTauTuning(2, 1, 0.001, 0.01));
     leaseOfAnotherHost(Duration.ofSeconds(1));
 
-    Command refused = command("tune", tuneFile);
+    InJvmCommand refused = command("tune", tuneFile);
 
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err())

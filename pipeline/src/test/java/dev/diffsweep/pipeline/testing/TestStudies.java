@@ -57,6 +57,23 @@ public final class TestStudies {
         .formatted(name, seeds, steps, evaluateEvery);
   }
 
+  /**
+   * The tune block that tests of `diffsweep tune` append to a study file: {@code trials}
+   * configurations of SAC's tau drawn at random from [low, high], each trained with {@code
+   * seedsPerTrial} seeds, nothing pruned.
+   */
+  public static String randomTauTuning(int trials, int seedsPerTrial, double low, double high) {
+    return """
+        tune {
+          trials = %d
+          seeds-per-trial = %d
+          sampler { type = random }
+          space { tau { type = float, low = %s, high = %s } }
+        }
+        """
+        .formatted(trials, seedsPerTrial, low, high);
+  }
+
   public static TrainerLauncher contractTrainer() {
     return TrainerLauncher.forThisJvm(ContractTrainer.class.getName(), List.of("-Xmx128m"));
   }

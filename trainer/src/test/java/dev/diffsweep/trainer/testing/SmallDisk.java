@@ -49,11 +49,26 @@ public final class SmallDisk implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
     if (mounted) {
-      command("umount", folder.toString());
+      unmount();
       mounted = false;
     }
     // Empty once unmounted (or never mounted); a disk still mounted fails here, not silently.
     Files.delete(folder);
+  }
+
+  /**
+   * A process the test started (a trainer JVM on its way out) can keep the disk busy for a moment
+   * after the test's last assertion: retry for up to ten seconds, then detach it lazily so that no
+   * mount outlives the test.
+   */
+  private void unmount() throws IOException, InterruptedException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      if (command("umount", folder.toString()) == 0) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    command("umount", "--lazy", folder.toString());
   }
 
   private static int command(String... command) throws IOException, InterruptedException {

@@ -7,9 +7,12 @@ import dev.diffsweep.pipeline.tune.space.SearchSpace;
 import dev.diffsweep.pipeline.tune.space.TrialProposal;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
 import dev.diffsweep.pipeline.tune.state.TuningTrial;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,13 +23,24 @@ class SamplerContractTest {
   private static final int TRIALS = 48;
   private static final int BATCH = 4;
 
+  /** Makes the sampler under test for a search space and a seed. */
+  @FunctionalInterface
+  interface SamplerFactory {
+    Sampler make(SearchSpace space, long seed);
+  }
+
+  /** A test run once for every sampler of {@link #samplers()}, named after it. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samplers")
+  @interface ForEverySampler {}
+
   static Stream<Arguments> samplers() {
-    BiFunction<SearchSpace, Long, Sampler> random = RandomSampler::new;
-    BiFunction<SearchSpace, Long, Sampler> grid = (space, seed) -> new GridSampler(space, 3, seed);
-    BiFunction<SearchSpace, Long, Sampler> tpe =
-        (space, seed) -> new TpeSampler(space, seed, 8, 24, 1.0, true);
-    BiFunction<SearchSpace, Long, Sampler> genetic =
-        (space, seed) -> new GeneticSampler(space, seed, 8, 3, 0.5, 0.2);
+    SamplerFactory random = RandomSampler::new;
+    SamplerFactory grid = (space, seed) -> new GridSampler(space, 3, seed);
+    SamplerFactory tpe = (space, seed) -> new TpeSampler(space, seed, 8, 24, 1.0, true);
+    SamplerFactory genetic = (space, seed) -> new GeneticSampler(space, seed, 8, 3, 0.5, 0.2);
     return Stream.of(
         Arguments.of("random", random),
         Arguments.of("grid", grid),
@@ -34,12 +48,9 @@ class SamplerContractTest {
         Arguments.of("genetic", genetic));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("samplers")
-  void proposesTypedValuesWithinBoundsAndOnlyActiveParameters(
-      String name, BiFunction<SearchSpace, Long, Sampler> factory) {
-    TuningHistory history =
-        SyntheticTuning.run(factory.apply(SyntheticProblem.space(), 7L), TRIALS, BATCH);
+  @ForEverySampler
+  void proposesTypedValuesWithinBoundsAndOnlyActiveParameters(String name, SamplerFactory factory) {
+    TuningHistory history = tuning(factory, 7L);
 
     assertThat(history.size()).isEqualTo(TRIALS);
     for (TuningTrial trial : history.trials()) {
@@ -61,31 +72,29 @@ class SamplerContractTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("samplers")
-  void neverProposesAConfigurationTwice(
-      String name, BiFunction<SearchSpace, Long, Sampler> factory) {
-    TuningHistory history =
-        SyntheticTuning.run(factory.apply(SyntheticProblem.space(), 7L), TRIALS, BATCH);
+  @ForEverySampler
+  void neverProposesAConfigurationTwice(String name, SamplerFactory factory) {
+    TuningHistory history = tuning(factory, 7L);
 
     assertThat(history.trials().stream().map(TuningTrial::id).distinct()).hasSize(TRIALS);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("samplers")
-  void theSameSeedProposesTheSameTrialsAndAnotherSeedOthers(
-      String name, BiFunction<SearchSpace, Long, Sampler> factory) {
-    List<TrialProposal> first = proposals(factory.apply(SyntheticProblem.space(), 11L));
-    List<TrialProposal> again = proposals(factory.apply(SyntheticProblem.space(), 11L));
-    List<TrialProposal> other = proposals(factory.apply(SyntheticProblem.space(), 12L));
+  @ForEverySampler
+  void theSameSeedProposesTheSameTrialsAndAnotherSeedOthers(String name, SamplerFactory factory) {
+    List<TrialProposal> first = proposals(factory, 11L);
+    List<TrialProposal> again = proposals(factory, 11L);
+    List<TrialProposal> other = proposals(factory, 12L);
 
     assertThat(again).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
   }
 
-  private static List<TrialProposal> proposals(Sampler sampler) {
-    return SyntheticTuning.run(sampler, TRIALS, BATCH).trials().stream()
-        .map(TuningTrial::proposal)
-        .toList();
+  /** A synthetic tuning of {@value #TRIALS} trials by the factory's sampler for this seed. */
+  private static TuningHistory tuning(SamplerFactory factory, long seed) {
+    return SyntheticTuning.run(factory.make(SyntheticProblem.space(), seed), TRIALS, BATCH);
+  }
+
+  private static List<TrialProposal> proposals(SamplerFactory factory, long seed) {
+    return tuning(factory, seed).trials().stream().map(TuningTrial::proposal).toList();
   }
 }
