@@ -18,8 +18,8 @@ import dev.diffsweep.trainer.nn.AdamOptimizer;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.state.StatePart;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -99,16 +99,16 @@ public abstract class OffPolicyAgent<P> extends TorchAgent implements SingleCopy
 
   /**
    * Lists the checkpoint, once, at the end of the subclass's constructor: the policy, the critics,
-   * then {@code actorCopies} (WPO's trailing actor), then the training state. The order is the byte
-   * layout ({@link AgentState}).
+   * then what {@code actorCopies} adds, in its order (WPO's trailing actor), then the training
+   * state. The order is the byte layout ({@link AgentState}).
    */
-  protected final void listCheckpoint(Map<String, StatePart> actorCopies) {
+  protected final void listCheckpoint(Consumer<AgentState.Builder> actorCopies) {
     if (state != null) {
       throw new IllegalStateException("the checkpoint is listed once");
     }
     AgentState.Builder parts =
         AgentState.of(name).add("policy", policyParameters).add("critics", critics.networks());
-    actorCopies.forEach(parts::add);
+    actorCopies.accept(parts);
     this.state =
         parts
             .add("policy optimiser", policyOptimizer)

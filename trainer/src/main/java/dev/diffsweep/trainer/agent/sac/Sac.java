@@ -16,7 +16,6 @@ import dev.diffsweep.trainer.policy.ActionScaling;
 import dev.diffsweep.trainer.policy.PolicySample;
 import dev.diffsweep.trainer.policy.SquashedPolicy;
 import dev.diffsweep.trainer.policy.TanhGaussianPolicy;
-import java.util.Map;
 
 /**
  * Soft actor-critic (Haarnoja et al. 2018) following CleanRL's sac_continuous_action.py, over any
@@ -59,7 +58,7 @@ public final class Sac extends OffPolicyAgent<SquashedPolicy> {
                 spec.actionSize(),
                 -spec.actionSize() * targetEntropyMultiplier));
     this.hp = hp;
-    listCheckpoint(Map.of());
+    listCheckpoint(parts -> {});
   }
 
   /** SAC proper: the tanh-Gaussian actor. */

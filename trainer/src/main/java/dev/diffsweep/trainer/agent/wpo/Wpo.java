@@ -21,7 +21,6 @@ import dev.diffsweep.trainer.policy.GaussianKernel;
 import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Wasserstein policy optimisation (Pfau et al. 2025) with off-policy twin critics, on the
@@ -94,7 +93,11 @@ public final class Wpo extends OffPolicyAgent<AugmentedPolicy> {
     this.actionSize = spec.actionSize();
     this.previousPolicy = hp.actor().klBounded() ? trailingCopy(policyFactory) : null;
     listCheckpoint(
-        previousPolicy == null ? Map.of() : Map.of("previous policy", previousPolicy.parameters()));
+        parts -> {
+          if (previousPolicy != null) {
+            parts.add("previous policy", previousPolicy.parameters());
+          }
+        });
   }
 
   /**
