@@ -3,6 +3,9 @@ package dev.diffsweep.trainer.agent.offpolicy;
 import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
 import dev.diffsweep.trainer.agent.Defaults;
+import dev.diffsweep.trainer.agent.InRange;
+import dev.diffsweep.trainer.agent.NonNegative;
+import dev.diffsweep.trainer.agent.Positive;
 import dev.diffsweep.trainer.agent.Temperature;
 
 /**
@@ -25,28 +28,32 @@ import dev.diffsweep.trainer.agent.Temperature;
  *     one)
  */
 public record OffPolicySettings(
-    @Default("1e6") int bufferSize,
-    @Default("0.99") double gamma,
-    @Default("0.005") double tau,
-    @Default("256") int batchSize,
-    @Default("5000") int learningStarts,
-    @Default("3e-4") double policyLr,
-    @Default("1e-3") double qLr,
-    @Default("2") int policyFrequency,
-    @Default("1") int targetNetworkFrequency,
+    @Default("1e6") @Positive int bufferSize,
+    @Default("0.99") @InRange(min = 0, max = 1) double gamma,
+    @Default("0.005") @InRange(min = 0, max = 1) double tau,
+    @Default("256") @Positive int batchSize,
+    @Default("5000") @NonNegative int learningStarts,
+    @Default("3e-4") @Positive double policyLr,
+    @Default("1e-3") @Positive double qLr,
+    @Default("2") @Positive int policyFrequency,
+    @Default("1") @Positive int targetNetworkFrequency,
     @Default("0.2") double alpha,
     @Default("true") boolean autotune) {
 
   public OffPolicySettings {
-    Checks.positive("buffer_size", bufferSize);
-    Checks.inRange("gamma", gamma, 0, 1);
-    Checks.inRange("tau", tau, 0, 1);
-    Checks.positive("batch_size", batchSize);
-    Checks.nonNegative("learning_starts", learningStarts);
-    Checks.positive("policy_lr", policyLr);
-    Checks.positive("q_lr", qLr);
-    Checks.positive("policy_frequency", policyFrequency);
-    Checks.positive("target_network_frequency", targetNetworkFrequency);
+    Checks.components(
+        OffPolicySettings.class,
+        bufferSize,
+        gamma,
+        tau,
+        batchSize,
+        learningStarts,
+        policyLr,
+        qLr,
+        policyFrequency,
+        targetNetworkFrequency,
+        alpha,
+        autotune);
   }
 
   /**

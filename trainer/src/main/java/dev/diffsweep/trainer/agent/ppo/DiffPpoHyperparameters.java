@@ -6,6 +6,9 @@ import dev.diffsweep.trainer.agent.Default;
 import dev.diffsweep.trainer.agent.Defaults;
 import dev.diffsweep.trainer.agent.DenoiserSettings;
 import dev.diffsweep.trainer.agent.Hyperparameters;
+import dev.diffsweep.trainer.agent.InRange;
+import dev.diffsweep.trainer.agent.NonNegative;
+import dev.diffsweep.trainer.agent.Positive;
 import dev.diffsweep.trainer.agent.Temperature;
 import dev.diffsweep.trainer.policy.DiffusionSettings;
 
@@ -32,11 +35,11 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
  */
 public record DiffPpoHyperparameters(
     PpoSettings ppo,
-    @Default("0.01") double alpha,
+    @Default("0.01") @NonNegative double alpha,
     @Default("false") boolean autotune,
-    @Default("1") double entTargetMult,
-    @Default("1e-3") double alphaLr,
-    @Default("1") double chainGaeLambda,
+    @Default("1") @Positive double entTargetMult,
+    @Default("1e-3") @Positive double alphaLr,
+    @Default("1") @InRange(min = 0, max = 1) double chainGaeLambda,
     @Defaults("sigma0=2.5") ChainSettings chain,
     @Default("256") int denoiserHidden,
     DenoiserSettings denoiser) {
@@ -46,14 +49,21 @@ public record DiffPpoHyperparameters(
   }
 
   public DiffPpoHyperparameters {
-    Checks.nonNegative("alpha", alpha);
     if (autotune && alpha == 0) {
       throw new IllegalArgumentException(
           "autotune needs a positive alpha to start from (log alpha is what is tuned), got 0");
     }
-    Checks.positive("ent_target_mult", entTargetMult);
-    Checks.positive("alpha_lr", alphaLr);
-    Checks.inRange("chain_gae_lambda", chainGaeLambda, 0, 1);
+    Checks.components(
+        DiffPpoHyperparameters.class,
+        ppo,
+        alpha,
+        autotune,
+        entTargetMult,
+        alphaLr,
+        chainGaeLambda,
+        chain,
+        denoiserHidden,
+        denoiser);
     chain.with(denoiserHidden, denoiser);
   }
 

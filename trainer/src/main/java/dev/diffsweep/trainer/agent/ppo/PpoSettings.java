@@ -2,6 +2,9 @@ package dev.diffsweep.trainer.agent.ppo;
 
 import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
+import dev.diffsweep.trainer.agent.InRange;
+import dev.diffsweep.trainer.agent.NonNegative;
+import dev.diffsweep.trainer.agent.Positive;
 
 /**
  * The PPO machinery PPO and DiffPPO share: rollout, clipped update, networks and normalisation; the
@@ -33,41 +36,48 @@ import dev.diffsweep.trainer.agent.Default;
  * @param rewardClip clip of scaled rewards
  */
 public record PpoSettings(
-    @Default("1") int numEnvs,
-    @Default("2048") int numSteps,
-    @Default("3e-4") double learningRate,
+    @Default("1") @Positive int numEnvs,
+    @Default("2048") @Positive int numSteps,
+    @Default("3e-4") @Positive double learningRate,
     @Default("true") boolean annealLr,
-    @Default("0.99") double gamma,
-    @Default("0.95") double gaeLambda,
-    @Default("32") int numMinibatches,
-    @Default("10") int updateEpochs,
+    @Default("0.99") @InRange(min = 0, max = 1) double gamma,
+    @Default("0.95") @InRange(min = 0, max = 1) double gaeLambda,
+    @Default("32") @Positive int numMinibatches,
+    @Default("10") @Positive int updateEpochs,
     @Default("true") boolean normAdv,
-    @Default("0.2") double clipCoef,
+    @Default("0.2") @Positive double clipCoef,
     @Default("true") boolean clipVloss,
-    @Default("0") double entCoef,
-    @Default("0.5") double vfCoef,
-    @Default("0.5") double maxGradNorm,
-    @Default("64") int hiddenSize,
+    @Default("0") @NonNegative double entCoef,
+    @Default("0.5") @NonNegative double vfCoef,
+    @Default("0.5") @Positive double maxGradNorm,
+    @Default("64") @Positive int hiddenSize,
     @Default("true") boolean normObs,
     @Default("true") boolean normReward,
-    @Default("10") double obsClip,
-    @Default("10") double rewardClip) {
+    @Default("10") @Positive double obsClip,
+    @Default("10") @Positive double rewardClip) {
 
   public PpoSettings {
-    Checks.positive("num_envs", numEnvs);
-    Checks.positive("num_steps", numSteps);
-    Checks.positive("learning_rate", learningRate);
-    Checks.inRange("gamma", gamma, 0, 1);
-    Checks.inRange("gae_lambda", gaeLambda, 0, 1);
-    Checks.positive("num_minibatches", numMinibatches);
-    Checks.positive("update_epochs", updateEpochs);
-    Checks.positive("clip_coef", clipCoef);
-    Checks.nonNegative("ent_coef", entCoef);
-    Checks.nonNegative("vf_coef", vfCoef);
-    Checks.positive("max_grad_norm", maxGradNorm);
-    Checks.positive("hidden_size", hiddenSize);
-    Checks.positive("obs_clip", obsClip);
-    Checks.positive("reward_clip", rewardClip);
+    Checks.components(
+        PpoSettings.class,
+        numEnvs,
+        numSteps,
+        learningRate,
+        annealLr,
+        gamma,
+        gaeLambda,
+        numMinibatches,
+        updateEpochs,
+        normAdv,
+        clipCoef,
+        clipVloss,
+        entCoef,
+        vfCoef,
+        maxGradNorm,
+        hiddenSize,
+        normObs,
+        normReward,
+        obsClip,
+        rewardClip);
     long rolloutSteps = (long) numEnvs * numSteps;
     if (numMinibatches > rolloutSteps) {
       throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
 import dev.diffsweep.trainer.agent.DiffusionCriticSettings;
 import dev.diffsweep.trainer.agent.Hyperparameters;
+import dev.diffsweep.trainer.agent.Positive;
 import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
 
 /**
@@ -29,7 +30,7 @@ import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
  */
 public record DiffSacHyperparameters(
     OffPolicySettings offPolicy,
-    @Default("1") double entTargetMult,
+    @Default("1") @Positive double entTargetMult,
     DiffusionCriticSettings networks) {
   private static final SacHyperparameters SAC_DEFAULTS = SacHyperparameters.defaults();
 
@@ -38,7 +39,7 @@ public record DiffSacHyperparameters(
   }
 
   public DiffSacHyperparameters {
-    Checks.positive("ent_target_mult", entTargetMult);
+    Checks.components(DiffSacHyperparameters.class, offPolicy, entTargetMult, networks);
     // Constructing both views validates every field with the key's name in the message.
     sac(offPolicy, networks.hiddenSize());
     networks.diffusion();

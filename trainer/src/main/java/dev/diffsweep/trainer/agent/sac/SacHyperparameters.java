@@ -3,6 +3,7 @@ package dev.diffsweep.trainer.agent.sac;
 import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
 import dev.diffsweep.trainer.agent.Hyperparameters;
+import dev.diffsweep.trainer.agent.Positive;
 import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
 
 /**
@@ -15,7 +16,7 @@ import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
  */
 public record SacHyperparameters(
     OffPolicySettings offPolicy,
-    @Default("256") int hiddenSize,
+    @Default("256") @Positive int hiddenSize,
     @Default("-5") double logStdMin,
     @Default("2") double logStdMax) {
 
@@ -25,7 +26,7 @@ public record SacHyperparameters(
 
   public SacHyperparameters {
     Checks.positive("alpha", offPolicy.alpha());
-    Checks.positive("hidden_size", hiddenSize);
+    Checks.components(SacHyperparameters.class, offPolicy, hiddenSize, logStdMin, logStdMax);
     if (!(logStdMin < logStdMax)) {
       throw new IllegalArgumentException(
           "log_std_min must be below log_std_max, got " + logStdMin + " and " + logStdMax);

@@ -2,6 +2,8 @@ package dev.diffsweep.trainer.agent.wpo;
 
 import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
+import dev.diffsweep.trainer.agent.NonNegative;
+import dev.diffsweep.trainer.agent.Positive;
 
 /**
  * How WPO's (and DiffWPO's) actor step moves: its gradient's metric and its trust region.
@@ -18,12 +20,11 @@ import dev.diffsweep.trainer.agent.Default;
  */
 public record WpoActorSettings(
     @Default("false") boolean naturalGradient,
-    @Default("0") double klBound,
-    @Default("1") double klWeight) {
+    @Default("0") @NonNegative double klBound,
+    @Default("1") @Positive double klWeight) {
 
   public WpoActorSettings {
-    Checks.nonNegative("kl_bound", klBound);
-    Checks.positive("kl_weight", klWeight);
+    Checks.components(WpoActorSettings.class, naturalGradient, klBound, klWeight);
   }
 
   /** Whether the actor is held near its trailing copy ({@code kl_bound} > 0). */

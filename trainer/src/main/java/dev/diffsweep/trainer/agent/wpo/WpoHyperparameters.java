@@ -4,6 +4,7 @@ import dev.diffsweep.trainer.agent.Checks;
 import dev.diffsweep.trainer.agent.Default;
 import dev.diffsweep.trainer.agent.Defaults;
 import dev.diffsweep.trainer.agent.Hyperparameters;
+import dev.diffsweep.trainer.agent.Positive;
 import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
 
 /**
@@ -26,7 +27,7 @@ import dev.diffsweep.trainer.agent.offpolicy.OffPolicySettings;
 public record WpoHyperparameters(
     @Defaults({"policy_lr=1e-4", "alpha=0"}) OffPolicySettings offPolicy,
     WpoActorSettings actor,
-    @Default("256") int hiddenSize,
+    @Default("256") @Positive int hiddenSize,
     @Default("0") double logStdInit,
     @Default("-5") double logStdMin,
     @Default("2") double logStdMax) {
@@ -37,7 +38,8 @@ public record WpoHyperparameters(
 
   public WpoHyperparameters {
     Checks.nonNegative("alpha", offPolicy.alpha());
-    Checks.positive("hidden_size", hiddenSize);
+    Checks.components(
+        WpoHyperparameters.class, offPolicy, actor, hiddenSize, logStdInit, logStdMin, logStdMax);
     if (!(logStdMin < logStdMax) || logStdInit < logStdMin || logStdInit > logStdMax) {
       throw new IllegalArgumentException(
           "need log_std_min <= log_std_init <= log_std_max with min < max, got "
