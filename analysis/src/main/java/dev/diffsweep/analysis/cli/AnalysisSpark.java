@@ -2,15 +2,18 @@ package dev.diffsweep.analysis.cli;
 
 import dev.diffsweep.analysis.hadoop.NioLocalFileSystem;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
 
 /**
- * The SparkSession of the analysis commands: the one spark-submit configured when there is one,
- * else local mode on {@code master} (default: all cores).
+ * The analysis commands' {@code --master} option and the SparkSession it stands for: local mode on
+ * {@code --master} when given, else the session spark-submit configured, else local mode on all
+ * cores. A picocli mixin, so that the option and what it means are declared once.
  */
 final class AnalysisSpark {
-  private AnalysisSpark() {}
+  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
+  String master;
 
-  static SparkSession session(String master) {
+  SparkSession session() {
     SparkSession.Builder builder = SparkSession.builder().appName("diffsweep analyze");
     String local =
         master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;

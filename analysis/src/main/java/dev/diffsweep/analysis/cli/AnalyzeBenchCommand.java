@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,8 +67,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object: trials, points, seconds, ...")
   boolean json;
 
-  @Option(names = "--master", description = "Spark master (default: local[*])")
-  String master;
+  @Mixin AnalysisSpark analysisSpark;
 
   @Option(
       names = "--dir",
@@ -86,7 +86,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
     SyntheticStudy.Spec study =
         new SyntheticStudy.Spec("bench", AGENTS, TASKS, seeds, points, 5000, 0, List.of(10));
     Path folder = dir != null ? dir : Files.createTempDirectory("diffsweep-bench-analyze");
-    SparkSession spark = AnalysisSpark.session(master);
+    SparkSession spark = analysisSpark.session();
 
     long writeStart = System.nanoTime();
     String path = folder.resolve("bench").toString();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -99,8 +100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
               + " the study driver runs this while it trains")
   boolean live;
 
-  @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-  String master;
+  @Mixin AnalysisSpark analysisSpark;
 
   @Option(
       names = "--rapids-explain",
@@ -122,7 +122,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             new BootstrapSettings(bootstrap, confidence, seed),
             normalization,
             !noPlots);
-    SparkSession spark = AnalysisSpark.session(master);
+    SparkSession spark = analysisSpark.session();
     try {
       if (rapidsJar != null) {
         return explainOnGpu(spark, options, out);

@@ -1,7 +1,6 @@
 package dev.diffsweep.trainer.env;
 
 import dev.diffsweep.trainer.mujoco.Field;
-import java.util.SplittableRandom;
 
 /**
  * Ant-v4 with its defaults: observation without contact forces (27), reward without the contact
@@ -14,12 +13,20 @@ public final class Ant extends MujocoTask {
   static final double CONTACT_COST_WEIGHT = 5e-4;
   static final double MIN_HEIGHT = 0.2;
   static final double MAX_HEIGHT = 1.0;
-  static final double RESET_NOISE = 0.1;
 
   private final int torso;
 
   public Ant() {
-    super("Ant-v4", "ant.xml", 27, 5, 1000, true, Field.XPOS, Field.CFRC_EXT);
+    super(
+        "Ant-v4",
+        "ant.xml",
+        27,
+        5,
+        1000,
+        true,
+        ResetNoise.gaussianVelocities(0.1),
+        Field.XPOS,
+        Field.CFRC_EXT);
     torso = sim.bodyId("torso");
   }
 
@@ -50,12 +57,5 @@ public final class Ant extends MujocoTask {
     double[] state = concat(slice(Field.QPOS, 0, sim.nq()), slice(Field.QVEL, 0, sim.nv()));
     double z = qpos(2);
     return !(allFinite(state) && z >= MIN_HEIGHT && z <= MAX_HEIGHT);
-  }
-
-  @Override
-  protected double[][] initialState(SplittableRandom random) {
-    return new double[][] {
-      noisyInitialQpos(random, RESET_NOISE), gaussianQvel(random, RESET_NOISE)
-    };
   }
 }

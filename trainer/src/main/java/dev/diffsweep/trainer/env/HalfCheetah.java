@@ -1,16 +1,21 @@
 package dev.diffsweep.trainer.env;
 
 import dev.diffsweep.trainer.mujoco.Field;
-import java.util.SplittableRandom;
 
 /** HalfCheetah-v4: run forward; never terminates. */
 public final class HalfCheetah extends MujocoTask {
   static final double FORWARD_WEIGHT = 1.0;
   static final double CONTROL_COST_WEIGHT = 0.1;
-  static final double RESET_NOISE = 0.1;
 
   public HalfCheetah() {
-    super("HalfCheetah-v4", "half_cheetah.xml", 17, 5, 1000, false);
+    super(
+        "HalfCheetah-v4",
+        "half_cheetah.xml",
+        17,
+        5,
+        1000,
+        false,
+        ResetNoise.gaussianVelocities(0.1));
   }
 
   @Override
@@ -23,12 +28,5 @@ public final class HalfCheetah extends MujocoTask {
   @Override
   protected double[] observation() {
     return concat(slice(Field.QPOS, 1, sim.nq()), slice(Field.QVEL, 0, sim.nv()));
-  }
-
-  @Override
-  protected double[][] initialState(SplittableRandom random) {
-    return new double[][] {
-      noisyInitialQpos(random, RESET_NOISE), gaussianQvel(random, RESET_NOISE)
-    };
   }
 }

@@ -1,15 +1,12 @@
 package dev.diffsweep.trainer.env;
 
 import dev.diffsweep.trainer.mujoco.Field;
-import java.util.SplittableRandom;
 
 /**
  * What Humanoid-v4 and HumanoidStandup-v4 share: the 376-long observation (qpos[2:], qvel, cinert,
  * cvel, qfrc_actuator, cfrc_ext) and the reset noise.
  */
 public abstract class HumanoidBody extends MujocoTask {
-  static final double RESET_NOISE = 1e-2;
-
   protected HumanoidBody(String id, String model) {
     super(
         id,
@@ -18,6 +15,7 @@ public abstract class HumanoidBody extends MujocoTask {
         5,
         1000,
         true,
+        ResetNoise.uniform(1e-2),
         Field.CINERT,
         Field.CVEL,
         Field.QFRC_ACTUATOR,
@@ -35,11 +33,6 @@ public abstract class HumanoidBody extends MujocoTask {
         slice(Field.CVEL, 0, 6 * nbody),
         slice(Field.QFRC_ACTUATOR, 0, sim.nv()),
         slice(Field.CFRC_EXT, 0, 6 * nbody));
-  }
-
-  @Override
-  protected double[][] initialState(SplittableRandom random) {
-    return new double[][] {noisyInitialQpos(random, RESET_NOISE), uniformQvel(random, RESET_NOISE)};
   }
 
   /** cfrc_ext of every body, world first (6 per body). */

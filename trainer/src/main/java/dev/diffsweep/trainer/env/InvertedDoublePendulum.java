@@ -1,7 +1,6 @@
 package dev.diffsweep.trainer.env;
 
 import dev.diffsweep.trainer.mujoco.Field;
-import java.util.SplittableRandom;
 
 /**
  * InvertedDoublePendulum-v4: keep the tip of the second pole high. Reward 10 minus a distance
@@ -12,7 +11,6 @@ public final class InvertedDoublePendulum extends MujocoTask {
   static final double ALIVE_BONUS = 10;
   static final double TIP_TARGET_HEIGHT = 2;
   static final double MIN_TIP_HEIGHT = 1;
-  static final double RESET_NOISE = 0.1;
   static final double CLIP = 10;
 
   private final int tip;
@@ -25,6 +23,7 @@ public final class InvertedDoublePendulum extends MujocoTask {
         5,
         1000,
         false,
+        ResetNoise.gaussianVelocities(0.1),
         Field.SITE_XPOS,
         Field.QFRC_CONSTRAINT);
     tip = sim.siteId("tip");
@@ -70,12 +69,5 @@ public final class InvertedDoublePendulum extends MujocoTask {
   @Override
   protected boolean isTerminal() {
     return tipHeight() <= MIN_TIP_HEIGHT;
-  }
-
-  @Override
-  protected double[][] initialState(SplittableRandom random) {
-    return new double[][] {
-      noisyInitialQpos(random, RESET_NOISE), gaussianQvel(random, RESET_NOISE)
-    };
   }
 }

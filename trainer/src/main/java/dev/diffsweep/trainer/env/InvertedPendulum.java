@@ -1,15 +1,20 @@
 package dev.diffsweep.trainer.env;
 
 import dev.diffsweep.trainer.mujoco.Field;
-import java.util.SplittableRandom;
 
 /** InvertedPendulum-v4: keep the pole upright; +1 per step, the terminal one included. */
 public final class InvertedPendulum extends MujocoTask {
   static final double MAX_ABS_ANGLE = 0.2;
-  static final double RESET_NOISE = 0.01;
 
   public InvertedPendulum() {
-    super("InvertedPendulum-v4", "inverted_pendulum.xml", 4, 2, 1000, false);
+    super(
+        "InvertedPendulum-v4",
+        "inverted_pendulum.xml",
+        4,
+        2,
+        1000,
+        false,
+        ResetNoise.uniform(0.01));
   }
 
   @Override
@@ -27,10 +32,5 @@ public final class InvertedPendulum extends MujocoTask {
   protected boolean isTerminal() {
     double[] observation = observation();
     return !(allFinite(observation) && Math.abs(qpos(1)) <= MAX_ABS_ANGLE);
-  }
-
-  @Override
-  protected double[][] initialState(SplittableRandom random) {
-    return new double[][] {noisyInitialQpos(random, RESET_NOISE), uniformQvel(random, RESET_NOISE)};
   }
 }

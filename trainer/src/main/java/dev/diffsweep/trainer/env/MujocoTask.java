@@ -16,6 +16,10 @@ public abstract class MujocoTask implements Task {
   private final TaskSpec spec;
   private final int frameSkip;
   private final boolean needsContactForces;
+
+  /** Null for a task that overrides {@link #initialState}. */
+  private final ResetNoise resetNoise;
+
   private SplittableRandom random = new SplittableRandom(0);
   private int elapsedSteps;
   private boolean episodeRunning;
@@ -24,6 +28,8 @@ public abstract class MujocoTask implements Task {
    * @param model file name under {@code /models/} on the classpath
    * @param observationSize the length {@link #observation} returns (tests check it)
    * @param needsContactForces run mj_rnePostConstraint after each step so cfrc_ext is filled
+   * @param resetNoise how {@link #initialState} draws the start of an episode; null for a task that
+   *     draws its own (it overrides {@link #initialState})
    * @param outputs the mjData arrays the subclass reads; QPOS and QVEL are always included
    */
   protected MujocoTask(
@@ -33,6 +39,7 @@ public abstract class MujocoTask implements Task {
       int frameSkip,
       int maxEpisodeSteps,
       boolean needsContactForces,
+      ResetNoise resetNoise,
       Field... outputs) {
     this.sim = Simulation.loadResource("/models/" + model);
     try {
@@ -50,6 +57,7 @@ public abstract class MujocoTask implements Task {
       }
       this.frameSkip = frameSkip;
       this.needsContactForces = needsContactForces;
+      this.resetNoise = resetNoise;
       this.spec =
           new TaskSpec(id, observationSize, low, high, sim.timestep() * frameSkip, maxEpisodeSteps);
     } catch (RuntimeException e) {
@@ -140,10 +148,16 @@ public abstract class MujocoTask implements Task {
   }
 
   /**
-   * {qpos, qvel} to start an episode from. The default is the reference pose with uniform noise of
-   * the given scale on both, which several tasks use.
+   * {qpos, qvel} to start an episode from: by default the reference pose with the task's {@link
+   * ResetNoise}, positions drawn first. A task constructed without reset noise overrides this.
    */
-  protected abstract double[][] initialState(SplittableRandom random);
+  protected double[][] initialState(SplittableRandom random) {
+    double scale = resetNoise.scale();
+    double[] qpos = noisyInitialQpos(random, scale);
+    double[] qvel =
+        resetNoise.gaussianVelocities() ? gaussianQvel(random, scale) : uniformQvel(random, scale);
+    return new double[][] {qpos, qvel};
+  }
 
   /** qpos0 plus U(-scale, scale) noise on each entry. */
   protected final double[] noisyInitialQpos(SplittableRandom random, double scale) {
@@ -164,7 +178,7 @@ public abstract class MujocoTask implements Task {
   }
 
   /** scale · N(0, 1) noise for each velocity. */
-  protected final double[] gaussianQvel(SplittableRandom random, double scale) {
+  private double[] gaussianQvel(SplittableRandom random, double scale) {
     double[] qvel = new double[sim.nv()];
     for (int i = 0; i < qvel.length; i++) {
       qvel[i] = scale * random.nextGaussian();

@@ -1,7 +1,6 @@
 package dev.diffsweep.trainer.env;
 
 import dev.diffsweep.trainer.mujoco.Field;
-import java.util.SplittableRandom;
 
 /**
  * Hopper-v4 and Walker2d-v4: planar walkers rewarded for forward speed and for staying healthy
@@ -10,7 +9,6 @@ import java.util.SplittableRandom;
 public abstract class PlanarWalker extends MujocoTask {
   static final double HEALTHY_REWARD = 1.0;
   static final double CONTROL_COST_WEIGHT = 1e-3;
-  static final double RESET_NOISE = 5e-3;
   static final double VELOCITY_CLIP = 10;
 
   private final double minHeight;
@@ -29,7 +27,7 @@ public abstract class PlanarWalker extends MujocoTask {
       double minHeight,
       double maxHeight,
       double maxAbsAngle) {
-    super(id, model, observationSize, 4, 1000, false);
+    super(id, model, observationSize, 4, 1000, false, ResetNoise.uniform(5e-3));
     this.minHeight = minHeight;
     this.maxHeight = maxHeight;
     this.maxAbsAngle = maxAbsAngle;
@@ -47,11 +45,6 @@ public abstract class PlanarWalker extends MujocoTask {
   protected double[] observation() {
     return concat(
         slice(Field.QPOS, 1, sim.nq()), clip(slice(Field.QVEL, 0, sim.nv()), VELOCITY_CLIP));
-  }
-
-  @Override
-  protected double[][] initialState(SplittableRandom random) {
-    return new double[][] {noisyInitialQpos(random, RESET_NOISE), uniformQvel(random, RESET_NOISE)};
   }
 
   /** An unhealthy walker's episode ends. */

@@ -18,7 +18,7 @@ public final class Pusher extends MujocoTask {
   private final int goal;
 
   public Pusher() {
-    super("Pusher-v4", "pusher.xml", 23, 5, 100, false, Field.XPOS);
+    super("Pusher-v4", "pusher.xml", 23, 5, 100, false, /* resetNoise= */ null, Field.XPOS);
     tipsArm = sim.bodyId("tips_arm");
     object = sim.bodyId("object");
     goal = sim.bodyId("goal");

@@ -16,7 +16,7 @@ public final class Reacher extends MujocoTask {
   private final int target;
 
   public Reacher() {
-    super("Reacher-v4", "reacher.xml", 11, 2, 50, false, Field.XPOS);
+    super("Reacher-v4", "reacher.xml", 11, 2, 50, false, /* resetNoise= */ null, Field.XPOS);
     fingertip = sim.bodyId("fingertip");
     target = sim.bodyId("target");
   }

@@ -1,15 +1,13 @@
 package dev.diffsweep.trainer.env;
 
 import dev.diffsweep.trainer.mujoco.Field;
-import java.util.SplittableRandom;
 
 /** Swimmer-v4: swim forward through a viscous fluid; never terminates. */
 public final class Swimmer extends MujocoTask {
   static final double CONTROL_COST_WEIGHT = 1e-4;
-  static final double RESET_NOISE = 0.1;
 
   public Swimmer() {
-    super("Swimmer-v4", "swimmer.xml", 8, 4, 1000, false);
+    super("Swimmer-v4", "swimmer.xml", 8, 4, 1000, false, ResetNoise.uniform(0.1));
   }
 
   @Override
@@ -21,10 +19,5 @@ public final class Swimmer extends MujocoTask {
   @Override
   protected double[] observation() {
     return concat(slice(Field.QPOS, 2, sim.nq()), slice(Field.QVEL, 0, sim.nv()));
-  }
-
-  @Override
-  protected double[][] initialState(SplittableRandom random) {
-    return new double[][] {noisyInitialQpos(random, RESET_NOISE), uniformQvel(random, RESET_NOISE)};
   }
 }
