@@ -1,6 +1,5 @@
 package dev.diffsweep.pipeline.cli;
 
-import com.google.gson.Gson;
 import dev.diffsweep.pipeline.spark.SparkProfile;
 import dev.diffsweep.pipeline.spark.SparkSessions;
 import dev.diffsweep.pipeline.spark.StudyDriver;
@@ -10,6 +9,7 @@ import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.TrainerProcess;
 import dev.diffsweep.pipeline.trial.Trial;
 import dev.diffsweep.pipeline.trial.TrialExpansion;
+import dev.diffsweep.trainer.cli.BenchOutput;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -105,24 +105,22 @@ final class PipelineBenchCommand implements Callable<Integer> {
   }
 
   private void print(double studySeconds, double sequentialSeconds, Path work) {
-    PrintWriter out = command.commandLine().getOut();
     double ratio = studySeconds / sequentialSeconds;
     double overhead = (studySeconds * SLOTS - sequentialSeconds) / trials;
-    if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("trials", trials);
-      result.put("steps", steps);
-      result.put("study_s", studySeconds);
-      result.put("sequential_s", sequentialSeconds);
-      result.put("ratio", ratio);
-      result.put("overhead_per_trial_s", overhead);
-      out.println(new Gson().toJson(result));
-    } else {
-      out.printf(
-          "%d trials of %d steps: study on local[%d] %.1f s, sequential train %.1f s, ratio %.2f,"
-              + " Spark overhead %.2f s per trial (files in %s)%n",
-          trials, steps, SLOTS, studySeconds, sequentialSeconds, ratio, overhead, work);
-    }
-    out.flush();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("trials", trials);
+    result.put("steps", steps);
+    result.put("study_s", studySeconds);
+    result.put("sequential_s", sequentialSeconds);
+    result.put("ratio", ratio);
+    result.put("overhead_per_trial_s", overhead);
+    BenchOutput.print(
+        command.commandLine().getOut(),
+        json,
+        result,
+        String.format(
+            "%d trials of %d steps: study on local[%d] %.1f s, sequential train %.1f s, ratio"
+                + " %.2f, Spark overhead %.2f s per trial (files in %s)",
+            trials, steps, SLOTS, studySeconds, sequentialSeconds, ratio, overhead, work));
   }
 }

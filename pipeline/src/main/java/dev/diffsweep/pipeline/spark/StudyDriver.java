@@ -1,7 +1,6 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
-import dev.diffsweep.pipeline.storage.StudyIntegrity;
 import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import dev.diffsweep.pipeline.storage.TrialsTable;
@@ -32,7 +31,7 @@ import org.apache.spark.sql.SparkSession;
  * Runs a study: claims its folder, skips committed trials, fans the rest out one Spark task per
  * trial, logs their progress and keeps the trials table true while they run.
  */
-public final class StudyDriver {
+public final class StudyDriver extends LeasedDriver<StudyDriver.Result> {
   public static final String TRAINER_MAIN_KEY = "spark.diffsweep.trainer.mainClass";
   static final String TRAINER_OPTIONS_KEY = "spark.diffsweep.trainer.javaOptions";
   private static final long POLL_MILLIS = 1000;
@@ -41,10 +40,6 @@ public final class StudyDriver {
   /** What a study run did. */
   public record Result(int trials, int committedBefore, int completed, int failed, String folder) {}
 
-  private final Study study;
-  private final SparkConf conf;
-  private final PrintWriter out;
-  private final boolean force;
   private final Optional<Duration> liveReportEvery;
 
   /** A driver without a live report. */
@@ -79,17 +74,8 @@ public final class StudyDriver {
       PrintWriter out,
       boolean force,
       Optional<Duration> liveReportEvery) {
-    this.study = study;
-    this.conf = conf;
-    this.out = out;
-    this.force = force;
+    super("study", study, conf, out, force);
     this.liveReportEvery = liveReportEvery;
-  }
-
-  /** What runs after the study's trials while the driver still holds the study's lease. */
-  @FunctionalInterface
-  public interface Afterwards {
-    void run(Result result) throws IOException;
   }
 
   public Result run() throws IOException, InterruptedException {
@@ -100,35 +86,10 @@ public final class StudyDriver {
    * Runs the study, then {@code afterwards} (the aggregation job, which writes into the study
    * folder too) before the lease is released.
    */
-  public Result run(Afterwards afterwards) throws IOException, InterruptedException {
+  public Result run(Afterwards<Result> afterwards) throws IOException, InterruptedException {
     Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
-    // Before anything is written: a damaged committed trial would be skipped as done, and the
-    // analysis afterwards would fail on it or silently count fewer rows.
-    folder.checkReachable();
-    new StudyIntegrity(folder).refuseIfDamaged();
-    folder.checkWritable();
-    try (StudyLease lease =
-        StudyLease.acquire(folder, leaseSettings(conf), force, this::logLease)) {
-      Result result = run(folder, hadoopSettings, lease);
-      afterwards.run(result);
-      return result;
-    }
-  }
-
-  /** The lease's heartbeat and expiry from the Spark settings (a profile's, or --conf). */
-  static StudyLease.Settings leaseSettings(SparkConf conf) {
-    return new StudyLease.Settings(
-        Duration.ofMillis(
-            conf.getTimeAsMs(
-                StudyLease.HEARTBEAT_KEY, StudyLease.DEFAULT_HEARTBEAT.toMillis() + "ms")),
-        Duration.ofMillis(
-            conf.getTimeAsMs(StudyLease.EXPIRY_KEY, StudyLease.DEFAULT_EXPIRY.toMillis() + "ms")));
-  }
-
-  private void logLease(String line) {
-    out.printf("[study %s] %s%n", study.name(), line);
-    out.flush();
+    return underLease(folder, lease -> run(folder, hadoopSettings, lease), afterwards);
   }
 
   private Result run(StudyFolder folder, Map<String, String> hadoopSettings, StudyLease lease)

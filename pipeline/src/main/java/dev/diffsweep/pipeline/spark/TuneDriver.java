@@ -1,7 +1,6 @@
 package dev.diffsweep.pipeline.spark;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
-import dev.diffsweep.pipeline.storage.StudyIntegrity;
 import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.storage.TrialCommit;
 import dev.diffsweep.pipeline.storage.TrialsTable;
@@ -31,14 +30,9 @@ import org.apache.spark.SparkConf;
  * tuner go on from there (each rung one Spark job), and writes every state change to the table
  * before the tuner acts on it, so a killed tuning resumes and a finished one trains nothing.
  */
-public final class TuneDriver {
+public final class TuneDriver extends LeasedDriver<TuneDriver.Result> {
   /** What a tuning run did; {@code runsTrained} counts trainer runs that trained anything. */
   public record Result(TuningState state, int runsTrained, String folder) {}
-
-  private final Study study;
-  private final SparkConf conf;
-  private final PrintWriter out;
-  private final boolean force;
 
   public TuneDriver(Study study, SparkConf conf, PrintWriter out) {
     this(study, conf, out, false);
@@ -48,20 +42,11 @@ public final class TuneDriver {
    * @param force take the study's lease over even from a driver that renewed it lately
    */
   public TuneDriver(Study study, SparkConf conf, PrintWriter out, boolean force) {
+    super("tune", study, conf, out, force);
     if (study.tune() == null) {
       throw new IllegalArgumentException(
           study.source() + " has no tune block; run it with `diffsweep study`");
     }
-    this.study = study;
-    this.conf = conf;
-    this.out = out;
-    this.force = force;
-  }
-
-  /** What runs after the tuning while the driver still holds the study's lease. */
-  @FunctionalInterface
-  public interface Afterwards {
-    void run(Result result) throws IOException;
   }
 
   public Result run() throws IOException {
@@ -69,7 +54,7 @@ public final class TuneDriver {
   }
 
   /** Tunes, then runs {@code afterwards} (report, aggregation job) before releasing the lease. */
-  public Result run(Afterwards afterwards) throws IOException {
+  public Result run(Afterwards<Result> afterwards) throws IOException {
     TuneSpec spec = study.tune();
     Map<String, String> hadoopSettings = SparkSessions.hadoopSettings(conf);
     StudyFolder folder = StudyFolder.open(study.folder(), hadoopSettings);
@@ -80,17 +65,7 @@ public final class TuneDriver {
               + ": tuning needs a local or mounted (file:) study folder; studies without a tune"
               + " block run on HDFS and S3");
     }
-    // A damaged committed trial would be skipped as done and then fail the analysis afterwards.
-    folder.checkReachable();
-    new StudyIntegrity(folder).refuseIfDamaged();
-    folder.checkWritable();
-    try (StudyLease lease =
-        StudyLease.acquire(
-            folder, StudyDriver.leaseSettings(conf), force, line -> log("%s", line))) {
-      Result result = run(spec, folder, hadoopSettings, lease);
-      afterwards.run(result);
-      return result;
-    }
+    return underLease(folder, lease -> run(spec, folder, hadoopSettings, lease), afterwards);
   }
 
   private Result run(
@@ -103,14 +78,14 @@ public final class TuneDriver {
     Tuner tuner = spec.tuner(study.steps().forTask(task), study.evaluation().everySteps());
     TableWriter writer = new TableWriter(spec, tuner.rungs(), table, new TrialCommit(folder));
     state.onUpdate(update -> writer.write(state, update));
-    tuner.onProgress(line -> log("%s", line));
+    tuner.onProgress(this::log);
     log(
-        "%d of %d configurations proposed before; folder %s",
-        state.size(), spec.trials(), folder.root());
+        String.format(
+            "%d of %d configurations proposed before; folder %s",
+            state.size(), spec.trials(), folder.root()));
     int trained;
     try (SparkTrialRunner runner =
-        new SparkTrialRunner(
-            study, spec.space(), conf, folder, hadoopSettings, lease, line -> log("%s", line))) {
+        new SparkTrialRunner(study, spec.space(), conf, folder, hadoopSettings, lease, this::log)) {
       tuner.run(state, runner);
       trained = runner.runsTrained();
     }
@@ -119,11 +94,6 @@ public final class TuneDriver {
       log("nothing to train: every configuration is finished");
     }
     return new Result(state, trained, folder.root().toString());
-  }
-
-  private void log(String format, Object... args) {
-    out.printf("[tune %s] %s%n", study.name(), String.format(format, args));
-    out.flush();
   }
 
   /** Writes the whole trials table for the state with an update applied: one row per run. */

@@ -4,6 +4,7 @@ import static dev.diffsweep.analysis.hocon.HoconReader.isObject;
 import static dev.diffsweep.analysis.hocon.HoconReader.render;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
@@ -126,10 +127,7 @@ public final class TuneBlockParser {
   }
 
   private Objective objective(ConfigObject tune) {
-    ConfigObject block = reader.object(tune, "tune", "objective");
-    if (block == null) {
-      return Objective.standard();
-    }
+    ConfigObject block = blockOrEmpty(tune, "objective");
     reader.unknownKeys(block, "tune.objective", List.of("last-fraction"));
     double fraction =
         reader.real(block, "tune.objective", "last-fraction", Objective.DEFAULT_LAST_FRACTION);
@@ -141,15 +139,8 @@ public final class TuneBlockParser {
   }
 
   private SamplerSpec sampler(ConfigObject tune) {
-    ConfigObject block = reader.object(tune, "tune", "sampler");
+    ConfigObject block = blockOrEmpty(tune, "sampler");
     String prefix = "tune.sampler";
-    if (block == null) {
-      return new SamplerSpec.Tpe(
-          TpeSampler.DEFAULT_STARTUP_TRIALS,
-          TpeSampler.DEFAULT_EI_CANDIDATES,
-          TpeSampler.DEFAULT_PRIOR_WEIGHT,
-          true);
-    }
     String type = reader.typeOf(block, prefix, SamplerSpec.TYPES, SAMPLER_KEYS, "tpe", "sampler");
     if (type == null) {
       return new SamplerSpec.Random();
@@ -192,11 +183,8 @@ public final class TuneBlockParser {
   }
 
   private PrunerSpec pruner(ConfigObject tune, int trials) {
-    ConfigObject block = reader.object(tune, "tune", "pruner");
+    ConfigObject block = blockOrEmpty(tune, "pruner");
     String prefix = "tune.pruner";
-    if (block == null) {
-      return new PrunerSpec.None();
-    }
     String type = reader.typeOf(block, prefix, PrunerSpec.TYPES, PRUNER_KEYS, "none", "pruner");
     if (type == null) {
       return new PrunerSpec.None();
@@ -220,6 +208,16 @@ public final class TuneBlockParser {
               reader.requiredInteger(block, prefix, "min-budget", 1),
               (int) reader.integer(block, prefix, "eta", SuccessiveHalving.DEFAULT_ETA, 2));
     };
+  }
+
+  /**
+   * The optional block tune.KEY (objective, sampler, pruner), or an empty one when it is missing
+   * (or not an object: a problem already), so that leaving a block out reads as writing it with
+   * every setting at its default: the defaults are stated once, where each setting is read.
+   */
+  private ConfigObject blockOrEmpty(ConfigObject tune, String key) {
+    ConfigObject block = reader.object(tune, "tune", key);
+    return block != null ? block : ConfigFactory.empty().root();
   }
 
   private SearchSpace space(ConfigObject tune, List<String> algorithms) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.testing.DuckDb;
 import dev.diffsweep.pipeline.testing.InJvmCommand;
+import dev.diffsweep.pipeline.testing.TestStudies;
 import dev.diffsweep.trainer.testing.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +28,8 @@ class StudyDiskFullTest {
     Path file =
         Files.writeString(
             work.resolve("full.conf"),
-            """
-            name = full
-            algorithms = [sac]
-            tasks = [InvertedPendulum-v4]
-            seeds = 1
-            steps = 2000
-            evaluation { every = 1000, episodes = 1 }
-            grid { learning_starts = 500, hidden_size = 16, batch_size = 16 }
-            output = "%s"
-            """
-                .formatted(disk.folder().toUri()));
+            TestStudies.tinySacStudy("full", 1, 2000, 1000)
+                + "output = \"%s\"\n".formatted(disk.folder().toUri()));
 
     InJvmCommand full = study(file);
 

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +55,9 @@ class StudyDriverTest {
   }
 
   private StudyDriver.Result run(Study study, Optional<Duration> liveReportEvery) throws Exception {
-    return new StudyDriver(study, conf(), new PrintWriter(log, true), liveReportEvery).run();
-  }
-
-  private static SparkConf conf() {
-    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
-    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
-    conf.set("spark.ui.enabled", "false");
-    return conf;
+    return new StudyDriver(
+            study, SparkProfileFixtures.localDriver(), new PrintWriter(log, true), liveReportEvery)
+        .run();
   }
 
   private Path folder() {
@@ -165,7 +159,7 @@ class StudyDriverTest {
         .isTrue();
     assertThat(lastLive).contains("<meta http-equiv=\"refresh\" content=\"60\">");
 
-    try (SparkSession spark = SparkSessions.start(conf())) {
+    try (SparkSession spark = SparkSessions.start(SparkProfileFixtures.localDriver())) {
       StudyAnalysis.run(
           spark,
           folder().toUri().toString(),

@@ -53,9 +53,7 @@ class StudyLeaseTest {
             + output.toUri()
             + "\"\n");
     folder = output.resolve("lease-test");
-    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
-    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
-    conf.set("spark.ui.enabled", "false");
+    SparkConf conf = SparkProfileFixtures.localDriver();
     StringWriter log = new StringWriter();
     CompletableFuture<StudyDriver.Result> first =
         CompletableFuture.supplyAsync(
@@ -154,13 +152,8 @@ class StudyLeaseTest {
   void anExpiredLeaseIsTakenOverAndReleasedAtTheEnd() throws Exception {
     leaseOfAnotherHost(StudyLease.DEFAULT_EXPIRY.plusSeconds(5));
 
-    InJvmCommand rerun = study();
-
-    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(rerun.out())
-        .contains("taking over the expired lease of host other-host, process 4242")
-        .contains("nothing to train: every trial is committed");
-    assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
+    assertTookTheLeaseOverAndReleasedIt(
+        study(), "taking over the expired lease of host other-host, process 4242");
   }
 
   @Test
@@ -174,15 +167,12 @@ class StudyLeaseTest {
         "host=%s\npid=%d\nstarted=%s\nrenewed=%s\ntoken=killed\n"
             .formatted(host, ended.pid(), now, now));
 
-    InJvmCommand rerun = study();
-
-    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(rerun.out())
-        .contains(
-            "taking over the lease of a driver that is no longer running: host "
-                + host
-                + ", process "
-                + ended.pid());
+    assertTookTheLeaseOverAndReleasedIt(
+        study(),
+        "taking over the lease of a driver that is no longer running: host "
+            + host
+            + ", process "
+            + ended.pid());
   }
 
   @Test
@@ -190,14 +180,23 @@ class StudyLeaseTest {
     leaseOfAnotherHost(Duration.ofSeconds(1));
 
     InJvmCommand refused = study();
-    InJvmCommand forced = study("--force");
 
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("(host other-host, process 4242, started ");
-    assertThat(forced.exitCode()).as(forced.err()).isZero();
-    assertThat(forced.out())
-        .contains("taking over the study's lease with --force from host other-host, process 4242")
-        .contains("nothing to train");
+    assertTookTheLeaseOverAndReleasedIt(
+        study("--force"),
+        "taking over the study's lease with --force from host other-host, process 4242");
+  }
+
+  /**
+   * A rerun of the finished study that took the lease over: it exits 0, says from whom, finds
+   * nothing to train and releases the lease at its end.
+   */
+  private static void assertTookTheLeaseOverAndReleasedIt(InJvmCommand rerun, String takeover) {
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.out())
+        .contains(takeover)
+        .contains("nothing to train: every trial is committed");
     assertThat(folder.resolve(StudyLease.FILE_NAME)).doesNotExist();
   }
 

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +44,8 @@ class TuneDriverTest {
     Study study =
         StudyLoader.parse(
             "tune.conf", STUDY + "\noutput = \"" + output.toUri() + "\"\n", Path.of("/"));
-    SparkConf conf = SparkSessions.conf(SparkProfileFixtures.local(), "local[2,3]", "test");
-    conf.set(StudyDriver.TRAINER_OPTIONS_KEY, "-Xmx256m");
-    conf.set("spark.ui.enabled", "false");
-    return new TuneDriver(study, conf, new PrintWriter(log, true)).run();
+    return new TuneDriver(study, SparkProfileFixtures.localDriver(), new PrintWriter(log, true))
+        .run();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.diffsweep.trainer.cli;
 
-import com.google.gson.Gson;
 import dev.diffsweep.trainer.agent.Agent;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
@@ -16,7 +15,6 @@ import dev.diffsweep.trainer.run.RunFolders;
 import dev.diffsweep.trainer.run.RunIdentity;
 import dev.diffsweep.trainer.run.RunState;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -81,13 +79,13 @@ final class CheckpointBenchCommand implements Callable<Integer> {
     } finally {
       RunFolders.deleteRecursively(scratch);
     }
-    PrintWriter out = command.commandLine().getOut();
-    if (json) {
-      out.println(new Gson().toJson(result));
-    } else {
-      result.forEach((key, value) -> out.printf("%-22s %s%n", key, value));
-    }
-    out.flush();
+    BenchOutput.print(
+        command.commandLine().getOut(),
+        json,
+        result,
+        result.entrySet().stream()
+            .map(entry -> String.format("%-22s %s", entry.getKey(), entry.getValue()))
+            .collect(Collectors.joining(System.lineSeparator())));
     return 0;
   }
 

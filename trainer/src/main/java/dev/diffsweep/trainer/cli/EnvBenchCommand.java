@@ -1,12 +1,10 @@
 package dev.diffsweep.trainer.cli;
 
-import com.google.gson.Gson;
 import dev.diffsweep.trainer.env.MujocoTask;
 import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.mujoco.Simulation;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -93,22 +91,20 @@ final class EnvBenchCommand implements Callable<Integer> {
   }
 
   private void print(double javaRate, double cRate, int steps) {
-    PrintWriter out = command.commandLine().getOut();
     double ratio = javaRate / cRate;
-    if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("env", env);
-      result.put("steps", steps);
-      result.put("java_steps_per_s", javaRate);
-      result.put("c_steps_per_s", cRate);
-      result.put("ratio", ratio);
-      out.println(new Gson().toJson(result));
-    } else {
-      out.printf(
-          "%s: Java %.0f steps/s, plain C %.0f steps/s, ratio %.3f (best of %d rounds of %d"
-              + " steps)%n",
-          env, javaRate, cRate, ratio, rounds.rounds, steps);
-    }
-    out.flush();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("env", env);
+    result.put("steps", steps);
+    result.put("java_steps_per_s", javaRate);
+    result.put("c_steps_per_s", cRate);
+    result.put("ratio", ratio);
+    BenchOutput.print(
+        command.commandLine().getOut(),
+        json,
+        result,
+        String.format(
+            "%s: Java %.0f steps/s, plain C %.0f steps/s, ratio %.3f (best of %d rounds of %d"
+                + " steps)",
+            env, javaRate, cRate, ratio, rounds.rounds, steps));
   }
 }

@@ -3,7 +3,6 @@ package dev.diffsweep.trainer.cli;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.Gson;
 import dev.diffsweep.trainer.agent.AgentContext;
 import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
 import dev.diffsweep.trainer.bench.UpdateFlops;
@@ -13,7 +12,6 @@ import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.ComputeDevice;
 import dev.diffsweep.trainer.nn.TorchRuntime;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -103,7 +101,6 @@ final class UpdateBenchCommand implements Callable<Integer> {
       double floorMs,
       long flops,
       double flopsPerSecond) {
-    PrintWriter out = command.commandLine().getOut();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("algo", configured.name());
     result.put("ms_per_update", msPerUpdate);
@@ -120,20 +117,19 @@ final class UpdateBenchCommand implements Callable<Integer> {
     }
     result.put("torch", TorchRuntime.torchVersion());
     result.put("device", device);
-    if (json) {
-      out.println(new Gson().toJson(result));
-    } else {
-      out.printf(
-          "%s on %s sizes: %.2f ms per update, floor %.2f ms (%.0f MFLOP at %.1f GFLOP/s),"
-              + " ratio %.2f%n",
-          configured.name(),
-          env,
-          msPerUpdate,
-          floorMs,
-          flops / 1e6,
-          flopsPerSecond / 1e9,
-          msPerUpdate / floorMs);
-    }
-    out.flush();
+    BenchOutput.print(
+        command.commandLine().getOut(),
+        json,
+        result,
+        String.format(
+            "%s on %s sizes: %.2f ms per update, floor %.2f ms (%.0f MFLOP at %.1f GFLOP/s),"
+                + " ratio %.2f",
+            configured.name(),
+            env,
+            msPerUpdate,
+            floorMs,
+            flops / 1e6,
+            flopsPerSecond / 1e9,
+            msPerUpdate / floorMs));
   }
 }
