@@ -42,10 +42,11 @@ public interface AugmentedPolicy {
   NDArray toAction(NDArray last);
 
   /**
-   * What an off-policy critic sees of a chain step's sample y: y itself unless the policy squashes
-   * it (then the squashed value, so the critic is flat where the env's action is).
+   * What an off-policy critic sees of the sample y = x_{k+1} of each row's step k (one-hot [B, K]):
+   * y itself unless the policy squashes the env's action (then, at the last step, the squashed
+   * value, so the critic is flat where the env's action is).
    */
-  default NDArray criticInput(NDArray next) {
+  default NDArray criticInput(NDArray next, NDArray stepOneHot) {
     return next;
   }
 

@@ -328,7 +328,7 @@ public final class DiffusionPolicy implements SquashedPolicy {
       schedule = schedule.toType(parameters.dataType(), false);
     }
     NDArray eta = stepSizes.mul(schedule).div(friction);
-    if (!settings.learnStepSizes() && !settings.learnFriction()) {
+    if (!settings.stepSizesLearned()) {
       return eta;
     }
     // Trained step sizes and frictions drift freely (runs with them learnable ended in NaN losses),

@@ -42,6 +42,11 @@ public record DiffusionSettings(
         "time_features must be even and >= 2, got " + timeFeatures);
   }
 
+  /** Whether eta_k is trained, through delta_k or the friction (then it is clamped). */
+  public boolean stepSizesLearned() {
+    return learnStepSizes || learnFriction;
+  }
+
   /** sched(k): 1 at k = 0 falling linearly to minFrac at k = K - 1. */
   public double schedule(int k) {
     return diffusionSteps == 1 ? 1.0 : 1.0 - (1.0 - minFrac) * k / (diffusionSteps - 1);

@@ -80,12 +80,27 @@ public final class DiffusionStepPolicy implements AugmentedPolicy {
   }
 
   /**
-   * tanh(x_{k+1}): on the last step exactly the env's (unscaled) action, so dQ/dx_K vanishes where
-   * tanh saturates instead of extrapolating there; a bijection, so earlier steps lose nothing.
+   * tanh(x_{k+1}) when the step sizes are fixed; with learned step sizes, tanh(x_K) at the last
+   * step and x_{k+1} itself before it (docs/ALGORITHMS.md, section 8.1).
+   *
+   * <p>At the last step tanh(x_K) is exactly the env's (unscaled) action, so dQ/dx_K vanishes where
+   * tanh saturates instead of extrapolating there. Before it, the value of a sample depends on the
+   * sample itself: the rest of the chain starts from it and its backward terms grow with its size,
+   * which tanh hides (it rounds to 1 past |x| = 9 in float32 and is nearly flat well before). With
+   * fixed step sizes every step decays x towards the prior (c_k >= 0.6), so the chain's samples
+   * stay small either way, and a ReLU critic on the raw samples extrapolates and drives them
+   * outwards. Learned step sizes can reach sigma0^2, where that decay vanishes; a critic on tanh
+   * then cannot see what holds the samples back, and they ran away.
    */
   @Override
-  public NDArray criticInput(NDArray next) {
-    return next.tanh();
+  public NDArray criticInput(NDArray next, NDArray stepOneHot) {
+    NDArray squashed = next.tanh();
+    if (!chain.settings().stepSizesLearned()) {
+      return squashed;
+    }
+    long steps = stepOneHot.getShape().get(1);
+    NDArray last = stepOneHot.get(":, " + (steps - 1) + ":");
+    return squashed.sub(next).mul(last).add(next);
   }
 
   @Override

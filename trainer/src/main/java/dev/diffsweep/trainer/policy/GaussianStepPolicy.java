@@ -135,7 +135,7 @@ public final class GaussianStepPolicy implements AugmentedPolicy {
    * learned). Through tanh the critic is flat there by construction.
    */
   @Override
-  public NDArray criticInput(NDArray next) {
+  public NDArray criticInput(NDArray next, NDArray stepOneHot) {
     return actionMap == ActionMap.CLIP ? next : next.tanh();
   }
 

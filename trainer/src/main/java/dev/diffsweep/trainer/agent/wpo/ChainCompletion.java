@@ -17,8 +17,11 @@ import java.util.function.Supplier;
 final class ChainCompletion {
   private ChainCompletion() {}
 
-  /** The last augmented step (s, x_{K-1}, K-1) as critic features, x_K and the summed l_j, [B]. */
-  record End(NDArray lastFeatures, NDArray last, NDArray logRatioSum) {}
+  /**
+   * The last augmented step (s, x_{K-1}, K-1) as critic features, x_K, x_K as the critic sees it
+   * and the summed l_j, [B].
+   */
+  record End(NDArray lastFeatures, NDArray last, NDArray lastCriticInput, NDArray logRatioSum) {}
 
   /**
    * @param observations s per row, [B, obs]
@@ -38,6 +41,7 @@ final class ChainCompletion {
     NDArray state = states;
     NDArray logRatioSum = scope.zeros(new Shape(rows));
     NDArray lastFeatures = null;
+    NDArray lastStepOneHot = null;
     for (int j = 0; j < diffusionSteps; j++) {
       float[] oneHot = new float[rows * diffusionSteps];
       for (int i = 0; i < rows; i++) {
@@ -46,6 +50,7 @@ final class ChainCompletion {
       NDArray stepOneHot = HostArrays.floats(scope, oneHot, new Shape(rows, diffusionSteps));
       if (j == diffusionSteps - 1) {
         lastFeatures = policy.features(observations, state, stepOneHot);
+        lastStepOneHot = stepOneHot;
       }
       GaussianKernel kernel = policy.kernel(observations, state, stepOneHot);
       NDArray next = kernel.sample(noise.get());
@@ -53,6 +58,6 @@ final class ChainCompletion {
       logRatioSum = logRatioSum.add(kernel.logRatio(state, next).mul(ahead.squeeze(1)));
       state = next.mul(ahead).add(state.mul(ahead.neg().add(1f)));
     }
-    return new End(lastFeatures, state, logRatioSum);
+    return new End(lastFeatures, state, policy.criticInput(state, lastStepOneHot), logRatioSum);
   }
 }

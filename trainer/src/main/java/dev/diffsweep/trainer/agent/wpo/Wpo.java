@@ -254,12 +254,16 @@ public final class Wpo extends OffPolicyAgent<AugmentedPolicy> {
               batch.rewards(),
               batch.continuation(),
               1.0,
-              critics.targetMin(end.lastFeatures(), policy.criticInput(end.last())),
+              critics.targetMin(end.lastFeatures(), end.lastCriticInput()),
               end.logRatioSum(),
               alpha);
       NDArray features = policy.features(batch.observations(), batch.from(), batch.stepOneHot());
       double criticLoss =
-          critics.step(features, policy.criticInput(batch.to()), target, this::checkFinite);
+          critics.step(
+              features,
+              policy.criticInput(batch.to(), batch.stepOneHot()),
+              target,
+              this::checkFinite);
       finishUpdate(
           globalStep,
           criticLoss,
@@ -290,7 +294,7 @@ public final class Wpo extends OffPolicyAgent<AugmentedPolicy> {
       NDArray next = current.sample(noise(scope, b, actionSize));
       meanLogRatio =
           checkFinite("policy log-ratio", current.logRatio(batch.from(), next).mean().getFloat());
-      NDArray criticGradient = criticActionGradient(tape, features, next);
+      NDArray criticGradient = criticActionGradient(tape, features, next, batch.stepOneHot());
       NDArray coefficient =
           WpoLosses.coefficient(
               current.logRatioGradient(batch.from(), next), criticGradient, alpha);
@@ -318,10 +322,12 @@ public final class Wpo extends OffPolicyAgent<AugmentedPolicy> {
    * dQ/dy of min_j Q_j(features, y) per row, by autodiff through the frozen critics, on the open
    * {@code tape} (its own graph: the actor's, recorded on the same tape, is not touched).
    */
-  private NDArray criticActionGradient(GradientTape tape, NDArray features, NDArray next) {
+  private NDArray criticActionGradient(
+      GradientTape tape, NDArray features, NDArray next, NDArray stepOneHot) {
     NDArray action = next.duplicate();
     action.setRequiresGradient(true);
-    critics.frozenRun(() -> tape.backward(critics.min(features, policy.criticInput(action)).sum()));
+    critics.frozenRun(
+        () -> tape.backward(critics.min(features, policy.criticInput(action, stepOneHot)).sum()));
     NDArray gradient = action.getGradient().duplicate();
     action.setRequiresGradient(false);
     return gradient;

@@ -32,6 +32,7 @@ class ChainCompletionTest {
   private static final int[] STARTS = {0, 1, 2};
 
   @RegisterExtension final TorchManager torch = new TorchManager();
+  private ActionScaling scaling;
   private DiffusionStepPolicy policy;
   private final RandomStream random = new RandomStream(11);
 
@@ -40,8 +41,7 @@ class ChainCompletionTest {
     GradientTape.stopRecordingOnThisThread();
     DiffusionSettings settings =
         new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, false, 0.25, false, 16, 2, 4);
-    ActionScaling scaling =
-        new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
+    scaling = new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
     DiffusionPolicy chain =
         new DiffusionPolicy(
             torch.manager(), OBS, ACT, settings, scaling, random.split(), DataType.FLOAT32);
@@ -110,5 +110,37 @@ class ChainCompletionTest {
     }
     // The rows did move: a completion that returned its input would pass nothing above.
     assertThat(end.last().sub(states).abs().min().getFloat()).isGreaterThan(0f);
+    // The target's critic sees x_K as the env does: squashed.
+    assertThat(end.lastCriticInput().toFloatArray())
+        .containsExactly(end.last().tanh().toFloatArray(), within(1e-6f));
+  }
+
+  /**
+   * Samples far in tanh's flat tails, where float32 rounds tanh to 1. With learned step sizes the
+   * critic must still tell them apart before the last step (the rest of the chain starts from them)
+   * and sees the env's squashed action at the last; with fixed ones it sees tanh throughout.
+   */
+  @Test
+  void withLearnedStepSizesTheCriticSeesTheSampleBeforeTheLastStepAndItsTanhAtTheLast() {
+    DiffusionSettings learned =
+        new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, true, 0.25, false, 16, 2, 4);
+    DiffusionStepPolicy learning =
+        new DiffusionStepPolicy(
+            new DiffusionPolicy(
+                torch.manager(), OBS, ACT, learned, scaling, random.split(), DataType.FLOAT32),
+            scaling,
+            OBS,
+            ACT);
+    float[] samples = {20f, 30f};
+    NDArray next = torch.manager().create(samples, new Shape(1, ACT));
+    for (int step = 0; step < STEPS; step++) {
+      float[] seen = learning.criticInput(next, oneHot(1, step)).toFloatArray();
+      if (step < STEPS - 1) {
+        assertThat(seen).containsExactly(samples);
+      } else {
+        assertThat(seen).containsExactly(1f, 1f);
+      }
+      assertThat(policy.criticInput(next, oneHot(1, step)).toFloatArray()).containsExactly(1f, 1f);
+    }
   }
 }
