@@ -141,7 +141,7 @@ class TrainerRunTest {
     Path straight = temp.resolve("straight");
     Path interrupted = temp.resolve("interrupted");
     assertThat(
-            new TrainerRun(config(straight, algorithm, 3, twoCopies, STEPS, 300), QUIET)
+            new TrainerRun(config(straight, algorithm, 8, twoCopies, STEPS, 300), QUIET)
                 .run()
                 .completed())
         .isTrue();
@@ -150,7 +150,7 @@ class TrainerRunTest {
     // checkpoint at 600, with both copies in mid-episode (rows after 600 exist only in memory).
     TrainerRun crashing =
         new TrainerRun(
-            config(interrupted, algorithm, 3, twoCopies, STEPS, 300),
+            config(interrupted, algorithm, 8, twoCopies, STEPS, 300),
             faulty(375, Long.MAX_VALUE),
             QUIET);
     assertThatThrownBy(crashing::run).hasMessageContaining("simulated crash");
@@ -163,7 +163,7 @@ class TrainerRunTest {
         .allMatch(copy -> !copy.getAsJsonObject().getAsJsonArray("actions").isEmpty());
 
     RunOutcome resumed =
-        new TrainerRun(config(interrupted, algorithm, 3, twoCopies, STEPS, 300), QUIET).run();
+        new TrainerRun(config(interrupted, algorithm, 8, twoCopies, STEPS, 300), QUIET).run();
     assertThat(resumed.completed()).isTrue();
     assertThat(query(interrupted, EVALUATION_RESULTS))
         .isEqualTo(query(straight, EVALUATION_RESULTS));

@@ -15,8 +15,11 @@ import dev.diffsweep.trainer.policy.DiffusionSettings;
 /**
  * DiffPPO's hyperparameters: PPO's machinery (CleanRL's defaults; hidden_size is the value
  * network's, see {@link PpoSettings}), the augmented MDP's (alpha, chain_gae_lambda) and the
- * diffusion chain's (docs/ALGORITHMS.md, section 2). The prior keeps the paper's sigma0 = 2.5: no
- * critic sees tanh(x_K) here.
+ * diffusion chain's (docs/ALGORITHMS.md, section 2). The chain learns its step sizes, as the
+ * authors' does, from the prior scale sigma0 = 1: with fixed step sizes the last step's noise
+ * (sqrt(2 eta_{K-1}) = 0.37 per action dimension) is a floor the policy cannot anneal below, and
+ * the paper's sigma0 = 2.5 starts the chain saturated in tanh (docs/ALGORITHMS.md, sections 6.5 and
+ * 10.1).
  *
  * @param ppo rollout, update, value network and normalisation ({@link PpoSettings})
  * @param alpha temperature of the soft rewards -alpha l_k, or the tuned temperature's starting
@@ -40,7 +43,7 @@ public record DiffPpoHyperparameters(
     @Default("1") @Positive double entTargetMult,
     @Default("1e-3") @Positive double alphaLr,
     @Default("1") @InRange(min = 0, max = 1) double chainGaeLambda,
-    @Defaults("sigma0=2.5") ChainSettings chain,
+    @Defaults({"sigma0=1", "learn_step_sizes=true"}) ChainSettings chain,
     @Default("256") int denoiserHidden,
     DenoiserSettings denoiser) {
 
