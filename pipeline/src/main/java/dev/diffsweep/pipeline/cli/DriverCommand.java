@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,8 +24,10 @@ abstract class DriverCommand<R> implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
-  /** The study file the command was given. */
-  abstract Path file();
+  @Parameters(
+      paramLabel = "FILE",
+      description = "The study file (HOCON), e.g. conf/quickstart.conf; `tune` needs a tune block.")
+  Path file;
 
   /** Refuses (bad input) a study this command must not run, or warns about it. */
   abstract void check(Study study, PrintWriter out);
@@ -43,12 +46,12 @@ abstract class DriverCommand<R> implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
-    Study study = StudyLoader.load(file());
+    Study study = StudyLoader.load(file);
     check(study, out);
-    SparkConf conf = driver.sparkConf(study, file(), command.name());
+    SparkConf conf = driver.sparkConf(study, file, command.name());
     R result;
     DriverStopped stopped =
-        DriverStopped.watch(command.name(), file(), command.commandLine().getErr());
+        DriverStopped.watch(command.name(), file, command.commandLine().getErr());
     try {
       result = drive(study, conf, out);
     } catch (Exception | Error e) {

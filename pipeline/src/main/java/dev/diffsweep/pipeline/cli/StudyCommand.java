@@ -7,7 +7,6 @@ import dev.diffsweep.pipeline.trial.TrialExpansion;
 import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
 import dev.diffsweep.trainer.cli.OutOfSpace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code diffsweep study FILE}: the main job. */
@@ -29,11 +27,6 @@ import picocli.CommandLine.TypeConversionException;
       "Committed trials are skipped, so rerunning a study finishes what is missing."
     })
 final class StudyCommand extends DriverCommand<StudyDriver.Result> {
-  @Parameters(
-      paramLabel = "FILE",
-      description = "The study file (HOCON), e.g. conf/quickstart.conf.")
-  Path file;
-
   @Option(
       names = "--no-analysis",
       description = "Do not run the aggregation job afterwards (nor keep a live report).")
@@ -53,11 +46,6 @@ final class StudyCommand extends DriverCommand<StudyDriver.Result> {
 
   @Option(names = "--no-live-report", description = "No report.html until the study ends.")
   boolean noLiveReport;
-
-  @Override
-  Path file() {
-    return file;
-  }
 
   @Override
   void check(Study study, PrintWriter out) {

@@ -5,11 +5,9 @@ import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.tune.state.TuningHistory;
 import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code diffsweep tune FILE}: a study's tune block, then the report of what it found. */
 @Command(
@@ -21,18 +19,10 @@ import picocli.CommandLine.Parameters;
       "the pruner stops the weak ones. Rerunning continues where it stopped."
     })
 final class TuneCommand extends DriverCommand<TuneDriver.Result> {
-  @Parameters(paramLabel = "FILE", description = "The study file with a tune block.")
-  Path file;
-
   @Option(
       names = "--no-analysis",
       description = "Do not run the aggregation job (report.html with its tuning section) after.")
   boolean noAnalysis;
-
-  @Override
-  Path file() {
-    return file;
-  }
 
   @Override
   void check(Study study, PrintWriter out) {

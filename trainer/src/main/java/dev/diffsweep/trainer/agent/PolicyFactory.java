@@ -2,6 +2,8 @@ package dev.diffsweep.trainer.agent;
 
 import ai.djl.ndarray.NDManager;
 import dev.diffsweep.trainer.env.TaskSpec;
+import dev.diffsweep.trainer.policy.AugmentedPolicy;
+import dev.diffsweep.trainer.policy.GaussianStepPolicy;
 import dev.diffsweep.trainer.state.RandomStream;
 
 /**
@@ -14,4 +16,9 @@ import dev.diffsweep.trainer.state.RandomStream;
 @FunctionalInterface
 public interface PolicyFactory<P> {
   P create(NDManager manager, TaskSpec spec, RandomStream random);
+
+  /** PPO's and WPO's one-step Gaussian actor with the given settings. */
+  static PolicyFactory<AugmentedPolicy> gaussianStep(GaussianStepPolicy.Settings settings) {
+    return (manager, task, random) -> new GaussianStepPolicy(manager, task, settings, random);
+  }
 }

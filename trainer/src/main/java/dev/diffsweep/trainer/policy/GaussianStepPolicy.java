@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.nn.Scalars;
@@ -38,42 +39,44 @@ public final class GaussianStepPolicy implements AugmentedPolicy {
   private final float logStdMin;
   private final float logStdMax;
 
-  public GaussianStepPolicy(
-      NDManager manager,
-      int observationSize,
-      int actionSize,
+  /**
+   * What PPO's and WPO's actors set differently: the mean network's width and activation, log
+   * sigma's start and clamp, and how x_1 becomes an action.
+   */
+  public record Settings(
       int hidden,
       OrthogonalMlp.Nonlinearity nonlinearity,
       double logStdInit,
       double logStdMin,
       double logStdMax,
-      ActionMap actionMap,
-      double[] actionLow,
-      double[] actionHigh,
-      RandomStream random) {
+      ActionMap actionMap) {}
+
+  public GaussianStepPolicy(
+      NDManager manager, TaskSpec task, Settings settings, RandomStream random) {
+    int actionSize = task.actionSize();
     this.parameters = new ParameterGroup(manager);
     this.mean =
         new OrthogonalMlp(
             parameters,
             "actor.mean",
-            nonlinearity,
+            settings.nonlinearity(),
             MEAN_OUTPUT_GAIN,
             random,
-            observationSize,
-            hidden,
-            hidden,
+            task.observationSize(),
+            settings.hidden(),
+            settings.hidden(),
             actionSize);
     double[] initial = new double[actionSize];
-    java.util.Arrays.fill(initial, logStdInit);
+    java.util.Arrays.fill(initial, settings.logStdInit());
     this.logStd = parameters.add("actor.log_std", initial, new Shape(1, actionSize));
-    this.scaling = new ActionScaling(manager, actionLow, actionHigh);
-    this.actionMap = actionMap;
-    this.low = manager.create(toFloats(actionLow), new Shape(1, actionSize));
-    this.high = manager.create(toFloats(actionHigh), new Shape(1, actionSize));
-    this.observationSize = observationSize;
+    this.scaling = ActionScaling.of(manager, task);
+    this.actionMap = settings.actionMap();
+    this.low = manager.create(toFloats(task.actionLow()), new Shape(1, actionSize));
+    this.high = manager.create(toFloats(task.actionHigh()), new Shape(1, actionSize));
+    this.observationSize = task.observationSize();
     this.actionSize = actionSize;
-    this.logStdMin = (float) logStdMin;
-    this.logStdMax = (float) logStdMax;
+    this.logStdMin = (float) settings.logStdMin();
+    this.logStdMax = (float) settings.logStdMax();
   }
 
   @Override

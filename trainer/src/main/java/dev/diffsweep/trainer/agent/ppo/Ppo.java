@@ -169,20 +169,14 @@ public final class Ppo extends TorchAgent {
         1.0,
         spec,
         context,
-        (manager, task, random) ->
-            new GaussianStepPolicy(
-                manager,
-                task.observationSize(),
-                task.actionSize(),
+        PolicyFactory.gaussianStep(
+            new GaussianStepPolicy.Settings(
                 hp.ppo().hiddenSize(),
                 OrthogonalMlp.Nonlinearity.TANH,
                 hp.logStdInit(),
                 -20,
                 2,
-                GaussianStepPolicy.ActionMap.CLIP,
-                task.actionLow(),
-                task.actionHigh(),
-                random));
+                GaussianStepPolicy.ActionMap.CLIP)));
   }
 
   @Override

@@ -119,20 +119,14 @@ public final class Wpo extends OffPolicyAgent<AugmentedPolicy> {
         hp,
         spec,
         context,
-        (manager, task, random) ->
-            new GaussianStepPolicy(
-                manager,
-                task.observationSize(),
-                task.actionSize(),
+        PolicyFactory.gaussianStep(
+            new GaussianStepPolicy.Settings(
                 hp.hiddenSize(),
                 OrthogonalMlp.Nonlinearity.RELU,
                 hp.logStdInit(),
                 hp.logStdMin(),
                 hp.logStdMax(),
-                GaussianStepPolicy.ActionMap.TANH,
-                task.actionLow(),
-                task.actionHigh(),
-                random));
+                GaussianStepPolicy.ActionMap.TANH)));
   }
 
   @Override

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.OrthogonalMlp;
 import dev.diffsweep.trainer.nn.ParameterGroup;
@@ -183,16 +184,14 @@ class FusedPpoGradientsTest {
     Arrays.fill(high, 1);
     return new GaussianStepPolicy(
         manager,
-        observations,
-        actions,
-        hidden,
-        OrthogonalMlp.Nonlinearity.TANH,
-        logStdInit,
-        LOG_STD_MIN,
-        LOG_STD_MAX,
-        GaussianStepPolicy.ActionMap.CLIP,
-        low,
-        high,
+        new TaskSpec("test", observations, low, high, 0.01, 1000),
+        new GaussianStepPolicy.Settings(
+            hidden,
+            OrthogonalMlp.Nonlinearity.TANH,
+            logStdInit,
+            LOG_STD_MIN,
+            LOG_STD_MAX,
+            GaussianStepPolicy.ActionMap.CLIP),
         random.split());
   }
 
