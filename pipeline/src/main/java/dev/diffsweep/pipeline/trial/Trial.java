@@ -27,6 +27,10 @@ public record Trial(
     hyperparameters = Collections.unmodifiableSortedMap(new TreeMap<>(hyperparameters));
   }
 
+  public Trial withId(String newId) {
+    return new Trial(newId, study, algorithm, task, seed, steps, evaluation, hyperparameters);
+  }
+
   /** A trial with its id derived from what it trains. */
   public static Trial of(
       String study,
@@ -36,7 +40,7 @@ public record Trial(
       long steps,
       EvaluationSchedule evaluation,
       SortedMap<String, String> hyperparameters) {
-    String id = TrialIds.of(algorithm, task, seed, steps, evaluation, hyperparameters);
-    return new Trial(id, study, algorithm, task, seed, steps, evaluation, hyperparameters);
+    Trial unnamed = new Trial("", study, algorithm, task, seed, steps, evaluation, hyperparameters);
+    return unnamed.withId(TrialIds.of(unnamed));
   }
 }

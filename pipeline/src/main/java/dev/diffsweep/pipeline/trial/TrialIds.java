@@ -1,6 +1,5 @@
 package dev.diffsweep.pipeline.trial;
 
-import dev.diffsweep.pipeline.study.EvaluationSchedule;
 import dev.diffsweep.trainer.agent.AlgorithmDefinition;
 import dev.diffsweep.trainer.agent.Hyperparameters;
 import dev.diffsweep.trainer.agent.registry.AlgorithmRegistry;
@@ -26,26 +25,23 @@ public final class TrialIds {
 
   private TrialIds() {}
 
-  public static String of(
-      String algorithm,
-      String task,
-      int seed,
-      long steps,
-      EvaluationSchedule evaluation,
-      SortedMap<String, String> hyperparameters) {
+  /** The id of what the trial trains; its own id and study are not read. */
+  public static String of(Trial trial) {
+    String algorithm = trial.algorithm();
     StringBuilder canonical = new StringBuilder();
     canonical.append("algorithm=").append(algorithm).append('\n');
-    canonical.append("task=").append(task).append('\n');
-    canonical.append("seed=").append(seed).append('\n');
-    canonical.append("steps=").append(steps).append('\n');
-    canonical.append("eval_every=").append(evaluation.everySteps()).append('\n');
-    canonical.append("eval_episodes=").append(evaluation.episodes()).append('\n');
-    for (Map.Entry<String, String> entry : resolved(algorithm, hyperparameters).entrySet()) {
+    canonical.append("task=").append(trial.task()).append('\n');
+    canonical.append("seed=").append(trial.seed()).append('\n');
+    canonical.append("steps=").append(trial.steps()).append('\n');
+    canonical.append("eval_every=").append(trial.evaluation().everySteps()).append('\n');
+    canonical.append("eval_episodes=").append(trial.evaluation().episodes()).append('\n');
+    for (Map.Entry<String, String> entry :
+        resolved(algorithm, trial.hyperparameters()).entrySet()) {
       canonical.append("hp.").append(entry.getKey()).append('=').append(entry.getValue());
       canonical.append('\n');
     }
     String hash = sha256Hex(canonical.toString()).substring(0, HASH_HEX_DIGITS);
-    return algorithm + "-" + task + "-s" + seed + "-" + hash;
+    return algorithm + "-" + trial.task() + "-s" + trial.seed() + "-" + hash;
   }
 
   /**

@@ -49,13 +49,15 @@ class ShippedStudiesGoldenTest {
       // Every default resolved into the id, with no study around it.
       text.append("defaults id ")
           .append(
-              TrialIds.of(
-                  algorithm,
-                  "Hopper-v4",
-                  0,
-                  1_000_000,
-                  new EvaluationSchedule(5000, 10),
-                  new TreeMap<>()))
+              Trial.of(
+                      "test",
+                      algorithm,
+                      "Hopper-v4",
+                      0,
+                      1_000_000,
+                      new EvaluationSchedule(5000, 10),
+                      new TreeMap<>())
+                  .id())
           .append('\n');
     }
     List<Path> files;
@@ -82,13 +84,15 @@ class ShippedStudiesGoldenTest {
                 "policy_lr", "0.001", "batch_size", "64", "tau", "0.01", "diffusion_steps", "4"));
         text.append("  tuning ")
             .append(
-                TrialIds.of(
-                    algorithm,
-                    study.tasks().get(0),
-                    0,
-                    study.steps().forTask(study.tasks().get(0)),
-                    study.evaluation(),
-                    proposal))
+                Trial.of(
+                        "test",
+                        algorithm,
+                        study.tasks().get(0),
+                        0,
+                        study.steps().forTask(study.tasks().get(0)),
+                        study.evaluation(),
+                        proposal)
+                    .id())
             .append('\n');
       }
     }

@@ -11,8 +11,15 @@ class TrialIdsTest {
   private static final EvaluationSchedule EVALUATION = new EvaluationSchedule(5000, 10);
 
   private static String id(Map<String, String> hyperparameters) {
-    return TrialIds.of(
-        "diffsac", "InvertedPendulum-v4", 1, 15_000, EVALUATION, new TreeMap<>(hyperparameters));
+    return Trial.of(
+            "test",
+            "diffsac",
+            "InvertedPendulum-v4",
+            1,
+            15_000,
+            EVALUATION,
+            new TreeMap<>(hyperparameters))
+        .id();
   }
 
   @Test
@@ -34,6 +41,13 @@ class TrialIdsTest {
   }
 
   @Test
+  void theStudyThatRunsATrialDoesNotChangeItsId() {
+    Trial here = Trial.of("here", "sac", "Hopper-v4", 0, 1000, EVALUATION, new TreeMap<>());
+    Trial there = Trial.of("there", "sac", "Hopper-v4", 0, 1000, EVALUATION, new TreeMap<>());
+    assertThat(here.id()).isEqualTo(there.id()).isEqualTo(TrialIds.of(there.withId("x")));
+  }
+
+  @Test
   void theIdStartsWithWhatAPersonLooksFor() {
     assertThat(id(Map.of())).matches("diffsac-InvertedPendulum-v4-s1-[0-9a-f]{10}");
   }
@@ -52,12 +66,14 @@ class TrialIdsTest {
   }
 
   private static String ppoId(Map<String, String> hyperparameters) {
-    return TrialIds.of(
-        "ppo",
-        "Hopper-v4",
-        0,
-        1_000_000,
-        new EvaluationSchedule(5000, 10),
-        new TreeMap<>(hyperparameters));
+    return Trial.of(
+            "test",
+            "ppo",
+            "Hopper-v4",
+            0,
+            1_000_000,
+            new EvaluationSchedule(5000, 10),
+            new TreeMap<>(hyperparameters))
+        .id();
   }
 }
