@@ -11,14 +11,13 @@ class TrialIdsTest {
   private static final EvaluationSchedule EVALUATION = new EvaluationSchedule(5000, 10);
 
   private static String id(Map<String, String> hyperparameters) {
+    return id("diffsac", "InvertedPendulum-v4", 1, 15_000, hyperparameters);
+  }
+
+  private static String id(
+      String algorithm, String task, int seed, long steps, Map<String, String> hyperparameters) {
     return Trial.of(
-            "test",
-            "diffsac",
-            "InvertedPendulum-v4",
-            1,
-            15_000,
-            EVALUATION,
-            new TreeMap<>(hyperparameters))
+            "test", algorithm, task, seed, steps, EVALUATION, new TreeMap<>(hyperparameters))
         .id();
   }
 
@@ -66,14 +65,6 @@ class TrialIdsTest {
   }
 
   private static String ppoId(Map<String, String> hyperparameters) {
-    return Trial.of(
-            "test",
-            "ppo",
-            "Hopper-v4",
-            0,
-            1_000_000,
-            new EvaluationSchedule(5000, 10),
-            new TreeMap<>(hyperparameters))
-        .id();
+    return id("ppo", "Hopper-v4", 0, 1_000_000, hyperparameters);
   }
 }
