@@ -104,20 +104,22 @@ final class PipelineBenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The bench's numbers: the study's seconds over the sequential trainers' is the ratio. */
+  private record Result(
+      int trials,
+      long steps,
+      double studyS,
+      double sequentialS,
+      double ratio,
+      double overheadPerTrialS) {}
+
   private void print(double studySeconds, double sequentialSeconds, Path work) {
     double ratio = studySeconds / sequentialSeconds;
     double overhead = (studySeconds * SLOTS - sequentialSeconds) / trials;
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("trials", trials);
-    result.put("steps", steps);
-    result.put("study_s", studySeconds);
-    result.put("sequential_s", sequentialSeconds);
-    result.put("ratio", ratio);
-    result.put("overhead_per_trial_s", overhead);
     BenchOutput.print(
         command.commandLine().getOut(),
         json,
-        result,
+        new Result(trials, steps, studySeconds, sequentialSeconds, ratio, overhead),
         String.format(
             "%d trials of %d steps: study on local[%d] %.1f s, sequential train %.1f s, ratio"
                 + " %.2f, Spark overhead %.2f s per trial (files in %s)",

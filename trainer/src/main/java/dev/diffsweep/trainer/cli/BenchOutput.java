@@ -1,6 +1,8 @@
 package dev.diffsweep.trainer.cli;
 
+import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -9,10 +11,25 @@ import java.util.Map;
  * (what scripts and the PERFORMANCE.md tables read), otherwise its line for a person.
  */
 public final class BenchOutput {
+  /** A result record's components become snake_case keys in component order; nulls are left out. */
+  private static final Gson RECORDS =
+      new GsonBuilder()
+          .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+          .create();
+
   private BenchOutput() {}
 
   /**
-   * @param numbers the bench's results by JSON key
+   * @param numbers the bench's results as a record, one component a JSON key
+   * @param forAPerson what a person reads instead, without its last line end
+   */
+  public static void print(PrintWriter out, boolean json, Record numbers, String forAPerson) {
+    out.println(json ? RECORDS.toJson(numbers) : forAPerson);
+    out.flush();
+  }
+
+  /**
+   * @param numbers the bench's results by JSON key, for a bench whose keys depend on its run
    * @param forAPerson what a person reads instead, without its last line end
    */
   public static void print(

@@ -5,8 +5,6 @@ import dev.diffsweep.trainer.env.Task;
 import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.mujoco.Simulation;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,18 +88,16 @@ final class EnvBenchCommand implements Callable<Integer> {
     return controls;
   }
 
+  /** The bench's numbers; Java's steps per second over plain C's is the ratio. */
+  private record Result(
+      String env, int steps, double javaStepsPerS, double cStepsPerS, double ratio) {}
+
   private void print(double javaRate, double cRate, int steps) {
     double ratio = javaRate / cRate;
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("env", env);
-    result.put("steps", steps);
-    result.put("java_steps_per_s", javaRate);
-    result.put("c_steps_per_s", cRate);
-    result.put("ratio", ratio);
     BenchOutput.print(
         command.commandLine().getOut(),
         json,
-        result,
+        new Result(env, steps, javaRate, cRate, ratio),
         String.format(
             "%s: Java %.0f steps/s, plain C %.0f steps/s, ratio %.3f (best of %d rounds of %d"
                 + " steps)",

@@ -12,7 +12,6 @@ import dev.diffsweep.trainer.env.TaskRegistry;
 import dev.diffsweep.trainer.env.TaskSpec;
 import dev.diffsweep.trainer.nn.ComputeDevice;
 import dev.diffsweep.trainer.nn.TorchRuntime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,6 +93,21 @@ final class UpdateBenchCommand implements Callable<Integer> {
     return (System.nanoTime() - start) / 1e9 / count;
   }
 
+  /** The bench's numbers; the update's milliseconds over the matmul floor's is the ratio. */
+  private record Result(
+      String algo,
+      double msPerUpdate,
+      double floorMs,
+      double ratio,
+      long flopsPerUpdate,
+      double matmulGflops,
+      String env,
+      String unit,
+      int batchSize,
+      Integer diffusionSteps,
+      String torch,
+      String device) {}
+
   private void print(
       ConfiguredAlgorithm configured,
       String unit,
@@ -101,26 +115,23 @@ final class UpdateBenchCommand implements Callable<Integer> {
       double floorMs,
       long flops,
       double flopsPerSecond) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("algo", configured.name());
-    result.put("ms_per_update", msPerUpdate);
-    result.put("floor_ms", floorMs);
-    result.put("ratio", msPerUpdate / floorMs);
-    result.put("flops_per_update", flops);
-    result.put("matmul_gflops", flopsPerSecond / 1e9);
-    result.put("env", env);
     Map<String, String> hp = configured.hyperparameters();
-    result.put("unit", unit);
-    result.put("batch_size", UpdateWorkload.batchSize(hp));
-    if (hp.containsKey("diffusion_steps")) {
-      result.put("diffusion_steps", UpdateWorkload.diffusionSteps(hp));
-    }
-    result.put("torch", TorchRuntime.torchVersion());
-    result.put("device", device);
     BenchOutput.print(
         command.commandLine().getOut(),
         json,
-        result,
+        new Result(
+            configured.name(),
+            msPerUpdate,
+            floorMs,
+            msPerUpdate / floorMs,
+            flops,
+            flopsPerSecond / 1e9,
+            env,
+            unit,
+            UpdateWorkload.batchSize(hp),
+            hp.containsKey("diffusion_steps") ? UpdateWorkload.diffusionSteps(hp) : null,
+            TorchRuntime.torchVersion(),
+            device),
         String.format(
             "%s on %s sizes: %.2f ms per update, floor %.2f ms (%.0f MFLOP at %.1f GFLOP/s),"
                 + " ratio %.2f",
