@@ -121,14 +121,7 @@ public final class Ppo extends TorchAgent {
     this.gradients =
         gradientPath == PpoGradients.Path.NATIVE
             ? FusedPpoGradients.require(policy, valueNetwork, valueParameters, hp)
-            : new TorchPpoGradients(
-                manager,
-                policy,
-                valueNetwork,
-                valueParameters,
-                hp,
-                spec.observationSize(),
-                actionSize);
+            : new TorchPpoGradients(manager, policy, valueNetwork, valueParameters, hp);
     // CleanRL's Adam epsilon is 1e-5, not torch's 1e-8.
     this.policyOptimizer =
         new AdamOptimizer(policy.parameters(), hp.learningRate(), 0.9, 0.999, 1e-5);

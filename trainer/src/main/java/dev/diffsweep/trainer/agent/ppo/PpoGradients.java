@@ -54,7 +54,20 @@ interface PpoGradients {
       float[] oldLogDensities,
       float[] advantages,
       float[] returns,
-      float[] oldValues) {}
+      float[] oldValues) {
+
+    int observationSize() {
+      return observations.length / rows;
+    }
+
+    int actionSize() {
+      return from.length / rows;
+    }
+
+    int chainSteps() {
+      return oneHot.length / rows;
+    }
+  }
 
   /** The minibatch's two losses. */
   record Losses(double policy, double value) {}

@@ -16,43 +16,23 @@ import dev.diffsweep.trainer.policy.GaussianKernel;
  * PPO's gradients through torch's autograd ({@link PpoLosses}), into the parameters' own gradients:
  * the path of every PPO and DiffPPO run unless {@code gradients=native}, on CPU and GPU alike.
  */
-final class TorchPpoGradients implements PpoGradients {
-  private final NDManager manager;
-  private final AugmentedPolicy policy;
-  private final OrthogonalMlp valueNetwork;
-  private final ParameterGroup valueParameters;
-  private final PpoSettings hp;
-  private final int observationSize;
-  private final int actionSize;
-  private final int diffusionSteps;
-
-  TorchPpoGradients(
-      NDManager manager,
-      AugmentedPolicy policy,
-      OrthogonalMlp valueNetwork,
-      ParameterGroup valueParameters,
-      PpoSettings hp,
-      int observationSize,
-      int actionSize) {
-    this.manager = manager;
-    this.policy = policy;
-    this.valueNetwork = valueNetwork;
-    this.valueParameters = valueParameters;
-    this.hp = hp;
-    this.observationSize = observationSize;
-    this.actionSize = actionSize;
-    this.diffusionSteps = policy.diffusionSteps();
-  }
+record TorchPpoGradients(
+    NDManager manager,
+    AugmentedPolicy policy,
+    OrthogonalMlp valueNetwork,
+    ParameterGroup valueParameters,
+    PpoSettings hp)
+    implements PpoGradients {
 
   @Override
   public Losses compute(Minibatch m) {
     int b = m.rows();
     try (NDManager scope = manager.newSubManager()) {
       NDArray observationRows =
-          HostArrays.floats(scope, m.observations(), new Shape(b, observationSize));
-      NDArray fromRows = HostArrays.floats(scope, m.from(), new Shape(b, actionSize));
-      NDArray toRows = HostArrays.floats(scope, m.to(), new Shape(b, actionSize));
-      NDArray stepRows = HostArrays.floats(scope, m.oneHot(), new Shape(b, diffusionSteps));
+          HostArrays.floats(scope, m.observations(), new Shape(b, m.observationSize()));
+      NDArray fromRows = HostArrays.floats(scope, m.from(), new Shape(b, m.actionSize()));
+      NDArray toRows = HostArrays.floats(scope, m.to(), new Shape(b, m.actionSize()));
+      NDArray stepRows = HostArrays.floats(scope, m.oneHot(), new Shape(b, m.chainSteps()));
       // The value network's input holds no parameter, so it is computed outside the tape.
       NDArray features = policy.features(observationRows, fromRows, stepRows);
       try (GradientTape tape = GradientTape.open()) {

@@ -136,8 +136,7 @@ class FusedPpoGradientsTest {
 
     // The default path, as Ppo runs it: a Gaussian reads neither x_k (zeros) nor the step (K = 1).
     PpoGradients.Losses torchLosses =
-        new TorchPpoGradients(
-                manager, policy, value, valueParameters, c.hp(), c.observations(), c.actions())
+        new TorchPpoGradients(manager, policy, value, valueParameters, c.hp())
             .compute(
                 new PpoGradients.Minibatch(
                     b,
