@@ -2,6 +2,7 @@ package dev.diffsweep.pipeline.cli;
 
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +31,13 @@ abstract class DriverCommand<R> implements Callable<Integer> {
       description = "The study file (HOCON), e.g. conf/quickstart.conf; `tune` needs a tune block.")
   Path file;
 
+  @Option(
+      names = "--no-analysis",
+      description =
+          "Do not run the aggregation job afterwards (no report.html; for `study`, no live report"
+              + " either).")
+  boolean noAnalysis;
+
   /** Refuses (bad input) a study this command must not run, or warns about it. */
   abstract void check(Study study, PrintWriter out);
 
@@ -41,6 +50,14 @@ abstract class DriverCommand<R> implements Callable<Integer> {
   /** A failure the command explains better than the driver's exception does; none by default. */
   Optional<RuntimeException> explained(Study study, Throwable failure) {
     return Optional.empty();
+  }
+
+  /** The aggregation job over the study folder the driver wrote, unless --no-analysis. */
+  final void analyse(SparkConf conf, String studyFolder, PrintWriter out, Study study)
+      throws IOException {
+    if (!noAnalysis) {
+      AnalysisStep.run(conf, studyFolder, out, command.name() + " " + study.name());
+    }
   }
 
   @Override

@@ -28,11 +28,6 @@ import picocli.CommandLine.TypeConversionException;
     })
 final class StudyCommand extends DriverCommand<StudyDriver.Result> {
   @Option(
-      names = "--no-analysis",
-      description = "Do not run the aggregation job afterwards (nor keep a live report).")
-  boolean noAnalysis;
-
-  @Option(
       names = "--live-report-every",
       paramLabel = "DURATION",
       defaultValue = "3m",
@@ -64,12 +59,7 @@ final class StudyCommand extends DriverCommand<StudyDriver.Result> {
     // The analysis writes into the study folder too: it runs under the driver's lease, after the
     // live report's last refresh (the live refresher itself takes no lease).
     return new StudyDriver(study, conf, out, driver.takeover.force, live)
-        .run(
-            done -> {
-              if (!noAnalysis) {
-                AnalysisStep.run(conf, done.folder(), out, "study " + study.name());
-              }
-            });
+        .run(done -> analyse(conf, done.folder(), out, study));
   }
 
   @Override

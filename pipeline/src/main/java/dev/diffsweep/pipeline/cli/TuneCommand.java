@@ -7,7 +7,6 @@ import dev.diffsweep.pipeline.tune.state.TuningTrial;
 import java.io.PrintWriter;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code diffsweep tune FILE}: a study's tune block, then the report of what it found. */
 @Command(
@@ -19,11 +18,6 @@ import picocli.CommandLine.Option;
       "the pruner stops the weak ones. Rerunning continues where it stopped."
     })
 final class TuneCommand extends DriverCommand<TuneDriver.Result> {
-  @Option(
-      names = "--no-analysis",
-      description = "Do not run the aggregation job (report.html with its tuning section) after.")
-  boolean noAnalysis;
-
   @Override
   void check(Study study, PrintWriter out) {
     if (study.tune() != null) {
@@ -44,9 +38,7 @@ final class TuneCommand extends DriverCommand<TuneDriver.Result> {
         .run(
             done -> {
               report(out, study, done);
-              if (!noAnalysis) {
-                AnalysisStep.run(conf, done.folder(), out, "tune " + study.name());
-              }
+              analyse(conf, done.folder(), out, study);
             });
   }
 
