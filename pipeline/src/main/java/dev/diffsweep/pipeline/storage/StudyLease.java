@@ -1,13 +1,8 @@
 package dev.diffsweep.pipeline.storage;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,13 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.util.ShutdownHookManager;
 
 /**
@@ -36,12 +26,10 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * renewed within the expiry is refused with the holder named; an older one (its driver was killed),
  * one whose process on this host has ended, or any with {@code force} is taken over.
  *
- * <p>"Only if absent" is {@link FileSystem#create(Path, boolean)} with overwrite false, which is
- * atomic on HDFS (the namenode decides). Hadoop's local file system implements it as a check and
- * then an open, so for file: folders the create is the operating system's exclusive create (O_CREAT
- * | O_EXCL) instead. A lease found stale is deleted and created again the same way, so of two
- * drivers taking over at once only one creates it; the other is refused. The holder checks its
- * token at each renewal and stops renewing once another driver holds the lease ({@link #lost}).
+ * <p>"Only if absent" is atomic on HDFS and on file: folders alike ({@link LeaseFile}). A lease
+ * found stale is deleted and created again the same way, so of two drivers taking over at once only
+ * one creates it; the other is refused. The holder checks its token at each renewal and stops
+ * renewing once another driver holds the lease ({@link #lost}).
  */
 public final class StudyLease implements AutoCloseable {
   public static final String FILE_NAME = "driver.lease";
@@ -126,8 +114,7 @@ public final class StudyLease implements AutoCloseable {
     }
   }
 
-  private final FileSystem fileSystem;
-  private final Path file;
+  private final LeaseFile file;
   private final Settings settings;
   private final Supplier<Instant> clock;
   private final Consumer<String> log;
@@ -140,13 +127,11 @@ public final class StudyLease implements AutoCloseable {
   private boolean sawItGone;
 
   private StudyLease(
-      FileSystem fileSystem,
-      Path file,
+      LeaseFile file,
       Settings settings,
       Supplier<Instant> clock,
       Consumer<String> log,
       Holder holder) {
-    this.fileSystem = fileSystem;
     this.file = file;
     this.settings = settings;
     this.clock = clock;
@@ -182,23 +167,22 @@ public final class StudyLease implements AutoCloseable {
       boolean force,
       Consumer<String> log,
       Supplier<Instant> clock) {
-    FileSystem fileSystem = leaseFileSystem(folder.fileSystem());
-    Path file = new Path(folder.root(), FILE_NAME);
+    LeaseFile file = LeaseFile.of(folder);
     Instant now = clock.get().truncatedTo(ChronoUnit.MILLIS);
     Holder mine =
         new Holder(
             hostName(), ProcessHandle.current().pid(), now, now, UUID.randomUUID().toString());
     try {
-      if (!createIfAbsent(fileSystem, file, mine.text())) {
-        Optional<Holder> existing = read(fileSystem, file);
-        Instant renewed = existing.map(Holder::renewed).orElse(modified(fileSystem, file));
+      if (!file.createIfAbsent(mine.text())) {
+        Optional<Holder> existing = read(file);
+        Instant renewed = existing.map(Holder::renewed).orElse(file.modified());
         boolean expired = renewed.plus(settings.expiry()).isBefore(now);
         boolean gone = existing.isPresent() && isGoneFromThisHost(existing.get());
         if (!force && !expired && !gone) {
           throw new HeldException(heldMessage(folder, existing, renewed, settings, now));
         }
         // Delete only the lease judged above: one renewed or replaced meanwhile is not stale.
-        if (!read(fileSystem, file).equals(existing)) {
+        if (!read(file).equals(existing)) {
           return acquire(folder, settings, force, log, clock);
         }
         String how =
@@ -208,9 +192,9 @@ public final class StudyLease implements AutoCloseable {
                     ? "taking over the lease of a driver that is no longer running: "
                     : "taking over the expired lease of ";
         log.accept(how + describe(existing, renewed, now));
-        fileSystem.delete(file, false);
-        if (!createIfAbsent(fileSystem, file, mine.text())) {
-          Optional<Holder> winner = read(fileSystem, file);
+        file.delete();
+        if (!file.createIfAbsent(mine.text())) {
+          Optional<Holder> winner = read(file);
           throw new HeldException(
               heldMessage(folder, winner, winner.map(Holder::renewed).orElse(now), settings, now));
         }
@@ -218,14 +202,12 @@ public final class StudyLease implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the study's lease " + file, e);
     }
-    return new StudyLease(fileSystem, file, settings, clock, log, mine);
+    return new StudyLease(file, settings, clock, log, mine);
   }
 
   /** The lease as the file system now has it (tests, and a driver asking who holds a study). */
   public static Optional<Holder> current(StudyFolder folder) throws IOException {
-    FileSystem fileSystem = leaseFileSystem(folder.fileSystem());
-    Path file = new Path(folder.root(), FILE_NAME);
-    return fileSystem.exists(file) ? read(fileSystem, file) : Optional.empty();
+    return read(LeaseFile.of(folder));
   }
 
   public Holder holder() {
@@ -241,7 +223,7 @@ public final class StudyLease implements AutoCloseable {
   public String lostMessage() {
     Optional<Holder> now;
     try {
-      now = read(fileSystem, file);
+      now = read(file);
     } catch (IOException e) {
       now = Optional.empty();
     }
@@ -261,8 +243,8 @@ public final class StudyLease implements AutoCloseable {
       return;
     }
     try {
-      if (!fileSystem.exists(file)) {
-        if (sawItGone && createIfAbsent(fileSystem, file, holder.renewedAt(now()).text())) {
+      if (!file.exists()) {
+        if (sawItGone && file.createIfAbsent(holder.renewedAt(now()).text())) {
           log.accept("the study's lease " + file + " was deleted; this driver holds it again");
           sawItGone = false;
         } else {
@@ -326,9 +308,9 @@ public final class StudyLease implements AutoCloseable {
       return;
     }
     try {
-      Optional<Holder> onDisk = fileSystem.exists(file) ? read(fileSystem, file) : Optional.empty();
+      Optional<Holder> onDisk = read(file);
       if (onDisk.isPresent() && onDisk.get().token().equals(holder.token())) {
-        fileSystem.delete(file, false);
+        file.delete();
       }
     } catch (IOException e) {
       log.accept(
@@ -341,41 +323,26 @@ public final class StudyLease implements AutoCloseable {
   }
 
   /**
-   * Replaces the lease's contents if it still holds this driver's token, so that readers see the
-   * old lease or the new one, never none: on file: a rename(2) over it (Hadoop's local rename with
-   * OVERWRITE deletes the target first), elsewhere FileContext's rename with OVERWRITE (one
-   * namenode operation on HDFS). The token is checked once more right before the rename; a driver
-   * taking the lease over in the microseconds between would have its lease replaced, and would find
-   * that at its next heartbeat and stop: either way one driver goes on.
+   * Replaces the lease's contents if it still holds this driver's token ({@link
+   * LeaseFile#moveInPlace}: readers see the old lease or the new one, never none). The token is
+   * checked once more right before the move; a driver taking the lease over in the microseconds
+   * between would have its lease replaced, and would find that at its next heartbeat and stop:
+   * either way one driver goes on.
    */
   private Renewal replaceIfStillMine(String text) throws IOException {
-    Path temporary = new Path(file.getParent(), "." + FILE_NAME + "." + UUID.randomUUID());
-    try (OutputStream out = fileSystem.create(temporary, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    Path staged = file.stage(text);
     try {
-      Optional<Holder> onDisk = read(fileSystem, file);
-      if (onDisk.isEmpty() && !fileSystem.exists(file)) {
+      Optional<Holder> onDisk = read(file);
+      if (onDisk.isEmpty() && !file.exists()) {
         return Renewal.GONE;
       }
       if (onDisk.isEmpty() || !onDisk.get().token().equals(holder.token())) {
         return Renewal.TAKEN;
       }
-      if (fileSystem instanceof RawLocalFileSystem local) {
-        Files.move(
-            local.pathToFile(temporary).toPath(),
-            local.pathToFile(file).toPath(),
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        FileContext.getFileContext(fileSystem.getUri(), fileSystem.getConf())
-            .rename(temporary, file, Options.Rename.OVERWRITE);
-      }
+      file.moveInPlace(staged);
       return Renewal.REPLACED;
     } finally {
-      if (fileSystem.exists(temporary)) {
-        fileSystem.delete(temporary, false);
-      }
+      file.discard(staged);
     }
   }
 
@@ -386,63 +353,9 @@ public final class StudyLease implements AutoCloseable {
     TAKEN
   }
 
-  /** Creates {@code file} with {@code text} unless it exists: false when it existed. */
-  private static boolean createIfAbsent(FileSystem fileSystem, Path file, String text)
-      throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (fileSystem instanceof RawLocalFileSystem local) {
-      // Written whole first, then linked in place: link(2) fails when the name exists, so
-      // readers never see a half-written lease. Where hard links are not supported, an exclusive
-      // create (O_EXCL) and then the write.
-      java.nio.file.Path path = local.pathToFile(file).toPath();
-      Files.createDirectories(path.getParent());
-      java.nio.file.Path whole =
-          Files.write(path.resolveSibling("." + FILE_NAME + "." + UUID.randomUUID()), bytes);
-      try {
-        Files.createLink(path, whole);
-        return true;
-      } catch (FileAlreadyExistsException e) {
-        return false;
-      } catch (IOException | UnsupportedOperationException noLinks) {
-        try {
-          Files.createFile(path);
-        } catch (FileAlreadyExistsException e) {
-          return false;
-        }
-        Files.write(path, bytes);
-        return true;
-      } finally {
-        Files.deleteIfExists(whole);
-      }
-    }
-    try (OutputStream out = fileSystem.create(file, false)) {
-      out.write(bytes);
-      return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-      return false;
-    }
-  }
-
-  private static Optional<Holder> read(FileSystem fileSystem, Path file) throws IOException {
-    try (FSDataInputStream in = fileSystem.open(file)) {
-      return Holder.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (java.io.FileNotFoundException gone) {
-      return Optional.empty();
-    }
-  }
-
-  /** When a lease file without whole contents (being written, or damaged) was last changed. */
-  private static Instant modified(FileSystem fileSystem, Path file) throws IOException {
-    try {
-      return Instant.ofEpochMilli(fileSystem.getFileStatus(file).getModificationTime());
-    } catch (java.io.FileNotFoundException gone) {
-      return Instant.EPOCH;
-    }
-  }
-
-  /** The local file system without Hadoop's checksum files, so the lease is one plain file. */
-  private static FileSystem leaseFileSystem(FileSystem fileSystem) {
-    return fileSystem instanceof LocalFileSystem local ? local.getRaw() : fileSystem;
+  /** The holder the lease file names, or empty when it is gone or not (yet) a whole lease. */
+  private static Optional<Holder> read(LeaseFile file) throws IOException {
+    return file.text().flatMap(Holder::parse);
   }
 
   private static String heldMessage(
