@@ -12,7 +12,7 @@ public record CategoricalParameter(String name, List<Object> choices, List<Condi
     if (choices.isEmpty()) {
       throw new IllegalArgumentException(name + ": needs at least one choice");
     }
-    if (choices.stream().map(CategoricalParameter::text).distinct().count() != choices.size()) {
+    if (choices.stream().map(String::valueOf).distinct().count() != choices.size()) {
       throw new IllegalArgumentException(name + ": choices must be distinct");
     }
   }
@@ -27,21 +27,12 @@ public record CategoricalParameter(String name, List<Object> choices, List<Condi
   }
 
   @Override
-  public String format(Object value) {
-    return text(value);
-  }
-
-  @Override
   public Object parse(String text) {
     for (Object choice : choices) {
-      if (text(choice).equals(text)) {
+      if (format(choice).equals(text)) {
         return choice;
       }
     }
     throw new IllegalArgumentException(name + ": '" + text + "' is not one of " + choices);
-  }
-
-  private static String text(Object choice) {
-    return String.valueOf(choice);
   }
 }

@@ -23,11 +23,6 @@ public record FloatParameter(
   }
 
   @Override
-  public String format(Object value) {
-    return Double.toString((Double) value);
-  }
-
-  @Override
   public Object parse(String text) {
     Double value = Double.valueOf(text);
     if (!contains(value)) {

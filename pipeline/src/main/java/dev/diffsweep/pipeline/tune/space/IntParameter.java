@@ -53,11 +53,6 @@ public record IntParameter(
   }
 
   @Override
-  public String format(Object value) {
-    return Long.toString((Long) value);
-  }
-
-  @Override
   public Object parse(String text) {
     Long value = Long.valueOf(text);
     if (!contains(value)) {

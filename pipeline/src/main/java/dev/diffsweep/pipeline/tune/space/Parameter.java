@@ -16,8 +16,13 @@ public sealed interface Parameter permits FloatParameter, IntParameter, Categori
   /** Whether the value has this parameter's type and lies in its domain. */
   boolean contains(Object value);
 
-  /** The canonical text of a value: what ids hash and what the trials table stores. */
-  String format(Object value);
+  /**
+   * The canonical text of a value, what ids hash and what the trials table stores: Java's own
+   * (Double.toString, Long.toString, a choice's toString), which {@link #parse} reads back.
+   */
+  default String format(Object value) {
+    return String.valueOf(value);
+  }
 
   /**
    * The inverse of {@link #format}; throws IllegalArgumentException for text outside the domain.
