@@ -16,21 +16,22 @@ public final class Temperature implements StatePart {
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
 
-  private final boolean autotune;
-
   /** The value of a fixed temperature as given: exp(log(0.01)) would be 0.010000000000000004. */
   private final double fixedAlpha;
 
-  private final double targetEntropy;
-  private final double learningRate;
+  /** What automatic tuning aims at and how fast; null for a fixed temperature. */
+  private final Tuning tuning;
+
   private double logAlpha;
   private double firstMoment;
   private double secondMoment;
   private long steps;
 
+  private record Tuning(double targetEntropy, double learningRate) {}
+
   /** A fixed temperature. */
   public static Temperature fixed(double alpha) {
-    return new Temperature(false, alpha, Math.log(alpha), Double.NaN, 0);
+    return new Temperature(alpha, null, Math.log(alpha));
   }
 
   /** A tuned temperature starting at alpha = 1 (log alpha = 0), as CleanRL. */
@@ -40,32 +41,18 @@ public final class Temperature implements StatePart {
 
   /** A tuned temperature starting at {@code initialAlpha}. */
   public static Temperature tuned(double initialAlpha, double targetEntropy, double learningRate) {
-    return new Temperature(true, Double.NaN, Math.log(initialAlpha), targetEntropy, learningRate);
+    return new Temperature(
+        Double.NaN, new Tuning(targetEntropy, learningRate), Math.log(initialAlpha));
   }
 
-  private Temperature(
-      boolean autotune,
-      double fixedAlpha,
-      double logAlpha,
-      double targetEntropy,
-      double learningRate) {
-    this.autotune = autotune;
+  private Temperature(double fixedAlpha, Tuning tuning, double logAlpha) {
     this.fixedAlpha = fixedAlpha;
+    this.tuning = tuning;
     this.logAlpha = logAlpha;
-    this.targetEntropy = targetEntropy;
-    this.learningRate = learningRate;
   }
 
   public double alpha() {
-    return autotune ? Math.exp(logAlpha) : fixedAlpha;
-  }
-
-  public boolean autotune() {
-    return autotune;
-  }
-
-  public double targetEntropy() {
-    return targetEntropy;
+    return tuning == null ? fixedAlpha : Math.exp(logAlpha);
   }
 
   /**
@@ -73,16 +60,16 @@ public final class Temperature implements StatePart {
    * chain log-ratio). dJ/d(log alpha) = -alpha (mean log pi + H_target).
    */
   public void update(double meanLogDensity) {
-    if (!autotune) {
+    if (tuning == null) {
       return;
     }
-    double gradient = -alpha() * (meanLogDensity + targetEntropy);
+    double gradient = -alpha() * (meanLogDensity + tuning.targetEntropy());
     steps++;
     firstMoment = BETA1 * firstMoment + (1 - BETA1) * gradient;
     secondMoment = BETA2 * secondMoment + (1 - BETA2) * gradient * gradient;
     double mHat = firstMoment / (1 - Math.pow(BETA1, steps));
     double vHat = secondMoment / (1 - Math.pow(BETA2, steps));
-    logAlpha -= learningRate * mHat / (Math.sqrt(vHat) + EPSILON);
+    logAlpha -= tuning.learningRate() * mHat / (Math.sqrt(vHat) + EPSILON);
   }
 
   @Override
