@@ -1,6 +1,9 @@
 package dev.diffsweep.trainer.run;
 
-/** One row of the evaluations table (docs/TABLES.md). */
+/**
+ * One row of the evaluations table (docs/TABLES.md): its components are the contract's columns in
+ * file order ({@link RecordRows} checks).
+ */
 public record EvaluationRow(
     String trialId,
     long envStep,

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,6 +28,11 @@ public final class MetricsTables {
   public static final MessageType EPISODES = ParquetSchemas.of(Tables.EPISODES);
   public static final MessageType EVALUATIONS = ParquetSchemas.of(Tables.EVALUATIONS);
 
+  private static final RecordRows<EpisodeRow> EPISODE_ROWS =
+      new RecordRows<>(EpisodeRow.class, Tables.EPISODES);
+  private static final RecordRows<EvaluationRow> EVALUATION_ROWS =
+      new RecordRows<>(EvaluationRow.class, Tables.EVALUATIONS);
+
   private static final Pattern PART = Pattern.compile("part-(\\d{5})\\.parquet");
 
   private final Path episodesDir;
@@ -42,35 +46,8 @@ public final class MetricsTables {
   /** Writes part {@code index} of both tables. */
   public void writePart(int index, List<EpisodeRow> episodes, List<EvaluationRow> evaluations)
       throws IOException {
-    write(episodesDir, index, EPISODES, episodes, MetricsTables::episodeGroup);
-    write(evaluationsDir, index, EVALUATIONS, evaluations, MetricsTables::evaluationGroup);
-  }
-
-  private static Group episodeGroup(Group group, EpisodeRow row) {
-    return group
-        .append("trial_id", row.trialId())
-        .append("episode", row.episode())
-        .append("env_step", row.envStep())
-        .append("return", row.episodeReturn())
-        .append("length", row.length())
-        .append("terminated", row.terminated())
-        .append("truncated", row.truncated())
-        .append("wall_time_s", row.wallTimeS());
-  }
-
-  private static Group evaluationGroup(Group group, EvaluationRow row) {
-    return group
-        .append("trial_id", row.trialId())
-        .append("env_step", row.envStep())
-        .append("return_mean", row.returnMean())
-        .append("return_std", row.returnStd())
-        .append("episodes", row.episodes())
-        .append("actor_loss", row.actorLoss())
-        .append("critic_loss", row.criticLoss())
-        .append("alpha", row.alpha())
-        .append("entropy", row.entropy())
-        .append("steps_per_s", row.stepsPerS())
-        .append("wall_time_s", row.wallTimeS());
+    write(episodesDir, index, EPISODES, episodes, EPISODE_ROWS);
+    write(evaluationsDir, index, EVALUATIONS, evaluations, EVALUATION_ROWS);
   }
 
   /**
@@ -93,8 +70,8 @@ public final class MetricsTables {
   }
 
   /** Writes {@code rows} as one part file, each filled into an empty group of {@code schema}. */
-  private static <R> void write(
-      Path dir, int index, MessageType schema, List<R> rows, BiFunction<Group, R, Group> fill)
+  private static <R extends Record> void write(
+      Path dir, int index, MessageType schema, List<R> rows, RecordRows<R> fill)
       throws IOException {
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     String name = String.format("part-%05d.parquet", index);
@@ -108,7 +85,7 @@ public final class MetricsTables {
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .build()) {
       for (R row : rows) {
-        writer.write(fill.apply(groups.newGroup(), row));
+        writer.write(fill.fill(groups.newGroup(), row));
       }
     }
     Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
