@@ -9,17 +9,7 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.junit.jupiter.api.Test;
 
 class RecordRowsTest {
-  private record EvaluationWithoutWallTime(
-      String trialId,
-      long envStep,
-      double returnMean,
-      double returnStd,
-      int episodes,
-      double actorLoss,
-      double criticLoss,
-      double alpha,
-      double entropy,
-      double stepsPerS) {}
+  private record TrialAndEpisodeOnly(String trialId, long episode) {}
 
   private record EpisodeWithIntSteps(
       String trialId,
@@ -50,9 +40,9 @@ class RecordRowsTest {
   }
 
   @Test
-  void refusesARecordWithAColumnMissing() {
-    assertThatThrownBy(() -> new RecordRows<>(EvaluationWithoutWallTime.class, Tables.EVALUATIONS))
-        .hasMessage("EvaluationWithoutWallTime has 10 components, table evaluations 11 columns");
+  void refusesARecordWithColumnsMissing() {
+    assertThatThrownBy(() -> new RecordRows<>(TrialAndEpisodeOnly.class, Tables.EPISODES))
+        .hasMessage("TrialAndEpisodeOnly has 2 components, table episodes 8 columns");
   }
 
   @Test
