@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the JNI shim against Debian's libmujoco and our fused kernels (optimiser, PPO gradients),
 # and copies libmujoco and the four libraries it needs next to them, under
-# target/classes/native/linux-x86_64, so the jar carries its natives.
+# target/classes/native/linux-x86_64 with load-order.txt naming them all, so the jar carries its
+# natives.
 # Called by Maven (exec plugin, process-classes) with: <target dir> <java.home>.
 set -euo pipefail
 target=$1
@@ -41,6 +42,12 @@ if $stale; then
     -I"$java_home/include" -I"$java_home/include/linux" -I"$target/jni-headers" \
     "${kernel_sources[@]}" -o "$kernels" -lm
 fi
-for library in libccd.so.2 liblodepng.so.0 libqhull_r.so.8.0 libtinyxml2.so.9 libmujoco.so.2.2.2; do
+# Debian's libraries, dependencies first: loaded in this order, the dynamic linker finds each by
+# its soname, already loaded.
+debian_libraries=(libccd.so.2 liblodepng.so.0 libqhull_r.so.8.0 libtinyxml2.so.9 libmujoco.so.2.2.2)
+for library in "${debian_libraries[@]}"; do
   cp -L -u "$system_libs/$library" "$out/$library"
 done
+# What NativeLibraries loads, in order: this script is the one list of the bundled libraries.
+printf '%s\n' "${debian_libraries[@]}" libdiffsweep_mujoco.so libdiffsweep_kernels.so \
+  > "$out/load-order.txt"

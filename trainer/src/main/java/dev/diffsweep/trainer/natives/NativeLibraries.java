@@ -3,10 +3,10 @@ package dev.diffsweep.trainer.natives;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
  * Loads the native libraries the jar carries: libmujoco, its four libraries, our MuJoCo shim and
@@ -17,16 +17,11 @@ import java.util.List;
 public final class NativeLibraries {
   private static final String FOLDER = "/native/linux-x86_64/";
 
-  /** Dependencies first: the dynamic linker then finds each by its soname, already loaded. */
-  private static final List<String> LOAD_ORDER =
-      List.of(
-          "libccd.so.2",
-          "liblodepng.so.0",
-          "libqhull_r.so.8.0",
-          "libtinyxml2.so.9",
-          "libmujoco.so.2.2.2",
-          "libdiffsweep_mujoco.so",
-          "libdiffsweep_kernels.so");
+  /**
+   * The bundled libraries in load order, dependencies first, one per line; written by
+   * build-native.sh, which copies them.
+   */
+  private static final String LOAD_ORDER = "load-order.txt";
 
   private static boolean loaded;
 
@@ -44,16 +39,9 @@ public final class NativeLibraries {
     try {
       Path folder = Files.createTempDirectory("diffsweep-native-");
       folder.toFile().deleteOnExit();
-      for (String library : LOAD_ORDER) {
+      for (String library : resource(LOAD_ORDER).lines().toList()) {
         Path file = folder.resolve(library);
-        try (InputStream in = NativeLibraries.class.getResourceAsStream(FOLDER + library)) {
-          if (in == null) {
-            throw new IllegalStateException(
-                "native library "
-                    + library
-                    + " is missing from the classpath; rebuild the trainer module "
-                    + "(bin/diffsweep rebuilds it) on a machine with libmujoco-dev installed");
-          }
+        try (InputStream in = open(library)) {
           Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         file.toFile().deleteOnExit();
@@ -63,5 +51,23 @@ public final class NativeLibraries {
       throw new UncheckedIOException("could not extract the bundled native libraries", e);
     }
     loaded = true;
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = open(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static InputStream open(String name) {
+    InputStream in = NativeLibraries.class.getResourceAsStream(FOLDER + name);
+    if (in == null) {
+      throw new IllegalStateException(
+          "native library file "
+              + name
+              + " is missing from the classpath; rebuild the trainer module "
+              + "(bin/diffsweep rebuilds it) on a machine with libmujoco-dev installed");
+    }
+    return in;
   }
 }
