@@ -41,6 +41,7 @@ public final class RunMetadata {
     json.add("versions", versions);
     json.addProperty("host", hostName());
     json.addProperty("device", deviceName);
+    json.addProperty("cpu", HostCpu.describe());
     json.addProperty("eval_every", config.evalEvery());
     json.addProperty("eval_episodes", config.evalEpisodes());
     json.addProperty("checkpoint_every", config.checkpointEvery());

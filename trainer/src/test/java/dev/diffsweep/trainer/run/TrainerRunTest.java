@@ -311,6 +311,7 @@ class TrainerRunTest {
         .isEqualTo("32");
     assertThat(runJson.getAsJsonObject("versions").keySet())
         .containsExactly("diffsweep", "mujoco", "torch", "djl");
+    assertThat(runJson.get("cpu").getAsString()).matches(".+, (avx512f|avx2|avx|sse)");
     assertThat(runJson.get("error").isJsonNull()).isTrue();
 
     List<Path> partsBefore = parts(dir);
