@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * The CPU a run trained on, as run.json records it: its model name and the widest vector extension
- * it has. libtorch's MKL picks its kernels by the CPU, and its strict reproducibility (bin/diffsweep
- * sets MKL_CBWR) holds on one kind of CPU only: the same command on two kinds of machine can train
- * slightly different networks (docs/EXPERIMENTS.md, 2026-12-05 evening). Recording it says which
- * runs should agree to the last digit.
+ * it has. libtorch's MKL picks its kernels by the CPU, and its strict reproducibility
+ * (bin/diffsweep sets MKL_CBWR) holds on one kind of CPU only: the same command on two kinds of
+ * machine can train slightly different networks (docs/EXPERIMENTS.md, 2026-12-05 evening).
+ * Recording it says which runs should agree to the last digit.
  */
 final class HostCpu {
   private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
