@@ -17,10 +17,17 @@ import java.util.Set;
 final class HostCpu {
   private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
 
+  /** Read once: run.json is rewritten at every checkpoint, and the CPU does not change. */
+  private static final String THIS_MACHINE = read();
+
   private HostCpu() {}
 
   /** For example "AMD EPYC, avx512f"; "unknown" where /proc/cpuinfo cannot be read. */
   static String describe() {
+    return THIS_MACHINE;
+  }
+
+  private static String read() {
     try {
       return describe(Files.readAllLines(CPU_INFO));
     } catch (IOException | RuntimeException e) {
