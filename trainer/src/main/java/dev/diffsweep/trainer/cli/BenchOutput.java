@@ -11,8 +11,11 @@ import java.util.Map;
  * (what scripts and the PERFORMANCE.md tables read), otherwise its line for a person.
  */
 public final class BenchOutput {
-  /** A result record's components become snake_case keys in component order; nulls are left out. */
-  private static final Gson RECORDS =
+  /**
+   * A result record's components become snake_case keys in component order, a map's keys stay as
+   * they are; nulls are left out.
+   */
+  private static final Gson GSON =
       new GsonBuilder()
           .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
           .create();
@@ -24,7 +27,7 @@ public final class BenchOutput {
    * @param forAPerson what a person reads instead, without its last line end
    */
   public static void print(PrintWriter out, boolean json, Record numbers, String forAPerson) {
-    out.println(json ? RECORDS.toJson(numbers) : forAPerson);
+    out.println(json ? GSON.toJson(numbers) : forAPerson);
     out.flush();
   }
 
@@ -34,7 +37,7 @@ public final class BenchOutput {
    */
   public static void print(
       PrintWriter out, boolean json, Map<String, ?> numbers, String forAPerson) {
-    out.println(json ? new Gson().toJson(numbers) : forAPerson);
+    out.println(json ? GSON.toJson(numbers) : forAPerson);
     out.flush();
   }
 }
