@@ -71,7 +71,7 @@ public final class MetricsTables {
 
   /** Writes {@code rows} as one part file, each filled into an empty group of {@code schema}. */
   private static <R extends Record> void write(
-      Path dir, int index, MessageType schema, List<R> rows, RecordRows<R> fill)
+      Path dir, int index, MessageType schema, List<R> rows, RecordRows<R> layout)
       throws IOException {
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     String name = String.format("part-%05d.parquet", index);
@@ -85,7 +85,7 @@ public final class MetricsTables {
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .build()) {
       for (R row : rows) {
-        writer.write(fill.fill(groups.newGroup(), row));
+        writer.write(layout.fill(groups.newGroup(), row));
       }
     }
     Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
