@@ -4,9 +4,6 @@ import static dev.diffsweep.pipeline.testing.StudyTableChecks.assertEpisodesAreW
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.diffsweep.analysis.AnalysisOptions;
-import dev.diffsweep.analysis.StudyAnalysis;
-import dev.diffsweep.analysis.stats.BootstrapSettings;
 import dev.diffsweep.pipeline.study.Study;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.testing.DuckDb;
@@ -17,19 +14,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +41,8 @@ class StudyDriverTest {
   }
 
   private StudyDriver.Result run(Study study) throws Exception {
-    return run(study, Optional.empty());
-  }
-
-  private StudyDriver.Result run(Study study, Optional<Duration> liveReportEvery) throws Exception {
     return new StudyDriver(
-            study, SparkProfileFixtures.localDriver(), new PrintWriter(log, true), liveReportEvery)
+            study, SparkProfileFixtures.localDriver(), new PrintWriter(log, true), Optional.empty())
         .run();
   }
 
@@ -94,80 +80,6 @@ class StudyDriverTest {
     after.keySet().removeIf(file -> file.startsWith("trials"));
     checksums.keySet().removeIf(file -> file.startsWith("trials"));
     assertThat(after).isEqualTo(checksums);
-  }
-
-  /**
-   * With a 5 s interval the driver rewrites report.html while the trials train (in a JVM of its
-   * own): a report written then says how many trials were running and draws their curves so far,
-   * and reloads itself; the final analysis afterwards replaces it with one that does not. Two
-   * trials of 6000 steps, so that the study outlasts the live analysis's start on a busy machine.
-   */
-  @Test
-  void theReportIsRefreshedLiveWhileTheStudyRunsAndTheFinalOneDoesNotReload() throws Exception {
-    Path report = folder().resolve("report.html");
-    Pattern liveLine = Pattern.compile("live: (\\d+) running, (\\d+) committed");
-    Set<String> seen = ConcurrentHashMap.newKeySet();
-    AtomicBoolean runningCurveSeen = new AtomicBoolean();
-    AtomicBoolean studyRunning = new AtomicBoolean(true);
-    Thread watcher =
-        new Thread(
-            () -> {
-              while (studyRunning.get()) {
-                try {
-                  if (Files.exists(report)) {
-                    String html = Files.readString(report);
-                    Matcher line = liveLine.matcher(html);
-                    if (line.find()) {
-                      seen.add(line.group());
-                    }
-                    if (html.contains("<th>evaluations so far</th>")) {
-                      runningCurveSeen.set(true);
-                    }
-                  }
-                  Thread.sleep(100);
-                } catch (IOException replacedWhileReading) {
-                  // read it again
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    watcher.start();
-    StudyDriver.Result result;
-    try {
-      result =
-          run(
-              study(STUDY.replace("seeds = 2", "seeds = 1").replace("steps = 600", "steps = 6000")),
-              Optional.of(Duration.ofSeconds(5)));
-    } finally {
-      studyRunning.set(false);
-      watcher.join();
-    }
-    assertThat(report).as("driver log:%n%s", log).exists();
-    String lastLive = Files.readString(report);
-
-    assertThat(result.completed()).isEqualTo(2);
-    // (A refresh may fail when a file it lists is replaced before it reads it; the next retries.)
-    assertThat(log.toString()).contains("live report: file:" + report);
-    assertThat(seen)
-        .as(
-            "live headers seen while the study ran; driver log:%n%s%nlast live analysis:%n%s",
-            log, Files.readString(folder().resolve("live-report.log")))
-        .anySatisfy(line -> assertThat(line).doesNotStartWith("live: 0 running"));
-    assertThat(runningCurveSeen)
-        .as("a live report with running trials' curves; headers seen: %s; log:%n%s", seen, log)
-        .isTrue();
-    assertThat(lastLive).contains("<meta http-equiv=\"refresh\" content=\"60\">");
-
-    try (SparkSession spark = SparkSessions.start(SparkProfileFixtures.localDriver())) {
-      StudyAnalysis.run(
-          spark,
-          folder().toUri().toString(),
-          AnalysisOptions.DEFAULT.withBootstrap(new BootstrapSettings(200, 0.95, 1)));
-    }
-    String last = Files.readString(report);
-    assertThat(last).doesNotContain("http-equiv=\"refresh\"").doesNotContain("live: ");
-    assertThat(last).contains("Diff* against its base");
   }
 
   @Test
