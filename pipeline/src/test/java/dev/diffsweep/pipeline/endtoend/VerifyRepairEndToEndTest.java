@@ -52,14 +52,8 @@ class VerifyRepairEndToEndTest {
   }
 
   private static Path studyFile(Path output) throws IOException {
-    Path file = output.resolve("study.conf");
-    Files.writeString(
-        file,
-        TestStudies.tinySacStudy(NAME, 2, 600, 200)
-            + "output = \""
-            + output.toUri()
-            + "\"\nspark = local\n");
-    return file;
+    return TestStudies.fileIn(
+        output, TestStudies.tinySacStudy(NAME, 2, 600, 200) + "spark = local\n");
   }
 
   private static Run study(Path output) throws IOException {

@@ -30,24 +30,14 @@ class DriverKilledMidStudyTest {
 
   @Test
   void aRerunAfterTheDriverWasKilledTrainsOnlyTheMissingTrials() throws Exception {
-    Path file = output.resolve("study.conf");
-    Files.writeString(
-        file,
-        TestStudies.tinySacAndDiffSacStudy("driver-kill", 2, 800, 200)
-            + "output = \""
-            + output.toUri()
-            + "\"\n");
+    Path file =
+        TestStudies.fileIn(output, TestStudies.tinySacAndDiffSacStudy("driver-kill", 2, 800, 200));
     Path folder = output.resolve("driver-kill");
 
     Process driver = startDriver(file, output.resolve("driver-1.log"));
     waitFor(() -> !committed(folder).isEmpty() || !driver.isAlive(), 300);
     assertThat(driver.isAlive()).as("the driver is still running").isTrue();
-    List<ProcessHandle> trainers = driver.descendants().toList();
-    driver.destroyForcibly().waitFor();
-    // The trainers' watchdogs stop them once the driver's end of their pipe closes.
-    for (ProcessHandle trainer : trainers) {
-      trainer.onExit().get(30, TimeUnit.SECONDS);
-    }
+    DriverProcess.kill(driver);
     List<String> committedBeforeRerun = committed(folder);
     Map<String, String> committedFiles = tableFiles(folder, committedBeforeRerun);
     assertThat(committedBeforeRerun).isNotEmpty().hasSizeLessThan(TRIALS);

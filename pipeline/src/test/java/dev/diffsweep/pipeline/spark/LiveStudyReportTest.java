@@ -10,7 +10,6 @@ import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +35,11 @@ class LiveStudyReportTest {
 
   @Test
   void aRefreshDrawsARunningTrialsCurveAndTheFinalReportReplacesIt() throws Exception {
-    Path file = output.resolve("study.conf");
-    Files.writeString(
-        file,
-        TestStudies.tinySacAndDiffSacStudy("live", 1, 600, 200)
-                .replace("steps = 600", "steps { default = 600, diffsac = 1000000 }")
-            + "output = \""
-            + output.toUri()
-            + "\"\n");
+    Path file =
+        TestStudies.fileIn(
+            output,
+            TestStudies.tinySacAndDiffSacStudy("live", 1, 600, 200)
+                .replace("steps = 600", "steps { default = 600, diffsac = 1000000 }"));
     Path report = output.resolve("live").resolve("report.html");
     Path log = output.resolve("driver.log");
 
@@ -67,12 +63,7 @@ class LiveStudyReportTest {
     assertThat(driver.isAlive())
         .as("the driver still runs the DiffSAC trial; its log:%n%s", Files.readString(log))
         .isTrue();
-    List<ProcessHandle> trainers = driver.descendants().toList();
-    driver.destroyForcibly().waitFor();
-    // The trainers' watchdogs stop them once the driver's end of their pipe closes.
-    for (ProcessHandle trainer : trainers) {
-      trainer.onExit().get(30, TimeUnit.SECONDS);
-    }
+    DriverProcess.kill(driver);
 
     assertThat(runningReport)
         .as(

@@ -89,11 +89,7 @@ final class RemoteStudyScenario {
             "--no-analysis");
     waitFor(() -> remoteCheckpoints() > 0 || !driver.isAlive(), 300, firstLog);
     assertThat(driver.isAlive()).as(read(firstLog)).isTrue();
-    List<ProcessHandle> trainers = driver.descendants().toList();
-    driver.destroyForcibly().waitFor();
-    for (ProcessHandle trainer : trainers) {
-      trainer.onExit().get(30, TimeUnit.SECONDS);
-    }
+    DriverProcess.kill(driver);
     int committedBefore = committed().size();
     assertThat(committedBefore).as("killed mid-study").isLessThan(TRIALS);
 

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * `diffsweep ARGS` in its own JVM as bin/diffsweep starts it (the project's JVM flags and
@@ -43,5 +46,18 @@ public final class DriverProcess {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
+  }
+
+  /**
+   * Kills the driver with SIGKILL, as a crashed host or `kill -9` would, and waits up to 30 s for
+   * its trainers: their watchdogs stop them once the driver's end of their pipe closes.
+   */
+  public static void kill(Process driver)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<ProcessHandle> trainers = driver.descendants().toList();
+    driver.destroyForcibly().waitFor();
+    for (ProcessHandle trainer : trainers) {
+      trainer.onExit().get(30, TimeUnit.SECONDS);
+    }
   }
 }

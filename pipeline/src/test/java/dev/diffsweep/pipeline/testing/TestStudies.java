@@ -3,6 +3,9 @@ package dev.diffsweep.pipeline.testing;
 import dev.diffsweep.pipeline.study.EvaluationSchedule;
 import dev.diffsweep.pipeline.trial.TrainerLauncher;
 import dev.diffsweep.pipeline.trial.Trial;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,6 +48,15 @@ public final class TestStudies {
   public static String tinySacAndDiffSacStudy(
       String name, int seeds, long steps, long evaluateEvery) {
     return TINY_SAC_AND_DIFFSAC + budget(name, seeds, steps, evaluateEvery);
+  }
+
+  /**
+   * Writes {@code study} to FOLDER/study.conf with FOLDER as its output, so that the study's own
+   * folder is FOLDER/NAME; returns the file.
+   */
+  public static Path fileIn(Path folder, String study) throws IOException {
+    return Files.writeString(
+        folder.resolve("study.conf"), study + "output = \"" + folder.toUri() + "\"\n");
   }
 
   private static String budget(String name, int seeds, long steps, long evaluateEvery) {
