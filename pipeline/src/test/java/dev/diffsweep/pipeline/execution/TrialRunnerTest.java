@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diffsweep.pipeline.storage.StudyFolder;
 import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.Poll;
 import dev.diffsweep.pipeline.testing.TestStudies;
 import dev.diffsweep.pipeline.trial.TrainerLogs;
 import dev.diffsweep.pipeline.trial.TrainerProcesses;
@@ -15,6 +16,7 @@ import dev.diffsweep.pipeline.trial.TrialOutcome;
 import dev.diffsweep.pipeline.trial.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -110,22 +112,8 @@ class TrialRunnerTest {
     Path runJson = study.resolve("runs").resolve(trial.id()).resolve("run.json");
     return CompletableFuture.runAsync(
         () -> {
-          waitFor(() -> Files.exists(runJson));
+          assertThat(Poll.until(() -> Files.exists(runJson), Duration.ofMinutes(1))).isTrue();
           TrainerProcesses.kill(trial.id());
         });
-  }
-
-  static void waitFor(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -4,11 +4,13 @@ import static dev.diffsweep.pipeline.testing.StudyTableChecks.assertEveryTrialCo
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.testing.DriverProcess;
+import dev.diffsweep.pipeline.testing.Poll;
 import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +37,11 @@ class DriverKilledMidStudyTest {
     Path folder = output.resolve("driver-kill");
 
     Process driver = startDriver(file, output.resolve("driver-1.log"));
-    waitFor(() -> !committed(folder).isEmpty() || !driver.isAlive(), 300);
+    assertThat(
+            Poll.until(
+                () -> !committed(folder).isEmpty() || !driver.isAlive(), Duration.ofMinutes(5)))
+        .as("a trial committed within five minutes")
+        .isTrue();
     assertThat(driver.isAlive()).as("the driver is still running").isTrue();
     DriverProcess.kill(driver);
     List<String> committedBeforeRerun = committed(folder);
@@ -109,16 +115,5 @@ class DriverKilledMidStudyTest {
         });
     assertThat(files).isNotEmpty();
     return files;
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s");
-      }
-      Thread.sleep(50);
-    }
   }
 }

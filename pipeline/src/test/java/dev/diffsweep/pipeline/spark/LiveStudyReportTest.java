@@ -6,13 +6,15 @@ import dev.diffsweep.analysis.AnalysisOptions;
 import dev.diffsweep.analysis.StudyAnalysis;
 import dev.diffsweep.analysis.stats.BootstrapSettings;
 import dev.diffsweep.pipeline.testing.DriverProcess;
+import dev.diffsweep.pipeline.testing.Poll;
 import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
@@ -47,25 +49,26 @@ class LiveStudyReportTest {
         DriverProcess.start(
             log, "study", file.toString(), "--master", "local[2,3]", "--live-report-every", "5s");
     Set<String> headersSeen = new TreeSet<>();
-    String runningReport = null;
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (runningReport == null && driver.isAlive() && System.nanoTime() < deadline) {
-      String html = readIfThere(report);
-      Matcher header = LIVE_HEADER.matcher(html);
-      if (header.find()) {
-        headersSeen.add(header.group());
-        if (html.contains(RUNNING_CURVES_TABLE) && !header.group(1).equals("0")) {
-          runningReport = html;
-        }
-      }
-      Thread.sleep(100);
-    }
+    AtomicReference<String> runningReport = new AtomicReference<>();
+    Poll.until(
+        () -> {
+          String html = readIfThere(report);
+          Matcher header = LIVE_HEADER.matcher(html);
+          if (header.find()) {
+            headersSeen.add(header.group());
+            if (html.contains(RUNNING_CURVES_TABLE) && !header.group(1).equals("0")) {
+              runningReport.set(html);
+            }
+          }
+          return runningReport.get() != null || !driver.isAlive();
+        },
+        Duration.ofMinutes(5));
     assertThat(driver.isAlive())
         .as("the driver still runs the DiffSAC trial; its log:%n%s", Files.readString(log))
         .isTrue();
     DriverProcess.kill(driver);
 
-    assertThat(runningReport)
+    assertThat(runningReport.get())
         .as(
             "a live report drawing a running trial; headers seen %s; driver log:%n%s",
             headersSeen, Files.readString(log))

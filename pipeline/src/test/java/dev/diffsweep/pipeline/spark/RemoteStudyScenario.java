@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.testing.DriverProcess;
 import dev.diffsweep.pipeline.testing.DuckDb;
+import dev.diffsweep.pipeline.testing.Poll;
 import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +89,10 @@ final class RemoteStudyScenario {
             "--master",
             "local[2,3]",
             "--no-analysis");
-    waitFor(() -> remoteCheckpoints() > 0 || !driver.isAlive(), 300, firstLog);
+    assertThat(
+            Poll.until(() -> remoteCheckpoints() > 0 || !driver.isAlive(), Duration.ofMinutes(5)))
+        .as(() -> "a checkpoint within five minutes; driver log:\n" + read(firstLog))
+        .isTrue();
     assertThat(driver.isAlive()).as(read(firstLog)).isTrue();
     DriverProcess.kill(driver);
     int committedBefore = committed().size();
@@ -212,17 +217,6 @@ final class RemoteStudyScenario {
       return Files.exists(log) ? Files.readString(log) : "";
     } catch (IOException e) {
       return e.toString();
-    }
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds, Path log)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s:\n" + read(log));
-      }
-      Thread.sleep(200);
     }
   }
 }

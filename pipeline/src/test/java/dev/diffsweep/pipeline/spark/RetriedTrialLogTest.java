@@ -3,10 +3,12 @@ package dev.diffsweep.pipeline.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffsweep.pipeline.testing.DriverProcess;
+import dev.diffsweep.pipeline.testing.Poll;
 import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,10 +72,7 @@ class RetriedTrialLogTest {
         DriverProcess.start(
             log, command, file.toString(), "--master", "local[1,3]", "--no-analysis");
     Path runs = output.resolve("retry-test").resolve("runs");
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!anyCheckpoint(runs) && driver.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Poll.until(() -> anyCheckpoint(runs) || !driver.isAlive(), Duration.ofMinutes(3));
     driver
         .descendants()
         .filter(p -> p.info().command().orElse("").endsWith("java"))

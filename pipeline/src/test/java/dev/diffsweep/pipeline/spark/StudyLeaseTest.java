@@ -7,10 +7,12 @@ import dev.diffsweep.pipeline.storage.StudyLease;
 import dev.diffsweep.pipeline.study.StudyLoader;
 import dev.diffsweep.pipeline.testing.DriverProcess;
 import dev.diffsweep.pipeline.testing.InJvmCommand;
+import dev.diffsweep.pipeline.testing.Poll;
 import dev.diffsweep.pipeline.testing.TestStudies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -67,10 +70,7 @@ class StudyLeaseTest {
               }
             });
     Path leaseFile = folder.resolve(StudyLease.FILE_NAME);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!Files.exists(leaseFile) && !first.isDone() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Poll.until(() -> Files.exists(leaseFile) || first.isDone(), Duration.ofMinutes(2));
     leaseWhileTheFirstRan = StudyLease.current(studyFolder()).orElseThrow();
     secondDriverWhileTheFirstRan = study();
     firstRun = first.get(5, TimeUnit.MINUTES);
@@ -102,12 +102,25 @@ class StudyLeaseTest {
   }
 
   /** A lease as another driver on another host leaves it, last renewed {@code ago}. */
-  private static void leaseOfAnotherHost(Duration ago) throws Exception {
+  private static void leaseOfAnotherHost(Duration ago) {
     Instant renewed = Instant.now().minus(ago);
-    Files.writeString(
-        folder.resolve(StudyLease.FILE_NAME),
-        "host=other-host\npid=4242\nstarted=%s\nrenewed=%s\ntoken=theirs\n"
-            .formatted(renewed.minus(Duration.ofHours(1)), renewed));
+    try {
+      Files.writeString(
+          folder.resolve(StudyLease.FILE_NAME),
+          "host=other-host\npid=4242\nstarted=%s\nrenewed=%s\ntoken=theirs\n"
+              .formatted(renewed.minus(Duration.ofHours(1)), renewed));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The study's lease as {@link StudyLease#current} reads it, for polling lambdas. */
+  private static Optional<StudyLease.Holder> currentLease() {
+    try {
+      return StudyLease.current(studyFolder());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -268,12 +281,8 @@ class StudyLeaseTest {
   }
 
   /** Waits, at most two minutes, until a trainer of the study runs or its driver stopped. */
-  private static void waitForATrainer(Path studyFolder, BooleanSupplier driverRuns)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!hasRunJson(studyFolder) && driverRuns.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+  private static void waitForATrainer(Path studyFolder, BooleanSupplier driverRuns) {
+    Poll.until(() -> hasRunJson(studyFolder) || !driverRuns.getAsBoolean(), Duration.ofMinutes(2));
   }
 
   private static boolean hasRunJson(Path studyFolder) {
@@ -338,27 +347,24 @@ class StudyLeaseTest {
             false,
             log::add);
     Instant started = lease.holder().renewed();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (StudyLease.current(studyFolder()).orElseThrow().renewed().equals(started)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Poll.until(
+        () -> currentLease().orElseThrow().renewed().isAfter(started), Duration.ofSeconds(20));
     assertThat(StudyLease.current(studyFolder()).orElseThrow().renewed()).isAfter(started);
 
     // Deleted by hand: a beat or two later it is created again, still this driver's.
     Files.delete(folder.resolve(StudyLease.FILE_NAME));
-    while (StudyLease.current(studyFolder()).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Poll.until(() -> currentLease().isPresent(), Duration.ofSeconds(20));
     assertThat(StudyLease.current(studyFolder()).orElseThrow().token())
         .isEqualTo(lease.holder().token());
     assertThat(lease.lost()).isFalse();
 
     // Another driver takes it (written again should a renewal in flight replace it).
-    while (!lease.lost() && System.nanoTime() < deadline) {
-      leaseOfAnotherHost(Duration.ZERO);
-      Thread.sleep(20);
-    }
+    Poll.until(
+        () -> {
+          leaseOfAnotherHost(Duration.ZERO);
+          return lease.lost();
+        },
+        Duration.ofSeconds(20));
     lease.close();
 
     assertThat(lease.lost()).isTrue();
