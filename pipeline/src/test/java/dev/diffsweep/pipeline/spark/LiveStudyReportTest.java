@@ -62,7 +62,8 @@ class LiveStudyReportTest {
           }
           return runningReport.get() != null || !driver.isAlive();
         },
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        Duration.ofMillis(100));
     assertThat(driver.isAlive())
         .as("the driver still runs the DiffSAC trial; its log:%n%s", Files.readString(log))
         .isTrue();

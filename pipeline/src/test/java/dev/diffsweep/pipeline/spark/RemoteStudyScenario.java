@@ -90,7 +90,10 @@ final class RemoteStudyScenario {
             "local[2,3]",
             "--no-analysis");
     assertThat(
-            Poll.until(() -> remoteCheckpoints() > 0 || !driver.isAlive(), Duration.ofMinutes(5)))
+            Poll.until(
+                () -> remoteCheckpoints() > 0 || !driver.isAlive(),
+                Duration.ofMinutes(5),
+                Duration.ofMillis(200)))
         .as(() -> "a checkpoint within five minutes; driver log:\n" + read(firstLog))
         .isTrue();
     assertThat(driver.isAlive()).as(read(firstLog)).isTrue();

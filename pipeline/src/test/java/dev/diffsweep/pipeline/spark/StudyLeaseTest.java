@@ -347,13 +347,16 @@ class StudyLeaseTest {
             false,
             log::add);
     Instant started = lease.holder().renewed();
+    // One 20-second budget for the three waits below.
+    Instant deadline = Instant.now().plusSeconds(20);
     Poll.until(
-        () -> currentLease().orElseThrow().renewed().isAfter(started), Duration.ofSeconds(20));
+        () -> currentLease().orElseThrow().renewed().isAfter(started),
+        Duration.between(Instant.now(), deadline));
     assertThat(StudyLease.current(studyFolder()).orElseThrow().renewed()).isAfter(started);
 
     // Deleted by hand: a beat or two later it is created again, still this driver's.
     Files.delete(folder.resolve(StudyLease.FILE_NAME));
-    Poll.until(() -> currentLease().isPresent(), Duration.ofSeconds(20));
+    Poll.until(() -> currentLease().isPresent(), Duration.between(Instant.now(), deadline));
     assertThat(StudyLease.current(studyFolder()).orElseThrow().token())
         .isEqualTo(lease.holder().token());
     assertThat(lease.lost()).isFalse();
@@ -364,7 +367,7 @@ class StudyLeaseTest {
           leaseOfAnotherHost(Duration.ZERO);
           return lease.lost();
         },
-        Duration.ofSeconds(20));
+        Duration.between(Instant.now(), deadline));
     lease.close();
 
     assertThat(lease.lost()).isTrue();
