@@ -16,9 +16,11 @@ import java.util.TreeMap;
  * decides the run, so a rerun of a study, on any machine, finds the same ids and never trains a
  * grid point twice. The study's name is not in it: the id names what is trained. The
  * hyperparameters enter resolved, defaults included: when a default changes (DiffSAC's sigma0 did),
- * a rerun trains the new configuration instead of taking the old runs for its results. An {@link
- * dev.diffsweep.trainer.agent.ImplementationChoice} at its default is the exception: how the same
- * equations are computed does not make another trial (PPO's {@code gradients}).
+ * a rerun trains the new configuration instead of taking the old runs for its results. Two kinds of
+ * key are left out at their default: an {@link dev.diffsweep.trainer.agent.ImplementationChoice}
+ * (how the same equations are computed does not make another trial: PPO's {@code gradients}) and an
+ * {@link dev.diffsweep.trainer.agent.EarlierRunsDefault} (an option added later, whose default is
+ * what the runs before it computed: {@code last_step_denoiser}).
  */
 public final class TrialIds {
   private static final int HASH_HEX_DIGITS = 10;
@@ -56,7 +58,7 @@ public final class TrialIds {
     known.keySet().retainAll(Hyperparameters.describe(definition.defaults()).keySet());
     SortedMap<String, String> resolved = new TreeMap<>(hyperparameters);
     resolved.putAll(definition.configure(known).hyperparameters());
-    Hyperparameters.implementationDefaults(definition.defaults())
+    Hyperparameters.idNeutralDefaults(definition.defaults())
         .forEach((key, standard) -> resolved.remove(key, standard));
     return resolved;
   }

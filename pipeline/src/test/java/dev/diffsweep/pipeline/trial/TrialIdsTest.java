@@ -64,6 +64,39 @@ class TrialIdsTest {
     assertThat(ppo).isEqualTo("ppo-Hopper-v4-s0-d51bec84f6");
   }
 
+  /**
+   * {@code last_step_denoiser} was added after the locomotion study ran; off, it is what those runs
+   * computed, so the ids below are the ones the diffusion variants had before the key existed.
+   */
+  @Test
+  void anOptionAddedLaterKeepsTheIdsOfEarlierRunsAtItsDefault() {
+    for (Map.Entry<String, String> before :
+        Map.of(
+                "diffsac", "diffsac-Hopper-v4-s0-7c15f97324",
+                "diffwpo", "diffwpo-Hopper-v4-s0-01c17d698b",
+                "diffppo", "diffppo-Hopper-v4-s0-a878bb0f82")
+            .entrySet()) {
+      String algorithm = before.getKey();
+      assertThat(hopperId(algorithm, Map.of())).isEqualTo(before.getValue());
+      assertThat(hopperId(algorithm, Map.of("last_step_denoiser", "false")))
+          .isEqualTo(before.getValue());
+      assertThat(hopperId(algorithm, Map.of("last_step_denoiser", "true")))
+          .isNotEqualTo(before.getValue());
+    }
+  }
+
+  private static String hopperId(String algorithm, Map<String, String> hyperparameters) {
+    return Trial.of(
+            "test",
+            algorithm,
+            "Hopper-v4",
+            0,
+            100_000,
+            new EvaluationSchedule(10000, 5),
+            new TreeMap<>(hyperparameters))
+        .id();
+  }
+
   private static String ppoId(Map<String, String> hyperparameters) {
     return id("ppo", "Hopper-v4", 0, 1_000_000, hyperparameters);
   }

@@ -42,6 +42,7 @@ public record ChainSettings(
         learnFriction,
         hidden,
         denoiser.denoiserLayers(),
-        denoiser.timeFeatures());
+        denoiser.timeFeatures(),
+        denoiser.lastStepDenoiser());
   }
 }

@@ -124,15 +124,16 @@ public final class Hyperparameters {
   }
 
   /**
-   * The keys marked {@link ImplementationChoice} with their defaults: at its default such a key is
-   * not part of what a trial is.
+   * The keys marked {@link ImplementationChoice} or {@link EarlierRunsDefault} with their defaults:
+   * at its default such a key is not part of what a trial is.
    */
-  public static Map<String, String> implementationDefaults(Record defaults) {
+  public static Map<String, String> idNeutralDefaults(Record defaults) {
     Map<String, String> choices = new LinkedHashMap<>();
     walk(
         defaults,
         (component, value) -> {
-          if (component.isAnnotationPresent(ImplementationChoice.class)) {
+          if (component.isAnnotationPresent(ImplementationChoice.class)
+              || component.isAnnotationPresent(EarlierRunsDefault.class)) {
             choices.put(snakeCase(component.getName()), String.valueOf(value));
           }
         });

@@ -51,8 +51,9 @@ public final class UpdateFlops {
     long sampleBackward;
     int hidden = integer(hp, "hidden_size");
     if (diffusion) {
-      // The observation's share of the denoiser's first layer is computed once per sample.
-      long observationShare = dense(observationSize, hidden);
+      // The observation's share of the denoiser's first layer is computed once per sample (per
+      // denoiser: the last step's own has its own share).
+      long observationShare = denoisers() * dense(observationSize, hidden);
       long chainStep = chainStepForward(hidden);
       int steps = UpdateWorkload.diffusionSteps(hp);
       sampleForward = observationShare + steps * chainStep;
@@ -157,11 +158,19 @@ public final class UpdateFlops {
    * The chain's step kernel over the augmented state (s, x_k): the whole first layer and the rest.
    */
   private long chainKernelForward(int hidden) {
-    return dense(observationSize + actionSize, hidden) + denoiserBody(hidden);
+    return denoisers() * (dense(observationSize + actionSize, hidden) + denoiserBody(hidden));
   }
 
   private long chainKernelBackward(int hidden, long kernelForward) {
-    return 2 * kernelForward - dense(observationSize + actionSize, hidden);
+    return 2 * kernelForward - denoisers() * dense(observationSize + actionSize, hidden);
+  }
+
+  /**
+   * Denoisers a kernel row passes through: with a last step of its own both run on every row (the
+   * step picks one output), as DiffusionPolicy computes it.
+   */
+  private int denoisers() {
+    return Boolean.parseBoolean(hp.get("last_step_denoiser")) ? 2 : 1;
   }
 
   /** The denoiser's hidden-to-hidden layers and its output layer. */

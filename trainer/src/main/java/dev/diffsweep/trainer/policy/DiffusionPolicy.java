@@ -1,15 +1,12 @@
 package dev.diffsweep.trainer.policy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import dev.diffsweep.trainer.env.TaskSpec;
-import dev.diffsweep.trainer.nn.DenseLayer;
 import dev.diffsweep.trainer.nn.HostArrays;
 import dev.diffsweep.trainer.nn.ParameterGroup;
 import dev.diffsweep.trainer.nn.Scalars;
@@ -32,14 +29,12 @@ import java.util.List;
  * the actuator range, as in the Gaussian policy, so the two agents' log-densities (and target
  * entropies) mean the same thing.
  *
- * <p>f is an MLP over [s, x_k, Fourier features of k/K]. Its first layer is split by input block:
- * the observation's share is computed once per chain rather than K times, and the time features'
- * share (with the bias) is one small product for all K steps; mathematically the same MLP. The
- * output layer starts near zero, so the untrained chain is the prior's Langevin dynamics.
+ * <p>f is a {@link Denoiser}, one for all K steps; with {@link
+ * DiffusionSettings#lastStepDenoiser()} the last step has its own and the steps before it share the
+ * other, so what trains the last step does not move the steps before it through shared weights.
  */
 public final class DiffusionPolicy implements SquashedPolicy {
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-  private static final double OUTPUT_INIT_SCALE = 1e-3;
 
   /** Lower bound of a trained eta_k: 1/(4 eta) stays below 2.5e3, far inside float32. */
   static final double MIN_LEARNED_STEP_SIZE = 1e-4;
@@ -49,12 +44,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
   private final ActionScaling scaling;
   private final int actionSize;
   private final int observationSize;
-  private final NDArray observationWeight; // [obs, h]: s W_s^T as s.matMul(this)
-  private final NDArray actionWeight; // [h, d]
-  private final NDArray timeWeight; // [h, T]
-  private final NDArray firstBias; // [h]
-  private final List<DenseLayer> hiddenLayers = new ArrayList<>();
-  private final DenseLayer output;
+  private final Denoiser denoiser; // every step's, or the steps' before the last
+  private final Denoiser lastStepDenoiser; // the same object unless the last step has its own
   private final NDArray stepSizeLogits; // delta, [K, 1]
   private final NDArray frictionLogits; // softplus^-1(friction), [1, d]
   private final float[] timeFeatureValues; // [K, T]
@@ -96,20 +87,14 @@ public final class DiffusionPolicy implements SquashedPolicy {
     this.scaling = scaling;
     this.actionSize = actionSize;
     this.observationSize = observationSize;
-    int h = settings.hidden();
     int t = settings.timeFeatures();
     int k = settings.diffusionSteps();
-    double bound = 1 / Math.sqrt(observationSize + actionSize + t);
-    observationWeight =
-        parameters.addUniform("denoiser.in.obs", new Shape(observationSize, h), bound, random);
-    actionWeight =
-        parameters.addUniform("denoiser.in.act", new Shape(h, actionSize), bound, random);
-    timeWeight = parameters.addUniform("denoiser.in.time", new Shape(h, t), bound, random);
-    firstBias = parameters.addUniform("denoiser.in.bias", new Shape(h), bound, random);
-    for (int i = 1; i < settings.hiddenLayers(); i++) {
-      hiddenLayers.add(new DenseLayer(parameters, "denoiser.hidden" + i, h, h, random));
-    }
-    output = new DenseLayer(parameters, "denoiser.out", h, actionSize, random, OUTPUT_INIT_SCALE);
+    denoiser = new Denoiser(parameters, "denoiser", observationSize, actionSize, settings, random);
+    lastStepDenoiser =
+        settings.lastStepDenoiser()
+            ? new Denoiser(
+                parameters, "denoiser.last_step", observationSize, actionSize, settings, random)
+            : denoiser;
 
     float[] delta = new float[k];
     java.util.Arrays.fill(delta, (float) inverseSoftplus(settings.stepSize()));
@@ -173,9 +158,8 @@ public final class DiffusionPolicy implements SquashedPolicy {
     int k = settings.diffusionSteps();
     boolean stochastic = noise != null;
     Coefficients c = coefficients(scope);
-    NDArray observationShare = observations.matMul(observationWeight);
-    NDArray timeShare =
-        Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
+    NDArray observationShare = denoiser.observationShare(observations);
+    NDArray timeShare = denoiser.timeShare(timeFeatures(scope));
     NDList noiseBlocks = stochastic ? noise.split(k + 1, 1) : null;
     NDArray x =
         stochastic
@@ -189,7 +173,11 @@ public final class DiffusionPolicy implements SquashedPolicy {
     }
     NDArray backwardTerms = null;
     for (int step = 0; step < k; step++) {
-      NDArray f = denoise(observationShare, timeShare.get(step), x);
+      if (step == k - 1 && lastStepDenoiser != denoiser) {
+        observationShare = lastStepDenoiser.observationShare(observations);
+        timeShare = lastStepDenoiser.timeShare(timeFeatures(scope));
+      }
+      NDArray f = stepDenoiser(step).forward(observationShare, timeShare.get(step), x);
       NDArray mean = x.mul(c.decay.get(step)).add(f.mul(c.eta.get(step)));
       NDArray next =
           stochastic ? mean.add(noiseBlocks.get(step + 1).mul(c.noiseScale.get(step))) : mean;
@@ -228,24 +216,15 @@ public final class DiffusionPolicy implements SquashedPolicy {
    * sigma0^2. The augmented-MDP agents evaluate single steps of stored chains with it.
    */
   public GaussianKernel kernel(NDArray observations, NDArray x, NDArray stepOneHot) {
-    NDManager scope = observations.getManager();
-    NDArray timeShare =
-        Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
-    // The transposed view would otherwise live on the parameters' manager for the whole run.
-    NDArray actionWeightTransposed = actionWeight.transpose();
-    actionWeightTransposed.attach(scope);
-    // The first layer as one product of [x, s, one-hot k] with the stacked blocks [W_x^T; W_s;
-    // time share]: one pass over the [B, h] output instead of three products and two sums.
-    NDArray firstWeight =
-        NDArrays.concat(new NDList(actionWeightTransposed, observationWeight, timeShare), 0);
-    NDArray hidden =
-        Activation.relu(
-            NDArrays.concat(new NDList(x, observations, stepOneHot), 1).matMul(firstWeight));
-    for (DenseLayer layer : hiddenLayers) {
-      hidden = Activation.relu(layer.forward(hidden));
+    NDArray features = timeFeatures(observations.getManager());
+    NDArray f = denoiser.forwardRows(observations, x, stepOneHot, features);
+    if (lastStepDenoiser != denoiser) {
+      int k = settings.diffusionSteps();
+      NDArray atLastStep = stepOneHot.get(":, " + (k - 1) + ":" + k);
+      NDArray lastStepF = lastStepDenoiser.forwardRows(observations, x, stepOneHot, features);
+      f = f.add(lastStepF.sub(f).mul(atLastStep));
     }
-    NDArray f = output.forward(hidden);
-    NDArray eta = stepOneHot.matMul(stepSizeTable(scope));
+    NDArray eta = stepOneHot.matMul(stepSizeTable(observations.getManager()));
     NDArray decay = Scalars.multiply(eta, -1 / (settings.sigma0() * settings.sigma0())).add(1f);
     return new GaussianKernel(x.mul(decay).add(f.mul(eta)), Scalars.multiply(eta, 2), decay);
   }
@@ -257,10 +236,13 @@ public final class DiffusionPolicy implements SquashedPolicy {
 
   /** f_theta(x_k, s, k), shape [B, d] (exposed for reference computations in tests). */
   public NDArray denoiser(NDArray observations, NDArray x, int step) {
-    NDManager scope = observations.getManager();
-    NDArray timeShare =
-        Linear.linear(timeFeatures(scope), timeWeight, firstBias).singletonOrThrow();
-    return denoise(observations.matMul(observationWeight), timeShare.get(step), x);
+    Denoiser f = stepDenoiser(step);
+    NDArray timeShare = f.timeShare(timeFeatures(observations.getManager()));
+    return f.forward(f.observationShare(observations), timeShare.get(step), x);
+  }
+
+  private Denoiser stepDenoiser(int step) {
+    return step == settings.diffusionSteps() - 1 ? lastStepDenoiser : denoiser;
   }
 
   private NDArray timeFeatures(NDManager scope) {
@@ -272,16 +254,6 @@ public final class DiffusionPolicy implements SquashedPolicy {
     return parameters.dataType() == DataType.FLOAT32
         ? features
         : features.toType(parameters.dataType(), false);
-  }
-
-  private NDArray denoise(NDArray observationShare, NDArray timeBias, NDArray x) {
-    NDArray h =
-        Activation.relu(
-            Linear.linear(x, actionWeight, timeBias).singletonOrThrow().add(observationShare));
-    for (DenseLayer layer : hiddenLayers) {
-      h = Activation.relu(layer.forward(h));
-    }
-    return output.forward(h);
   }
 
   /** eta_k per action dimension, [K][d], as the chain currently uses them. */

@@ -14,6 +14,8 @@ package dev.diffsweep.trainer.policy;
  * @param hidden width of the denoiser f_theta
  * @param hiddenLayers hidden layers of f_theta (2 to 4)
  * @param timeFeatures Fourier features of k/K fed to f_theta (sines and cosines, even)
+ * @param lastStepDenoiser whether the last step has a denoiser of its own (the steps before it
+ *     share the other); needs K >= 2
  */
 public record DiffusionSettings(
     int diffusionSteps,
@@ -25,7 +27,8 @@ public record DiffusionSettings(
     boolean learnFriction,
     int hidden,
     int hiddenLayers,
-    int timeFeatures) {
+    int timeFeatures,
+    boolean lastStepDenoiser) {
 
   public DiffusionSettings {
     require(diffusionSteps >= 1, "diffusion_steps must be >= 1, got " + diffusionSteps);
@@ -40,6 +43,9 @@ public record DiffusionSettings(
     require(
         timeFeatures >= 2 && timeFeatures % 2 == 0,
         "time_features must be even and >= 2, got " + timeFeatures);
+    require(
+        !lastStepDenoiser || diffusionSteps >= 2,
+        "last_step_denoiser needs diffusion_steps >= 2 (with one step there is only the last)");
   }
 
   /** Whether eta_k is trained, through delta_k or the friction (then it is clamped). */

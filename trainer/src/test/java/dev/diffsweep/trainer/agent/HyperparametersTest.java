@@ -64,6 +64,11 @@ class HyperparametersTest {
     assertThatThrownBy(
             () -> AlgorithmRegistry.get("diffwpo").configure(Map.of("denoiser_layers", "9")))
         .hasMessageContaining("denoiser_layers must be in 1..4, got 9");
+    assertThatThrownBy(
+            () ->
+                AlgorithmRegistry.get("diffwpo")
+                    .configure(Map.of("diffusion_steps", "1", "last_step_denoiser", "true")))
+        .hasMessageContaining("last_step_denoiser needs diffusion_steps >= 2");
     assertThatThrownBy(() -> AlgorithmRegistry.get("sac").configure(Map.of("batch_size", "x")))
         .hasMessage("hyperparameter 'batch_size' wants a whole number, got 'x'");
   }

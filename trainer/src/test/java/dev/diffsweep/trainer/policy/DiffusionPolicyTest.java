@@ -1,6 +1,7 @@
 package dev.diffsweep.trainer.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -36,7 +37,8 @@ class DiffusionPolicyTest {
 
   private DiffusionPolicy policy(int steps, double stepSize, boolean learnable) {
     DiffusionSettings settings =
-        new DiffusionSettings(steps, 2.5, 0.17, stepSize, learnable, 0.25, learnable, 16, 2, 4);
+        new DiffusionSettings(
+            steps, 2.5, 0.17, stepSize, learnable, 0.25, learnable, 16, 2, 4, false);
     return policy(settings, DataType.FLOAT32);
   }
 
@@ -144,7 +146,7 @@ class DiffusionPolicyTest {
     int rows = 4;
     // Double precision, so central differences with h = 1e-4 are accurate to ~1e-8.
     DiffusionSettings settings =
-        new DiffusionSettings(k, 2.5, 0.17, 0.2, true, 0.25, true, 16, 2, 4);
+        new DiffusionSettings(k, 2.5, 0.17, 0.2, true, 0.25, true, 16, 2, 4, false);
     DiffusionPolicy policy = policy(settings, DataType.FLOAT64);
     amplifyOutputLayer(policy, 50f);
     RandomStream random = new RandomStream(21);
@@ -238,6 +240,109 @@ class DiffusionPolicyTest {
     assertThat(learned[0]).containsOnly(6.25);
     assertThat(learned[1][0]).isCloseTo(1.36, within(1e-5));
     assertThat(fixed[0][0]).isCloseTo(8.0, within(1e-5));
+  }
+
+  private DiffusionPolicy policyWithLastStepDenoiser(int steps, boolean ownLastStep) {
+    return policy(
+        new DiffusionSettings(steps, 2.5, 0.17, 0.2, false, 0.25, false, 16, 2, 4, ownLastStep),
+        DataType.FLOAT32);
+  }
+
+  /** Output biases of opposite sign, so the two denoisers' outputs cannot be mistaken. */
+  private static void amplifyBothDenoisers(DiffusionPolicy policy) {
+    amplifyOutputLayer(policy, 100f);
+    policy.parameters().array("denoiser.last_step.out.weight").muli(100f);
+    policy.parameters().array("denoiser.last_step.out.bias").addi(-0.7f);
+  }
+
+  @Test
+  void withALastStepDenoiserTheStepsBeforeTheLastAreTheSharedDenoisersAndTheLastIsItsOwn() {
+    int k = 3;
+    int rows = 4;
+    DiffusionPolicy shared = policyWithLastStepDenoiser(k, false);
+    DiffusionPolicy split = policyWithLastStepDenoiser(k, true);
+    amplifyOutputLayer(shared, 100f);
+    amplifyBothDenoisers(split);
+    RandomStream random = new RandomStream(13);
+    NDArray observations = gaussian(random, rows, OBS);
+    NDArray noise = gaussian(random, rows, (k + 1) * ACT);
+    ChainSample sharedChain = shared.run(observations, noise, true);
+    ChainSample splitChain = split.run(observations, noise, true);
+
+    // The shared denoiser's weights come first from the same random stream: same steps before K-1.
+    for (int step = 0; step < k - 1; step++) {
+      assertThat(splitChain.states().get(step + 1).toFloatArray())
+          .containsExactly(sharedChain.states().get(step + 1).toFloatArray(), within(1e-6f));
+    }
+    NDArray x = splitChain.states().get(k - 1);
+    float[] own = split.denoiser(observations, x, k - 1).toFloatArray();
+    float[] sharedAtLast = shared.denoiser(observations, x, k - 1).toFloatArray();
+    for (int i = 0; i < own.length; i++) {
+      assertThat(Math.abs(own[i] - sharedAtLast[i])).isGreaterThan(0.1f);
+    }
+
+    // The single-step kernel picks the same denoiser per row as the chain does.
+    for (int step = 0; step < k; step++) {
+      float[] oneHot = new float[rows * k];
+      for (int b = 0; b < rows; b++) {
+        oneHot[b * k + step] = 1;
+      }
+      GaussianKernel kernel =
+          split.kernel(
+              observations,
+              splitChain.states().get(step),
+              manager.create(oneHot, new Shape(rows, k)));
+      assertThat(
+              kernel
+                  .logRatio(splitChain.states().get(step), splitChain.states().get(step + 1))
+                  .toFloatArray())
+          .containsExactly(splitChain.stepLogRatios().get(step).toFloatArray(), within(2e-3f));
+    }
+  }
+
+  @Test
+  void aLossOnTheLastStepTrainsOnlyItsDenoiserAndOneOnEarlierStepsOnlyTheShared() {
+    int k = 3;
+    int rows = 6;
+    RandomStream random = new RandomStream(17);
+    NDArray observations = gaussian(random, rows, OBS);
+    NDArray x = gaussian(random, rows, ACT);
+    float[] oneHot = new float[rows * k];
+    for (int b = 0; b < rows; b++) {
+      oneHot[b * k + b % k] = 1; // rows at steps 0, 1, 2, 0, 1, 2
+    }
+    NDArray steps = manager.create(oneHot, new Shape(rows, k));
+    NDArray atLastStep = steps.get(":, " + (k - 1) + ":" + k);
+    for (boolean lastStepRows : new boolean[] {true, false}) {
+      // A fresh policy each time: gradients accumulate across backward passes.
+      DiffusionPolicy policy = policyWithLastStepDenoiser(k, true);
+      amplifyBothDenoisers(policy);
+      NDArray rowsUsed = lastStepRows ? atLastStep : atLastStep.neg().add(1f);
+      try (GradientTape tape = GradientTape.open()) {
+        tape.backward(policy.kernel(observations, x, steps).mean().mul(rowsUsed).square().sum());
+      }
+      double own = gradientNorm(policy, "denoiser.last_step.in.act");
+      double shared = gradientNorm(policy, "denoiser.in.act");
+      assertThat(lastStepRows ? own : shared)
+          .as("rows at the last step: %s", lastStepRows)
+          .isGreaterThan(1e-3);
+      assertThat(lastStepRows ? shared : own)
+          .as("rows at the last step: %s", lastStepRows)
+          .isZero();
+    }
+  }
+
+  private static double gradientNorm(DiffusionPolicy policy, String name) {
+    try (NDArray gradient = policy.parameters().array(name).getGradient()) {
+      return gradient.abs().sum().toType(DataType.FLOAT64, false).getDouble();
+    }
+  }
+
+  @Test
+  void aOneStepChainHasNoStepsBeforeTheLastToSeparateFrom() {
+    assertThatThrownBy(() -> policyWithLastStepDenoiser(1, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("last_step_denoiser needs diffusion_steps >= 2");
   }
 
   private static double logNormal(double x, double mean, double variance) {

@@ -89,7 +89,7 @@ class GaussianKernelTest {
   @Test
   void singleStepKernelReproducesTheChainsStepLogRatios() {
     DiffusionSettings settings =
-        new DiffusionSettings(3, 2.5, 0.17, 0.1, false, 0.25, false, 16, 2, 4);
+        new DiffusionSettings(3, 2.5, 0.17, 0.1, false, 0.25, false, 16, 2, 4, false);
     ActionScaling scaling =
         new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
     DiffusionPolicy chain =

@@ -78,7 +78,8 @@ class SacLossesTest {
             torch.manager(),
             1,
             1,
-            new DiffusionSettings(1, sigma0, 0.17, stepSize, false, friction, false, 8, 1, 2),
+            new DiffusionSettings(
+                1, sigma0, 0.17, stepSize, false, friction, false, 8, 1, 2, false),
             new ActionScaling(torch.manager(), new double[] {-2}, new double[] {2}),
             new RandomStream(1),
             DataType.FLOAT32);

@@ -40,7 +40,7 @@ class ChainCompletionTest {
   void makePolicy() {
     GradientTape.stopRecordingOnThisThread();
     DiffusionSettings settings =
-        new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, false, 0.25, false, 16, 2, 4);
+        new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, false, 0.25, false, 16, 2, 4, false);
     scaling = new ActionScaling(torch.manager(), new double[] {-1, -1}, new double[] {1, 1});
     DiffusionPolicy chain =
         new DiffusionPolicy(
@@ -123,7 +123,7 @@ class ChainCompletionTest {
   @Test
   void withLearnedStepSizesTheCriticSeesTheSampleBeforeTheLastStepAndItsTanhAtTheLast() {
     DiffusionSettings learned =
-        new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, true, 0.25, false, 16, 2, 4);
+        new DiffusionSettings(STEPS, 1.0, 0.17, 0.1, true, 0.25, false, 16, 2, 4, false);
     DiffusionStepPolicy learning =
         new DiffusionStepPolicy(
             new DiffusionPolicy(
