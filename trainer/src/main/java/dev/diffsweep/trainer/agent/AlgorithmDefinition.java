@@ -12,6 +12,7 @@ public record AlgorithmDefinition<H extends Record>(
     return new ConfiguredAlgorithm(
         name,
         Hyperparameters.describe(hyperparameters),
+        Hyperparameters.idNeutralDefaults(defaults),
         (spec, context) -> factory.create(hyperparameters, spec, context));
   }
 }

@@ -94,9 +94,10 @@ public final class Checkpoints {
   /**
    * Restores {@code agent} and returns the loop state.
    *
-   * @throws CheckpointException if the checkpoint belongs to another run or is damaged
+   * @throws CheckpointException if the checkpoint belongs to another run than {@code run} or is
+   *     damaged
    */
-  public RunState load(RunIdentity identity, Agent agent) {
+  public RunState load(RunConfig run, Agent agent) {
     Path dir = Files.isDirectory(current) ? current : previous;
     String where = dir.toString();
     String startOver = "; delete " + where + " to start the run over";
@@ -109,7 +110,7 @@ public final class Checkpoints {
         throw new CheckpointException("checkpoint " + where + " has an unknown format" + startOver);
       }
       RunIdentity stored = GSON.fromJson(manifest.get("identity"), RunIdentity.class);
-      List<String> differences = identity.differencesFrom(stored);
+      List<String> differences = run.differencesFrom(stored);
       if (!differences.isEmpty()) {
         throw new CheckpointException(
             "checkpoint "

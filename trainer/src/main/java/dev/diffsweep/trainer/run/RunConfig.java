@@ -2,6 +2,7 @@ package dev.diffsweep.trainer.run;
 
 import dev.diffsweep.trainer.agent.ConfiguredAlgorithm;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One trainer run: task + agent + seed + step budget, and where and how often it reports.
@@ -37,6 +38,14 @@ public record RunConfig(
       throw new IllegalArgumentException(
           "--eval-every, --eval-episodes and --checkpoint-every must be positive");
     }
+  }
+
+  /**
+   * How the run stored as {@code stored} (a checkpoint's or run.json's identity) differs from this
+   * one, empty when it is this run; a key added since it was written counts at its earlier value.
+   */
+  public List<String> differencesFrom(RunIdentity stored) {
+    return identity().differencesFrom(stored.withAbsentKeys(algorithm.earlierRunsValues()));
   }
 
   public RunIdentity identity() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -18,6 +19,16 @@ public record RunIdentity(
     long evalEvery,
     int evalEpisodes,
     Map<String, String> hyperparameters) {
+
+  /**
+   * This identity with each key of {@code earlierRunsValues} it lacks set to that value: a run
+   * written before the key existed computed it (an option added later, at its default).
+   */
+  public RunIdentity withAbsentKeys(Map<String, String> earlierRunsValues) {
+    Map<String, String> completed = new TreeMap<>(hyperparameters);
+    earlierRunsValues.forEach(completed::putIfAbsent);
+    return new RunIdentity(algorithm, task, seed, totalSteps, evalEvery, evalEpisodes, completed);
+  }
 
   /** Human-readable differences, empty when equal. */
   public List<String> differencesFrom(RunIdentity other) {

@@ -82,7 +82,7 @@ public final class TrainerRun {
       if (existing.exists()) {
         // Refuses a different command pointed at a finished run's folder.
         try (Agent probe = newAgent(TaskRegistry.create(config.task()))) {
-          existing.load(config.identity(), probe);
+          existing.load(config, probe);
         }
       }
       log.println("diffsweep: run in " + config.outDir() + " had already completed");
@@ -114,7 +114,7 @@ public final class TrainerRun {
     if (existing == null) {
       return;
     }
-    List<String> differences = wanted.differencesFrom(existing);
+    List<String> differences = config.differencesFrom(existing);
     if (!differences.isEmpty()) {
       throw new IllegalArgumentException(
           String.format(
@@ -221,7 +221,7 @@ public final class TrainerRun {
     RunOutcome run(long stopAt) throws IOException {
       boolean resumed = checkpoints.exists();
       if (resumed) {
-        state = checkpoints.load(config.identity(), agent);
+        state = checkpoints.load(config, agent);
         if (state.envSteps >= stopAt) {
           log.printf(
               "diffsweep: run in %s is at %d env steps already; nothing to train%n",

@@ -42,8 +42,10 @@ class CheckpointsTest {
     return SAC.create(spec(), new AgentContext(Device.cpu(), 1, CAPACITY));
   }
 
-  private static final RunIdentity IDENTITY =
-      new RunIdentity("sac", "InvertedPendulum-v4", 1, CAPACITY, 100, 1, SAC.hyperparameters());
+  private RunConfig runConfig() {
+    return new RunConfig(
+        SAC, "InvertedPendulum-v4", 1, CAPACITY, run, "t", 100, 1, 100, "cpu", false);
+  }
 
   private static void add(Agent agent, Random random, int rows) {
     ReplayBuffer buffer = agent.replayBuffer().orElseThrow();
@@ -66,21 +68,21 @@ class CheckpointsTest {
     Random random = new Random(1);
     try (Agent agent = agent()) {
       add(agent, random, 200);
-      checkpoints.save(IDENTITY, new RunState(), agent);
+      checkpoints.save(runConfig().identity(), new RunState(), agent);
       add(agent, random, 100);
-      checkpoints.save(IDENTITY, new RunState(), agent);
+      checkpoints.save(runConfig().identity(), new RunState(), agent);
       assertThat(segmentFiles())
           .containsExactly(
               "rows-000000000000-000000000200.bin", "rows-000000000200-000000000300.bin");
       add(agent, random, 250);
-      checkpoints.save(IDENTITY, new RunState(), agent);
+      checkpoints.save(runConfig().identity(), new RunState(), agent);
 
       // Rows 250..549 are held: the first segment's rows are all overwritten.
       assertThat(segmentFiles())
           .containsExactly(
               "rows-000000000200-000000000300.bin", "rows-000000000300-000000000550.bin");
       try (Agent resumed = agent()) {
-        new Checkpoints(run).load(IDENTITY, resumed);
+        new Checkpoints(run).load(runConfig(), resumed);
         ReplayBuffer.Batch expected =
             agent.replayBuffer().orElseThrow().sample(500, new RandomStream(3));
         ReplayBuffer.Batch actual =
@@ -96,14 +98,14 @@ class CheckpointsTest {
   void aDamagedOrMissingSegmentIsRefusedNamingTheFileAndTheFix() throws IOException {
     try (Agent agent = agent()) {
       add(agent, new Random(2), 120);
-      new Checkpoints(run).save(IDENTITY, new RunState(), agent);
+      new Checkpoints(run).save(runConfig().identity(), new RunState(), agent);
     }
     Path segment = run.resolve("replay/rows-000000000000-000000000120.bin");
     byte[] bytes = Files.readAllBytes(segment);
     Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
     try (Agent resumed = agent()) {
-      assertThatThrownBy(() -> new Checkpoints(run).load(IDENTITY, resumed))
+      assertThatThrownBy(() -> new Checkpoints(run).load(runConfig(), resumed))
           .isInstanceOf(CheckpointException.class)
           .hasMessageContaining(segment.toString())
           .hasMessageContaining("fails its checksum")
@@ -111,7 +113,7 @@ class CheckpointsTest {
     }
     Files.delete(segment);
     try (Agent resumed = agent()) {
-      assertThatThrownBy(() -> new Checkpoints(run).load(IDENTITY, resumed))
+      assertThatThrownBy(() -> new Checkpoints(run).load(runConfig(), resumed))
           .isInstanceOf(CheckpointException.class)
           .hasMessageContaining(segment + " is missing");
     }

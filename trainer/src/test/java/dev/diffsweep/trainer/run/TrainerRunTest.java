@@ -349,6 +349,29 @@ class TrainerRunTest {
         .hasMessageContaining(difference);
   }
 
+  /**
+   * A checkpoint written before {@code last_step_denoiser} existed lacks the key; it computed the
+   * default, so the default resumes it and the option switched on is another run.
+   */
+  @Test
+  void aCheckpointFromBeforeAnOptionExistedResumesAtTheOptionsDefaultOnly() throws IOException {
+    Path dir = temp.resolve("run-earlier-build");
+    crashAfter400Steps(dir, "diffwpo", 1);
+    Path manifest = dir.resolve("checkpoint/manifest.json");
+    JsonObject json = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+    JsonObject hyperparameters =
+        json.getAsJsonObject("identity").getAsJsonObject("hyperparameters");
+    assertThat(hyperparameters.remove("last_step_denoiser").getAsString()).isEqualTo("false");
+    Files.writeString(manifest, json.toString());
+
+    assertThatThrownBy(
+            () -> new TrainerRun(config(dir, "diffwpo last_step_denoiser=true", 1), QUIET).run())
+        .isInstanceOf(CheckpointException.class)
+        .hasMessageContaining("last_step_denoiser false (this command: true)");
+    RunOutcome resumed = new TrainerRun(config(dir, "diffwpo", 1), QUIET).run();
+    assertThat(resumed.completed()).isTrue();
+  }
+
   @Test
   void corruptCheckpointIsRefused() throws IOException {
     Path dir = temp.resolve("run-c");
