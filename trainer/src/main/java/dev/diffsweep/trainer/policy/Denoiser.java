@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The denoiser f(x_k, s, k) of docs/ALGORITHMS.md, section 2.2: an MLP over [s, x_k, Fourier
+ * The denoiser f(x_k, s, k) of docs/ALGORITHMS.md, section 2.3: an MLP over [s, x_k, Fourier
  * features of k/K]. Its first layer is split by input block: the observation's share is computed
  * once per chain rather than K times, and the time features' share (with the bias) is one small
  * product for all K steps; mathematically the same MLP. The output layer starts near zero, so an
