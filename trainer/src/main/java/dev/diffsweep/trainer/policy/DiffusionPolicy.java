@@ -158,8 +158,9 @@ public final class DiffusionPolicy implements SquashedPolicy {
     int k = settings.diffusionSteps();
     boolean stochastic = noise != null;
     Coefficients c = coefficients(scope);
-    NDArray observationShare = denoiser.observationShare(observations);
-    NDArray timeShare = denoiser.timeShare(timeFeatures(scope));
+    Denoiser active = denoiser;
+    NDArray observationShare = active.observationShare(observations);
+    NDArray timeShare = active.timeShare(timeFeatures(scope));
     NDList noiseBlocks = stochastic ? noise.split(k + 1, 1) : null;
     NDArray x =
         stochastic
@@ -173,11 +174,13 @@ public final class DiffusionPolicy implements SquashedPolicy {
     }
     NDArray backwardTerms = null;
     for (int step = 0; step < k; step++) {
-      if (step == k - 1 && lastStepDenoiser != denoiser) {
-        observationShare = lastStepDenoiser.observationShare(observations);
-        timeShare = lastStepDenoiser.timeShare(timeFeatures(scope));
+      if (stepDenoiser(step) != active) {
+        // The shares depend only on s and the time table: computed once per network.
+        active = stepDenoiser(step);
+        observationShare = active.observationShare(observations);
+        timeShare = active.timeShare(timeFeatures(scope));
       }
-      NDArray f = stepDenoiser(step).forward(observationShare, timeShare.get(step), x);
+      NDArray f = active.forward(observationShare, timeShare.get(step), x);
       NDArray mean = x.mul(c.decay.get(step)).add(f.mul(c.eta.get(step)));
       NDArray next =
           stochastic ? mean.add(noiseBlocks.get(step + 1).mul(c.noiseScale.get(step))) : mean;
